@@ -1,0 +1,94 @@
+//! Role administration and the audit log.
+
+use sqlx::SqlitePool;
+
+use crate::admin::api::{AuditEntry, UserSummary};
+use crate::auth::db::{insert_role, roles_of};
+use crate::domain::role::RoleGrant;
+use crate::error::AppResult;
+
+pub async fn user_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<UserSummary>> {
+    let Some(row) = sqlx::query!(
+        r#"SELECT id AS "id!", display_name, phone FROM users WHERE phone = ?"#,
+        phone
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(UserSummary {
+        id: row.id,
+        display_name: row.display_name,
+        phone: row.phone,
+        roles: roles_of(pool, row.id).await?,
+    }))
+}
+
+/// Grants a role and writes the audit entry in one transaction.
+pub async fn grant(
+    pool: &SqlitePool,
+    actor: i64,
+    user_id: i64,
+    grant: &RoleGrant,
+    detail: &str,
+) -> AppResult<()> {
+    let mut tx = pool.begin().await?;
+    insert_role(&mut tx, user_id, grant).await?;
+    sqlx::query!(
+        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'grant_role', ?)",
+        actor,
+        detail
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Revokes a role and writes the audit entry in one transaction; false when it was not held.
+pub async fn revoke(
+    pool: &SqlitePool,
+    actor: i64,
+    user_id: i64,
+    grant: &RoleGrant,
+    detail: &str,
+) -> AppResult<bool> {
+    let mut tx = pool.begin().await?;
+    let role = grant.role.code();
+    let removed = sqlx::query!(
+        "DELETE FROM user_roles WHERE user_id = ? AND role = ? AND community_id IS ?",
+        user_id,
+        role,
+        grant.community_id
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if removed == 0 {
+        return Ok(false);
+    }
+    sqlx::query!(
+        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'revoke_role', ?)",
+        actor,
+        detail
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditEntry>> {
+    let rows = sqlx::query_as!(
+        AuditEntry,
+        r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail,
+                  strftime('%Y-%m-%d %H:%M', a.at, 'unixepoch', '+8 hours') AS "at!: String"
+           FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+           ORDER BY a.id DESC LIMIT ?"#,
+        limit
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}

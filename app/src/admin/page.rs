@@ -1,0 +1,218 @@
+//! /admin — the community tree, finding a user and granting or revoking roles, the audit log.
+//! Community workers see their phone-booking entry here too.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::admin::api::{audit_log, find_user, GrantRole, RevokeRole, UserSummary};
+use crate::auth::model::CurrentUser;
+use crate::community::{list_communities, Community};
+use crate::domain::role::Role;
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+
+fn community_name(communities: &[Community], id: Option<i64>) -> String {
+    match id {
+        None => use_texts().all_communities.to_string(),
+        Some(id) => communities
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.full_name())
+            .unwrap_or_default(),
+    }
+}
+
+#[component]
+fn CommunityTree(communities: Vec<Community>) -> impl IntoView {
+    let t = use_texts();
+    let mut groups: Vec<(String, Vec<Community>)> = Vec::new();
+    for c in communities {
+        let key = format!("{}{} · {}", c.city, c.district, c.subdistrict);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(c),
+            None => groups.push((key, vec![c])),
+        }
+    }
+    view! {
+        <section class="card">
+            <h2>{t.communities}</h2>
+            {groups
+                .into_iter()
+                .map(|(street, list)| {
+                    view! {
+                        <h3>{street}</h3>
+                        <ul class="chips">
+                            {list.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn RoleManager(
+    found: UserSummary,
+    communities: Vec<Community>,
+    grant: ServerAction<GrantRole>,
+    revoke: ServerAction<RevokeRole>,
+) -> impl IntoView {
+    let t = use_texts();
+    let user_id = found.id.to_string();
+    let grant_user_id = user_id.clone();
+    let role_items = found
+        .roles
+        .into_iter()
+        .map(|g| {
+            let scope = if g.role.is_scoped() { community_name(&communities, g.community_id) } else { String::new() };
+            let label = format!("{} {}", g.role.label(), scope);
+            let user_id = user_id.clone();
+            let community_id = g.community_id.map(|c| c.to_string()).unwrap_or_default();
+            let revoke_label = format!("{}：{}", t.revoke, label);
+            view! {
+                <li>
+                    <span>{label.clone()}</span>
+                    <ActionForm action=revoke attr:class="inline-form">
+                        <input type="hidden" name="user_id" value=user_id />
+                        <input type="hidden" name="role" value=g.role.code() />
+                        <input type="hidden" name="community_id" value=community_id />
+                        <button type="submit" class="button" aria-label=revoke_label>{t.revoke}</button>
+                    </ActionForm>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="found-user">
+            <h3>{found.display_name} " · " {found.phone}</h3>
+            <FormError error=action_error(revoke) />
+            <ul class="role-list">{role_items}</ul>
+            <ActionForm action=grant attr:class="grant-form">
+                <FormError error=action_error(grant) />
+                <input type="hidden" name="user_id" value=grant_user_id />
+                <div class="field-row">
+                    <div class="field">
+                        <label for="grant-role">{t.role}</label>
+                        <select id="grant-role" name="role">
+                            {Role::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="grant-community">{t.community}</label>
+                        <select id="grant-community" name="community_id">
+                            <option value="">{t.all_communities}</option>
+                            {communities.iter().map(|c| view! { <option value=c.id.to_string()>{c.full_name()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <button type="submit" class="button primary">{t.grant_role}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn UserRoles(communities: Vec<Community>) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let phone = move || query.with(|q| q.get("phone").unwrap_or_default());
+    let grant = ServerAction::<GrantRole>::new();
+    let revoke = ServerAction::<RevokeRole>::new();
+    let found = Resource::new(
+        move || (phone(), grant.version().get(), revoke.version().get()),
+        |(phone, _, _)| async move {
+            if phone.is_empty() {
+                Ok(None)
+            } else {
+                find_user(phone).await
+            }
+        },
+    );
+    view! {
+        <section class="card">
+            <h2>{t.users}</h2>
+            <Form method="GET" action="">
+                <div class="field-row">
+                    <div class="field">
+                        <label for="search-phone">{t.search_phone}</label>
+                        <input id="search-phone" type="tel" name="phone" inputmode="numeric" value=phone />
+                    </div>
+                    <button type="submit" class="button">{t.find}</button>
+                </div>
+            </Form>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let communities = communities.clone();
+                    Suspend::new(async move {
+                        match found.await {
+                            Ok(Some(user)) => view! { <RoleManager found=user communities grant revoke /> }.into_any(),
+                            Ok(None) if !phone().is_empty() => view! { <p>{AppError::NotFound.to_string()}</p> }.into_any(),
+                            Ok(None) => ().into_any(),
+                            Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn AuditLog() -> impl IntoView {
+    let t = use_texts();
+    let entries = Resource::new(|| (), |_| audit_log());
+    view! {
+        <section class="card">
+            <h2>{t.audit_log}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = entries.await.unwrap_or_default();
+                    view! {
+                        <ul class="audit">
+                            {list.into_iter().map(|e| view! {
+                                <li><time>{e.at}</time> " " {e.actor} "：" {e.detail}</li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let t = use_texts();
+    let communities = Resource::new(|| (), |_| list_communities());
+    view! {
+        <WithUser view=move |user: CurrentUser| {
+            let is_admin = user.is_any_admin();
+            view! {
+                <section class="page-head">
+                    <h1>{t.admin_title}</h1>
+                    <a class="button" href="/community/elders">{t.staff_elders_title}</a>
+                </section>
+                {if is_admin {
+                    view! {
+                        <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                            {move || Suspend::new(async move {
+                                let list = communities.await.unwrap_or_default();
+                                view! {
+                                    <UserRoles communities=list.clone() />
+                                    <CommunityTree communities=list />
+                                }
+                            })}
+                        </Suspense>
+                        <AuditLog />
+                    }.into_any()
+                } else {
+                    ().into_any()
+                }}
+            }
+        } />
+    }
+}

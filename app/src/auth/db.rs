@@ -1,0 +1,223 @@
+//! Account and session storage. No HTTP here: callers pass what they know.
+
+use sqlx::SqliteConnection;
+use sqlx::SqlitePool;
+
+use crate::auth::model::CurrentUser;
+use crate::domain::role::{Role, RoleGrant};
+use crate::error::{AppError, AppResult};
+
+/// Whether an insert failed on a UNIQUE constraint.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+pub struct NewAccount<'a> {
+    pub phone: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub roles: &'a [RoleGrant],
+}
+
+/// Creates an account with its roles in one transaction.
+pub async fn create_user(pool: &SqlitePool, account: NewAccount<'_>) -> AppResult<i64> {
+    let mut tx = pool.begin().await?;
+    let inserted = sqlx::query!(
+        "INSERT INTO users (phone, display_name, password_hash) VALUES (?, ?, ?)",
+        account.phone,
+        account.display_name,
+        account.password_hash
+    )
+    .execute(&mut *tx)
+    .await;
+    let user_id = match inserted {
+        Ok(done) => done.last_insert_rowid(),
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::conflict("这个手机号已经注册过了，请直接登录。"));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for grant in account.roles {
+        insert_role(&mut tx, user_id, grant).await?;
+    }
+    tx.commit().await?;
+    Ok(user_id)
+}
+
+/// Adds a role; granting one the account already holds changes nothing.
+pub async fn insert_role(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    grant: &RoleGrant,
+) -> AppResult<()> {
+    let role = grant.role.code();
+    sqlx::query!(
+        "INSERT INTO user_roles (user_id, role, community_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        user_id,
+        role,
+        grant.community_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub struct LoginRecord {
+    pub user_id: i64,
+    pub password_hash: String,
+}
+
+pub async fn find_login(pool: &SqlitePool, phone: &str) -> AppResult<Option<LoginRecord>> {
+    let row = sqlx::query_as!(
+        LoginRecord,
+        r#"SELECT id AS "user_id!", password_hash FROM users WHERE phone = ?"#,
+        phone
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row)
+}
+
+pub async fn password_hash_of(pool: &SqlitePool, user_id: i64) -> AppResult<String> {
+    let row = sqlx::query!("SELECT password_hash FROM users WHERE id = ?", user_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(row.password_hash)
+}
+
+pub async fn set_password_hash(
+    pool: &SqlitePool,
+    user_id: i64,
+    password_hash: &str,
+) -> AppResult<()> {
+    sqlx::query!(
+        "UPDATE users SET password_hash = ? WHERE id = ?",
+        password_hash,
+        user_id
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn roles_of(pool: &SqlitePool, user_id: i64) -> AppResult<Vec<RoleGrant>> {
+    let rows = sqlx::query!(
+        "SELECT role, community_id FROM user_roles WHERE user_id = ? ORDER BY id",
+        user_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Role::from_code(&row.role).map(|role| RoleGrant {
+                role,
+                community_id: row.community_id,
+            })
+        })
+        .collect())
+}
+
+pub async fn load_user(pool: &SqlitePool, user_id: i64) -> AppResult<Option<CurrentUser>> {
+    let Some(row) = sqlx::query!(
+        r#"SELECT id AS "id!", phone, display_name FROM users WHERE id = ?"#,
+        user_id
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(CurrentUser {
+        id: row.id,
+        phone: row.phone,
+        display_name: row.display_name,
+        roles: roles_of(pool, user_id).await?,
+    }))
+}
+
+pub async fn user_id_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<i64>> {
+    let row = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = ?"#, phone)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|r| r.id))
+}
+
+pub struct SessionTimes {
+    pub now: i64,
+    pub idle_secs: i64,
+    pub absolute_secs: i64,
+}
+
+pub async fn insert_session(
+    pool: &SqlitePool,
+    token_hash: &str,
+    user_id: i64,
+    times: &SessionTimes,
+) -> AppResult<()> {
+    let expires_at = times.now + times.absolute_secs;
+    sqlx::query!(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        token_hash,
+        user_id,
+        times.now,
+        times.now,
+        expires_at
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// How often a session's idle timer is written back, at most.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+/// The user of a live session, refreshing its idle timer; an expired session is removed.
+pub async fn session_user(
+    pool: &SqlitePool,
+    token_hash: &str,
+    times: &SessionTimes,
+) -> AppResult<Option<i64>> {
+    let Some(row) = sqlx::query!(
+        "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = ?",
+        token_hash
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    if row.expires_at <= times.now || row.last_seen_at <= times.now - times.idle_secs {
+        delete_session(pool, token_hash).await?;
+        return Ok(None);
+    }
+    if times.now - row.last_seen_at >= TOUCH_EVERY_SECS {
+        sqlx::query!(
+            "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+            times.now,
+            token_hash
+        )
+        .execute(pool)
+        .await?;
+    }
+    Ok(Some(row.user_id))
+}
+
+pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> AppResult<()> {
+    sqlx::query!("DELETE FROM sessions WHERE token_hash = ?", token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of the account except `keep` (after a password change).
+pub async fn delete_other_sessions(pool: &SqlitePool, user_id: i64, keep: &str) -> AppResult<()> {
+    sqlx::query!(
+        "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+        user_id,
+        keep
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}

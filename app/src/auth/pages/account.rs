@@ -1,0 +1,72 @@
+//! /account — the account's roles and the password change form.
+
+use leptos::prelude::*;
+
+use crate::auth::api::ChangePassword;
+use crate::auth::model::CurrentUser;
+use crate::i18n::use_texts;
+use leptos_router::hooks::use_query_map;
+
+use crate::ui::form::{action_error, FormError, Notice, SubmitButton, TextField};
+use crate::ui::layout::WithUser;
+
+fn role_list(user: &CurrentUser) -> Vec<String> {
+    user.roles
+        .iter()
+        .map(|grant| grant.role.label().to_string())
+        .collect()
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let t = use_texts();
+    let change = ServerAction::<ChangePassword>::new();
+    let query = use_query_map();
+    let done = move || {
+        query.with(|q| q.get("changed").is_some())
+            && change.value().with(|v| !matches!(v, Some(Err(_))))
+    };
+    view! {
+        <WithUser view=move |user: CurrentUser| {
+            view! {
+                <section class="card narrow">
+                    <h1>{t.account_title}</h1>
+                    <p>{user.display_name.clone()} " · " {user.phone.clone()}</p>
+                    <p>{t.roles} "：" {role_list(&user).join("、")}</p>
+                </section>
+                <section class="card narrow">
+                    <h2>{t.change_password}</h2>
+                    <ActionForm action=change>
+                        <FormError error=action_error(change) />
+                        <Show when=done>
+                            <Notice>{t.password_changed}</Notice>
+                        </Show>
+                        <TextField
+                            label=t.current_password
+                            name="current_password"
+                            kind="password"
+                            required=true
+                            autocomplete="current-password"
+                        />
+                        <TextField
+                            label=t.new_password
+                            name="new_password"
+                            kind="password"
+                            hint=t.password_hint
+                            required=true
+                            autocomplete="new-password"
+                        />
+                        <TextField
+                            label=t.new_password_confirm
+                            name="new_password_confirm"
+                            kind="password"
+                            required=true
+                            autocomplete="new-password"
+                        />
+                        <SubmitButton label=t.change_password pending=change.pending() />
+                    </ActionForm>
+                </section>
+            }
+        } />
+    }
+}

@@ -1,0 +1,45 @@
+//! /login — phone number and password.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError, SubmitButton, TextField};
+use crate::ui::layout::use_auth_actions;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let t = use_texts();
+    let login = use_auth_actions().login;
+    let next = use_query_map()
+        .get_untracked()
+        .get("next")
+        .unwrap_or_default();
+    view! {
+        <section class="card narrow">
+            <h1>{t.login_title}</h1>
+            <ActionForm action=login>
+                <FormError error=action_error(login) />
+                <input type="hidden" name="next" value=next />
+                <TextField
+                    label=t.phone
+                    name="phone"
+                    kind="tel"
+                    hint=t.phone_hint
+                    required=true
+                    autocomplete="username"
+                    inputmode="numeric"
+                />
+                <TextField
+                    label=t.password
+                    name="password"
+                    kind="password"
+                    required=true
+                    autocomplete="current-password"
+                />
+                <SubmitButton label=t.log_in pending=login.pending() />
+            </ActionForm>
+            <p>{t.no_account} " " <a href="/register">{t.register}</a></p>
+        </section>
+    }
+}

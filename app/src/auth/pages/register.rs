@@ -1,0 +1,54 @@
+//! /register — a new family account.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError, SubmitButton, TextField};
+use crate::ui::layout::use_auth_actions;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let t = use_texts();
+    let register = use_auth_actions().register;
+    view! {
+        <section class="card narrow">
+            <h1>{t.register_title}</h1>
+            <ActionForm action=register>
+                <FormError error=action_error(register) />
+                <TextField
+                    label=t.display_name
+                    name="display_name"
+                    hint=t.display_name_hint
+                    required=true
+                    autocomplete="name"
+                />
+                <TextField
+                    label=t.phone
+                    name="phone"
+                    kind="tel"
+                    hint=t.phone_hint
+                    required=true
+                    autocomplete="username"
+                    inputmode="numeric"
+                />
+                <TextField
+                    label=t.password
+                    name="password"
+                    kind="password"
+                    hint=t.password_hint
+                    required=true
+                    autocomplete="new-password"
+                />
+                <TextField
+                    label=t.password_confirm
+                    name="password_confirm"
+                    kind="password"
+                    required=true
+                    autocomplete="new-password"
+                />
+                <SubmitButton label=t.register pending=register.pending() />
+            </ActionForm>
+            <p>{t.have_account} " " <a href="/login">{t.log_in}</a></p>
+        </section>
+    }
+}

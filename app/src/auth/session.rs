@@ -1,0 +1,121 @@
+//! Session cookies: who is asking, starting a session at log-in (always with a new id) and
+//! ending it at log-out. The cookie is HttpOnly and SameSite=Lax; over HTTPS it is also
+//! Secure with the `__Host-` prefix.
+
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::auth::db::{self, SessionTimes};
+use crate::auth::model::CurrentUser;
+use crate::clock::now_unix;
+use crate::cookies::{cookie_value, request_cookie_header, set_cookie};
+use crate::error::{AppError, AppResult};
+use crate::state::{app_state, Config};
+
+pub fn cookie_name(config: &Config) -> &'static str {
+    if config.secure_cookies {
+        "__Host-xf_session"
+    } else {
+        "xf_session"
+    }
+}
+
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn hash_token(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn session_times(config: &Config) -> SessionTimes {
+    SessionTimes {
+        now: now_unix(),
+        idle_secs: config.session_idle_secs,
+        absolute_secs: config.session_absolute_secs,
+    }
+}
+
+fn request_token(config: &Config) -> Option<String> {
+    let header = request_cookie_header()?;
+    cookie_value(&header, cookie_name(config)).map(str::to_string)
+}
+
+fn session_cookie(config: &Config, token: &str, max_age: i64) -> String {
+    let secure = if config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        cookie_name(config)
+    )
+}
+
+/// The signed-in account, if the request carries a live session.
+pub async fn current_user() -> AppResult<Option<CurrentUser>> {
+    let state = app_state()?;
+    let Some(token) = request_token(&state.config) else {
+        return Ok(None);
+    };
+    let times = session_times(&state.config);
+    match db::session_user(&state.pool, &hash_token(&token), &times).await? {
+        Some(user_id) => db::load_user(&state.pool, user_id).await,
+        None => Ok(None),
+    }
+}
+
+/// The signed-in account, or `NotLoggedIn`.
+pub async fn require_user() -> AppResult<CurrentUser> {
+    current_user().await?.ok_or(AppError::NotLoggedIn)
+}
+
+/// Starts a fresh session for `user_id`, ending any session the request came with.
+pub async fn start_session(user_id: i64) -> AppResult<()> {
+    let state = app_state()?;
+    if let Some(old) = request_token(&state.config) {
+        db::delete_session(&state.pool, &hash_token(&old)).await?;
+    }
+    let token = new_token();
+    let times = session_times(&state.config);
+    db::insert_session(&state.pool, &hash_token(&token), user_id, &times).await?;
+    set_cookie(session_cookie(
+        &state.config,
+        &token,
+        state.config.session_absolute_secs,
+    ))
+}
+
+pub async fn end_session() -> AppResult<()> {
+    let state = app_state()?;
+    if let Some(token) = request_token(&state.config) {
+        db::delete_session(&state.pool, &hash_token(&token)).await?;
+    }
+    set_cookie(session_cookie(&state.config, "", 0))
+}
+
+/// The hash of the request's own session, to keep it when ending the others.
+pub fn current_token_hash() -> AppResult<String> {
+    let state = app_state()?;
+    request_token(&state.config)
+        .map(|t| hash_token(&t))
+        .ok_or(AppError::NotLoggedIn)
+}
+
+/// The caller's address, for throttling log-in attempts.
+pub fn client_ip() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}

@@ -1,0 +1,8 @@
+//! Pure domain rules shared by the server and the browser: parsing and checking what people
+//! type, ages and roles. No HTTP, no SQL, no UI here.
+
+pub mod age;
+pub mod elder;
+pub mod password;
+pub mod phone;
+pub mod role;

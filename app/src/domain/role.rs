@@ -1,0 +1,130 @@
+//! The roles an account can hold. Canteen staff, community workers and admins act within one
+//! community; an admin without a community administers all of them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Family,
+    Elder,
+    Volunteer,
+    CanteenStaff,
+    /// A community worker, who also takes phone bookings for elders (电话代办).
+    Worker,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Family,
+        Role::Elder,
+        Role::Volunteer,
+        Role::CanteenStaff,
+        Role::Worker,
+        Role::Admin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Family => "family",
+            Role::Elder => "elder",
+            Role::Volunteer => "volunteer",
+            Role::CanteenStaff => "canteen_staff",
+            Role::Worker => "worker",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Family => "家属",
+            Role::Elder => "长者",
+            Role::Volunteer => "志愿者",
+            Role::CanteenStaff => "食堂工作人员",
+            Role::Worker => "社区工作者",
+            Role::Admin => "社区管理员",
+        }
+    }
+
+    /// Whether the role only applies within a community.
+    pub fn is_scoped(self) -> bool {
+        matches!(self, Role::CanteenStaff | Role::Worker | Role::Admin)
+    }
+}
+
+/// One role an account holds, with its community for scoped roles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleGrant {
+    pub role: Role,
+    pub community_id: Option<i64>,
+}
+
+/// Whether `grants` let their holder act as staff (worker or admin) for `community_id`.
+pub fn is_staff_of(grants: &[RoleGrant], community_id: i64) -> bool {
+    grants.iter().any(|g| {
+        matches!(g.role, Role::Worker | Role::Admin)
+            && (g.community_id == Some(community_id)
+                || (g.role == Role::Admin && g.community_id.is_none()))
+    })
+}
+
+/// Whether `grants` include an admin role covering every community.
+pub fn is_global_admin(grants: &[RoleGrant]) -> bool {
+    grants
+        .iter()
+        .any(|g| g.role == Role::Admin && g.community_id.is_none())
+}
+
+/// Whether `grants` include an admin role for `community_id` (or for every community).
+pub fn is_admin_of(grants: &[RoleGrant], community_id: i64) -> bool {
+    grants.iter().any(|g| {
+        g.role == Role::Admin && (g.community_id.is_none() || g.community_id == Some(community_id))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grant(role: Role, community_id: Option<i64>) -> RoleGrant {
+        RoleGrant { role, community_id }
+    }
+
+    #[test]
+    fn codes_round_trip_for_every_role() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("root"), None);
+    }
+
+    #[test]
+    fn a_worker_is_staff_only_of_their_own_community() {
+        let grants = [grant(Role::Worker, Some(1))];
+        assert!(is_staff_of(&grants, 1));
+        assert!(!is_staff_of(&grants, 2));
+        assert!(!is_admin_of(&grants, 1));
+    }
+
+    #[test]
+    fn an_admin_without_community_covers_every_community() {
+        let grants = [grant(Role::Admin, None)];
+        assert!(is_staff_of(&grants, 7));
+        assert!(is_admin_of(&grants, 7));
+        assert!(is_global_admin(&grants));
+    }
+
+    #[test]
+    fn family_volunteer_and_canteen_roles_are_not_community_staff() {
+        let grants = [
+            grant(Role::Family, None),
+            grant(Role::Volunteer, None),
+            grant(Role::CanteenStaff, Some(1)),
+        ];
+        assert!(!is_staff_of(&grants, 1));
+    }
+}

@@ -1,0 +1,72 @@
+//! The one error type of the app. Every server function returns `Result<T, AppError>`.
+//! Its `Display` is the short Chinese sentence a user sees; internal details never leave
+//! the server (they are logged where the error is created, see `AppError::internal`).
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The input is wrong; the message says what to fix.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("请先登录。")]
+    NotLoggedIn,
+    #[error("您没有权限进行此操作。")]
+    Forbidden,
+    #[error("没有找到相关记录。")]
+    NotFound,
+    /// A rule or the current state forbids the action; the message explains it.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("尝试次数过多，请 {0} 分钟后再试。")]
+    TooManyAttempts(i64),
+    #[error("系统繁忙，请稍后再试。")]
+    Internal,
+    #[error("网络连接出现问题，请检查网络后重试。")]
+    Network,
+}
+
+impl AppError {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::Invalid(message.into())
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::Conflict(message.into())
+    }
+
+    /// Logs the cause with its context and returns the client-safe error.
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: &str, cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "{context}");
+        Self::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_) => Self::Network,
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                Self::invalid("提交的内容不完整，请检查后重试。")
+            }
+            _ => Self::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::RowNotFound => Self::NotFound,
+            other => Self::internal("database error", other),
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,279 @@
+//! Elder and family-link storage.
+
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+use crate::auth::db::insert_role;
+use crate::domain::age::age_on;
+use crate::domain::elder::{
+    join_codes, split_codes, Allergen, DietNeed, ElderForSave, SubsidyCategory,
+};
+use crate::domain::role::{Role, RoleGrant};
+use crate::error::{AppError, AppResult};
+use crate::household::model::ElderView;
+
+/// Which elders to list. Fields that are set are alternatives (OR).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ElderFilter {
+    /// Elders this account looks after, or is.
+    pub family_of: Option<i64>,
+    pub community: Option<i64>,
+    pub elder_id: Option<i64>,
+}
+
+struct ElderRow {
+    id: i64,
+    name: String,
+    birth_date: String,
+    community_id: i64,
+    community_name: String,
+    building: String,
+    unit: String,
+    room: String,
+    phone: String,
+    needs_delivery: bool,
+    allergies: String,
+    diet_needs: String,
+    subsidy_category: String,
+    notes: String,
+    relation: String,
+    own_phone: Option<String>,
+}
+
+impl ElderRow {
+    fn into_view(self, today: NaiveDate) -> ElderView {
+        let age = NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d")
+            .map(|birth| age_on(birth, today))
+            .unwrap_or_default();
+        ElderView {
+            id: self.id,
+            name: self.name,
+            birth_date: self.birth_date,
+            age,
+            community_id: self.community_id,
+            community_name: self.community_name,
+            building: self.building,
+            unit: self.unit,
+            room: self.room,
+            phone: self.phone,
+            needs_delivery: self.needs_delivery,
+            allergies: split_codes(&self.allergies, Allergen::from_code),
+            diet_needs: split_codes(&self.diet_needs, DietNeed::from_code),
+            subsidy_category: SubsidyCategory::from_code(&self.subsidy_category)
+                .unwrap_or(SubsidyCategory::None),
+            notes: self.notes,
+            relation: self.relation,
+            own_login: self.own_phone.map(|p| mask(&p)),
+        }
+    }
+}
+
+fn mask(phone: &str) -> String {
+    crate::domain::phone::PhoneNumber::parse(phone)
+        .map(|p| p.masked())
+        .unwrap_or_else(|_| phone.to_string())
+}
+
+/// Elders matching `filter`, with `viewer`'s relation to each, ordered by name.
+pub async fn find_elders(
+    pool: &SqlitePool,
+    filter: ElderFilter,
+    viewer: i64,
+    today: NaiveDate,
+) -> AppResult<Vec<ElderView>> {
+    let rows = sqlx::query_as!(
+        ElderRow,
+        r#"SELECT e.id AS "id!", e.name, e.birth_date, e.community_id, c.name AS community_name,
+                  e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
+                  e.allergies, e.diet_needs, e.subsidy_category, e.notes,
+                  ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String"
+           FROM elders e
+           JOIN communities c ON c.id = e.community_id
+           LEFT JOIN family_links f ON f.elder_id = e.id AND f.user_id = ?1
+           LEFT JOIN users u ON u.id = e.user_id
+           WHERE (?2 IS NOT NULL AND (e.user_id = ?2
+                    OR e.id IN (SELECT elder_id FROM family_links WHERE user_id = ?2)))
+              OR (?3 IS NOT NULL AND e.community_id = ?3)
+              OR (?4 IS NOT NULL AND e.id = ?4)
+           ORDER BY e.name, e.id"#,
+        viewer,
+        filter.family_of,
+        filter.community,
+        filter.elder_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|row| row.into_view(today)).collect())
+}
+
+pub struct ElderOwnership {
+    pub community_id: i64,
+    pub is_family: bool,
+    pub is_self: bool,
+}
+
+/// How `user_id` relates to the elder, or `None` when there is no such elder.
+pub async fn ownership(
+    pool: &SqlitePool,
+    elder_id: i64,
+    user_id: i64,
+) -> AppResult<Option<ElderOwnership>> {
+    let row = sqlx::query!(
+        r#"SELECT e.community_id,
+                  EXISTS(SELECT 1 FROM family_links WHERE elder_id = e.id AND user_id = ?2) AS "is_family!: bool",
+                  ifnull(e.user_id = ?2, 0) AS "is_self!: bool"
+           FROM elders e WHERE e.id = ?1"#,
+        elder_id,
+        user_id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| ElderOwnership {
+        community_id: r.community_id,
+        is_family: r.is_family,
+        is_self: r.is_self,
+    }))
+}
+
+/// Saves a new elder; with `family` the creating account is linked as family (and gains the
+/// family role). One transaction: an elder never exists half-registered.
+pub async fn create_elder(
+    pool: &SqlitePool,
+    elder: &ElderForSave,
+    created_by: i64,
+    family: bool,
+) -> AppResult<i64> {
+    let mut tx = pool.begin().await?;
+    let birth = elder.birth_date.format("%Y-%m-%d").to_string();
+    let phone = elder.phone.as_ref().map(|p| p.as_str()).unwrap_or("");
+    let allergies = join_codes(&elder.allergies, Allergen::code);
+    let diet = join_codes(&elder.diet_needs, DietNeed::code);
+    let subsidy = elder.subsidy_category.code();
+    let id = sqlx::query!(
+        "INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
+                             allergies, diet_needs, subsidy_category, notes, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        elder.name,
+        birth,
+        elder.community_id,
+        elder.building,
+        elder.unit,
+        elder.room,
+        phone,
+        elder.needs_delivery,
+        allergies,
+        diet,
+        subsidy,
+        elder.notes,
+        created_by
+    )
+    .execute(&mut *tx)
+    .await?
+    .last_insert_rowid();
+    if family {
+        sqlx::query!(
+            "INSERT INTO family_links (elder_id, user_id, relation) VALUES (?, ?, ?)",
+            id,
+            created_by,
+            elder.relation
+        )
+        .execute(&mut *tx)
+        .await?;
+        insert_role(
+            &mut tx,
+            created_by,
+            &RoleGrant {
+                role: Role::Family,
+                community_id: None,
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Updates a profile; `relation_of` names the family member whose relation is updated too.
+pub async fn update_elder(
+    pool: &SqlitePool,
+    elder_id: i64,
+    elder: &ElderForSave,
+    relation_of: Option<i64>,
+) -> AppResult<()> {
+    let mut tx = pool.begin().await?;
+    let birth = elder.birth_date.format("%Y-%m-%d").to_string();
+    let phone = elder.phone.as_ref().map(|p| p.as_str()).unwrap_or("");
+    let allergies = join_codes(&elder.allergies, Allergen::code);
+    let diet = join_codes(&elder.diet_needs, DietNeed::code);
+    let subsidy = elder.subsidy_category.code();
+    let updated = sqlx::query!(
+        "UPDATE elders SET name = ?, birth_date = ?, community_id = ?, building = ?, unit = ?, room = ?,
+                phone = ?, needs_delivery = ?, allergies = ?, diet_needs = ?, subsidy_category = ?, notes = ?,
+                updated_at = unixepoch()
+         WHERE id = ?",
+        elder.name,
+        birth,
+        elder.community_id,
+        elder.building,
+        elder.unit,
+        elder.room,
+        phone,
+        elder.needs_delivery,
+        allergies,
+        diet,
+        subsidy,
+        elder.notes,
+        elder_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    if let Some(user_id) = relation_of {
+        sqlx::query!(
+            "UPDATE family_links SET relation = ? WHERE elder_id = ? AND user_id = ?",
+            elder.relation,
+            elder_id,
+            user_id
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Links the elder's own account (found by phone) and gives it the elder role.
+pub async fn link_own_login(pool: &SqlitePool, elder_id: i64, phone: &str) -> AppResult<()> {
+    let mut tx = pool.begin().await?;
+    let user = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = ?"#, phone)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::invalid("这个手机号还没有注册，请长者先用它注册账号。"))?;
+    let linked = sqlx::query!(
+        "UPDATE elders SET user_id = ? WHERE id = ?",
+        user.id,
+        elder_id
+    )
+    .execute(&mut *tx)
+    .await;
+    match linked {
+        Ok(_) => {}
+        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+            return Err(AppError::conflict("这个账号已经关联了另一位长者。"));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    insert_role(
+        &mut tx,
+        user.id,
+        &RoleGrant {
+            role: Role::Elder,
+            community_id: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,25 @@
+//! /community/elders — elders of the communities the worker serves, for phone bookings.
+
+use leptos::prelude::*;
+
+use crate::household::api::community_elders;
+use crate::household::pages::elder_card::ElderList;
+use crate::i18n::use_texts;
+use crate::ui::layout::WithUser;
+
+#[component]
+pub fn CommunityEldersPage() -> impl IntoView {
+    let t = use_texts();
+    let elders = Resource::new(|| (), |_| community_elders());
+    view! {
+        <WithUser view=move |_user| {
+            view! {
+                <section class="page-head">
+                    <h1>{t.staff_elders_title}</h1>
+                    <a class="button primary" href="/community/elders/new">"＋ " {t.add_elder}</a>
+                </section>
+                <ElderList elders />
+            }
+        } />
+    }
+}

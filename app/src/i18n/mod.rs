@@ -1,0 +1,110 @@
+//! Interface text by language. Adding a language means adding one `Texts` table beside
+//! `zh.rs` and `en.rs`; the compiler then insists that every text is translated.
+//! Messages from the server (validation and errors) are Chinese for now.
+
+mod en;
+mod zh;
+
+use leptos::prelude::GetUntracked;
+
+use crate::ui::prefs::{use_prefs, Locale};
+
+pub struct Texts {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_home: &'static str,
+    pub nav_family: &'static str,
+    pub nav_admin: &'static str,
+    pub nav_account: &'static str,
+    pub log_in: &'static str,
+    pub log_out: &'static str,
+    pub register: &'static str,
+    pub elder_mode_on: &'static str,
+    pub elder_mode_off: &'static str,
+    pub switch_language: &'static str,
+    pub submitting: &'static str,
+    pub loading: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+    pub please_log_in: &'static str,
+    pub hello: &'static str,
+    pub canteen_title: &'static str,
+    pub canteen_desc: &'static str,
+    pub school_title: &'static str,
+    pub school_desc: &'static str,
+    pub volunteer_title: &'static str,
+    pub volunteer_desc: &'static str,
+    pub service_opening: &'static str,
+    pub login_title: &'static str,
+    pub phone: &'static str,
+    pub phone_hint: &'static str,
+    pub password: &'static str,
+    pub no_account: &'static str,
+    pub register_title: &'static str,
+    pub display_name: &'static str,
+    pub display_name_hint: &'static str,
+    pub password_hint: &'static str,
+    pub password_confirm: &'static str,
+    pub have_account: &'static str,
+    pub account_title: &'static str,
+    pub current_password: &'static str,
+    pub new_password: &'static str,
+    pub new_password_confirm: &'static str,
+    pub change_password: &'static str,
+    pub password_changed: &'static str,
+    pub roles: &'static str,
+    pub family_title: &'static str,
+    pub family_intro: &'static str,
+    pub no_elders: &'static str,
+    pub add_elder: &'static str,
+    pub edit_elder: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub cancel: &'static str,
+    pub elder_name: &'static str,
+    pub birth_date: &'static str,
+    pub community: &'static str,
+    pub choose_community: &'static str,
+    pub building: &'static str,
+    pub unit: &'static str,
+    pub room: &'static str,
+    pub elder_phone: &'static str,
+    pub needs_delivery: &'static str,
+    pub can_walk: &'static str,
+    pub allergies: &'static str,
+    pub diet_needs: &'static str,
+    pub subsidy_category: &'static str,
+    pub notes: &'static str,
+    pub notes_hint: &'static str,
+    pub relation: &'static str,
+    pub age_years: &'static str,
+    pub link_login: &'static str,
+    pub link_login_hint: &'static str,
+    pub link: &'static str,
+    pub linked_login: &'static str,
+    pub staff_elders_title: &'static str,
+    pub admin_title: &'static str,
+    pub communities: &'static str,
+    pub users: &'static str,
+    pub search_phone: &'static str,
+    pub find: &'static str,
+    pub grant_role: &'static str,
+    pub revoke: &'static str,
+    pub role: &'static str,
+    pub all_communities: &'static str,
+    pub audit_log: &'static str,
+}
+
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::Zh => &zh::TEXTS,
+        Locale::En => &en::TEXTS,
+    }
+}
+
+/// The interface text in the page's language.
+pub fn use_texts() -> &'static Texts {
+    texts(use_prefs().get_untracked().locale)
+}

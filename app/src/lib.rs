@@ -1,0 +1,84 @@
+//! 幸福里: the app shell and its routes — the table of contents, nothing else.
+
+pub mod admin;
+pub mod auth;
+pub mod clock;
+pub mod community;
+pub mod cookies;
+pub mod domain;
+pub mod error;
+pub mod household;
+pub mod i18n;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, StaticSegment};
+
+use crate::admin::page::AdminPage;
+use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
+use crate::household::pages::elder_form::Filler;
+use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
+use crate::i18n::use_texts;
+use crate::ui::home::{HomePage, NotFound};
+use crate::ui::layout::provide_auth;
+use crate::ui::prefs::{DisplayMode, UiPrefs};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let prefs = RwSignal::new(UiPrefs::current());
+    provide_context(prefs);
+    provide_auth();
+    let t = use_texts();
+    let mode_class = move || match prefs.get().mode {
+        DisplayMode::Elder => "elder-mode",
+        DisplayMode::Standard => "standard-mode",
+    };
+    view! {
+        <Html {..} lang=prefs.get_untracked().locale.html_lang() class=mode_class />
+        <Stylesheet id="leptos" href="/pkg/xingfu.css" />
+        <Meta name="theme-color" content="#b3261e" />
+        <Title text=t.app_name />
+        <Router>
+            <crate::ui::layout::Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment("") view=HomePage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/family") view=FamilyPage />
+                    <Route path=path!("/family/elders/new") view=|| view! { <NewElderPage filler=Filler::Family /> } />
+                    <Route path=path!("/family/elders/:id") view=EditElderPage />
+                    <Route path=path!("/community/elders") view=CommunityEldersPage />
+                    <Route path=path!("/community/elders/new") view=|| view! { <NewElderPage filler=Filler::Staff /> } />
+                    <Route path=path!("/admin") view=AdminPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

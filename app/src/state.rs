@@ -1,0 +1,47 @@
+//! Server state handed to every route and server function (ssr only).
+
+use axum::extract::FromRef;
+use leptos::prelude::*;
+use sqlx::SqlitePool;
+use std::sync::Arc;
+
+use crate::error::AppError;
+
+/// Settings read from the environment once at start-up.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Serve cookies with `Secure` and the `__Host-` prefix (behind HTTPS).
+    pub secure_cookies: bool,
+    /// A session ends after this long without a request.
+    pub session_idle_secs: i64,
+    /// A session ends this long after log-in, however active.
+    pub session_absolute_secs: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            session_idle_secs: 14 * 24 * 3600,
+            session_absolute_secs: 60 * 24 * 3600,
+        }
+    }
+}
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: SqlitePool,
+    pub config: Arc<Config>,
+}
+
+/// The state inside a server function or a server render.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("app state", "AppState missing from context"))
+}
+
+/// The database pool inside a server function.
+pub fn pool() -> Result<SqlitePool, AppError> {
+    Ok(app_state()?.pool)
+}

@@ -1,0 +1,94 @@
+//! Form helpers shared by every page: the error banner and labelled fields. Forms post to
+//! server functions, so they work with JavaScript off and are enhanced when it loads.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::error::AppError;
+
+/// The error of an action's latest submission, if it failed.
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// Whether an action's latest submission succeeded.
+pub fn action_succeeded<S>(action: ServerAction<S>) -> Signal<bool>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
+}
+
+/// A message people cannot miss; screen readers announce it.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="notice notice-error" role="alert">
+                    <span aria-hidden="true">"⚠ "</span>
+                    {e.to_string()}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn Notice(children: Children) -> impl IntoView {
+    view! {
+        <p class="notice notice-ok" role="status">
+            <span aria-hidden="true">"✓ "</span>
+            {children()}
+        </p>
+    }
+}
+
+/// A labelled text input. `name` is the server function argument it fills.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] inputmode: &'static str,
+) -> impl IntoView {
+    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let hint_id = format!("{id}-hint");
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type=kind
+                name=name
+                value=value
+                required=required
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                aria-describedby=has_hint.then(|| hint_id.clone())
+            />
+            {has_hint.then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+        </div>
+    }
+}
+
+/// The submit button, which says so while the form is being sent.
+#[component]
+pub fn SubmitButton(label: &'static str, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
+    let submitting = crate::i18n::use_texts().submitting;
+    view! {
+        <button type="submit" class="button primary" disabled=move || pending.get()>
+            {move || if pending.get() { submitting } else { label }}
+        </button>
+    }
+}

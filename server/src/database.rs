@@ -1,0 +1,42 @@
+//! Opening the SQLite database: WAL, foreign keys, a busy timeout, `synchronous=FULL` so
+//! that a write a user was told about survives a power cut, and migrations at start-up.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+pub fn connect_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
+    Ok(SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10)))
+}
+
+/// Opens (creating if needed) and migrates the database. Any failure is returned, and the
+/// server does not start without a migrated database.
+pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
+    if let Some(path) = url
+        .strip_prefix("sqlite:")
+        .map(|p| p.trim_start_matches("//"))
+    {
+        let file = path.split('?').next().unwrap_or(path);
+        if let Some(dir) = std::path::Path::new(file)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir)?;
+        }
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(connect_options(url)?)
+        .await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}

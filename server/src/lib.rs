@@ -1,0 +1,9 @@
+//! The 幸福里 web server: configuration, database, HTTP router and the command line.
+//! `main.rs` only parses the command and calls in here, so tests can build the same router.
+
+pub mod cli;
+pub mod config;
+pub mod database;
+pub mod demo;
+pub mod router;
+pub mod security;

@@ -1,0 +1,71 @@
+//! `server` serves the app; `server create-admin …` creates the first administrator.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::state::AppState;
+use leptos::prelude::get_configuration;
+use server::{cli, config, database, demo, router};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .init();
+
+    let command = cli::parse(std::env::args().skip(1))?;
+    let pool = database::open(&config::database_url()).await?;
+
+    match command {
+        cli::Command::CreateAdmin(args) => cli::create_admin(&pool, args).await,
+        cli::Command::Serve => {
+            if config::demo_data_wanted() {
+                demo::load_if_empty(&pool).await?;
+            }
+            let conf = get_configuration(None)?;
+            let addr = conf.leptos_options.site_addr;
+            let state = AppState {
+                leptos_options: conf.leptos_options,
+                pool,
+                config: Arc::new(config::app_config()),
+            };
+            let app = router::router(state);
+            let listener = tokio::net::TcpListener::bind(&addr).await?;
+            tracing::info!("幸福里 listening on http://{addr}");
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+            tracing::info!("stopped");
+            Ok(())
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM, letting requests in flight finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

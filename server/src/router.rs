@@ -1,0 +1,54 @@
+//! The HTTP router: Leptos pages and server functions, static files, `/healthz`, and the
+//! layers every request passes (tracing, timeout, compression, cross-site write refusal).
+
+use std::time::Duration;
+
+use app::state::AppState;
+use app::{shell, App};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::security::reject_cross_site_writes;
+
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// 200 "ok" when the database answers, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(&state.pool)
+        .await
+    {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let shell_options = state.leptos_options.clone();
+    let fallback_state = state.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            move || leptos::prelude::provide_context(fallback_state.clone()),
+            shell,
+        ))
+        .layer(axum::middleware::from_fn(reject_cross_site_writes))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
