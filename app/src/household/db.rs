@@ -106,6 +106,7 @@ pub async fn find_elders(
     Ok(rows.into_iter().map(|row| row.into_view(today)).collect())
 }
 
+#[derive(Debug, Clone, Copy)]
 pub struct ElderOwnership {
     pub community_id: i64,
     pub is_family: bool,
