@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping everything already present.
 #   scripts/setup.sh          tools to build and run the app
-#   scripts/setup.sh --test   plus Chromium and the end-to-end test packages
-# Source it (". scripts/setup.sh") to keep the chosen toolchain in the environment.
+#   scripts/setup.sh --test   plus Chromium for the browser tests
+# scripts/run.sh and scripts/test.sh source it and call ensure_build_tools / ensure_test_tools,
+# which also export the chosen toolchain (RUSTUP_TOOLCHAIN) and PATH for the rest of the script.
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
-WITH_TESTS=0
-[ "${1:-}" = "--test" ] && WITH_TESTS=1
 
 debian_std_ready() {
   [ -x /usr/bin/rustc ] && ls /usr/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib >/dev/null 2>&1
@@ -84,7 +82,7 @@ ensure_node_packages() {
     [ "$ROOT/end2end/node_modules/.installed" -nt "$ROOT/end2end/package-lock.json" ]; then
     note "present"
   else
-    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
     touch "$ROOT/end2end/node_modules/.installed"
   fi
   # cargo-leptos takes the first wasm-opt on PATH: it must be binaryen's current one.
@@ -97,9 +95,20 @@ ensure_browser() {
   apt_install chromium chromium-driver
 }
 
-ensure_rust_toolchain
-ensure_cargo_leptos
-ensure_wasm_bindgen
-ensure_node_packages
-[ "$WITH_TESTS" = 1 ] && ensure_browser
-step "Tools ready"
+ensure_build_tools() {
+  ensure_rust_toolchain
+  ensure_node_packages
+  ensure_cargo_leptos
+  ensure_wasm_bindgen
+  export SQLX_OFFLINE=true
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  ensure_browser
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  if [ "${1:-}" = "--test" ]; then ensure_test_tools; else ensure_build_tools; fi
+  step "Tools ready"
+fi

@@ -7,23 +7,49 @@ use sqlx::SqlitePool;
 
 pub const DEMO_PASSWORD: &str = "xingfu-demo";
 
-/// (phone, name, [(role, community)])
-const ACCOUNTS: &[(&str, &str, &[(&str, Option<i64>)])] = &[
-    ("13900000001", "张主任", &[("admin", None)]),
-    (
-        "13900000002",
-        "陈静",
-        &[("worker", Some(7)), ("admin", Some(7))],
-    ),
-    ("13900000003", "刘芳", &[("canteen_staff", Some(7))]),
-    ("13900000004", "赵磊", &[("volunteer", None)]),
-    ("13900000005", "李军", &[("family", None)]),
-    ("13900000006", "王秀英", &[("elder", None)]),
-    (
-        "13900000007",
-        "黄丽",
-        &[("family", None), ("volunteer", None)],
-    ),
+struct DemoAccount {
+    phone: &'static str,
+    name: &'static str,
+    /// (role code, community)
+    roles: &'static [(&'static str, Option<i64>)],
+}
+
+const ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        phone: "13900000001",
+        name: "张主任",
+        roles: &[("admin", None)],
+    },
+    DemoAccount {
+        phone: "13900000002",
+        name: "陈静",
+        roles: &[("worker", Some(7)), ("admin", Some(7))],
+    },
+    DemoAccount {
+        phone: "13900000003",
+        name: "刘芳",
+        roles: &[("canteen_staff", Some(7))],
+    },
+    DemoAccount {
+        phone: "13900000004",
+        name: "赵磊",
+        roles: &[("volunteer", None)],
+    },
+    DemoAccount {
+        phone: "13900000005",
+        name: "李军",
+        roles: &[("family", None)],
+    },
+    DemoAccount {
+        phone: "13900000006",
+        name: "王秀英",
+        roles: &[("elder", None)],
+    },
+    DemoAccount {
+        phone: "13900000007",
+        name: "黄丽",
+        roles: &[("family", None), ("volunteer", None)],
+    },
 ];
 
 struct DemoElder {
@@ -113,7 +139,7 @@ const ELDERS: &[DemoElder] = &[
 
 /// Loads the demo data unless the database already has accounts.
 pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
-    let accounts: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
+    let accounts = sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM users"#)
         .fetch_one(pool)
         .await?;
     if accounts > 0 {
@@ -121,55 +147,58 @@ pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
     }
     let hash = hash_password(DEMO_PASSWORD)?;
     let mut tx = pool.begin().await?;
-    for (phone, name, roles) in ACCOUNTS {
-        let user_id =
-            sqlx::query("INSERT INTO users (phone, display_name, password_hash) VALUES (?, ?, ?)")
-                .bind(phone)
-                .bind(name)
-                .bind(&hash)
-                .execute(&mut *tx)
-                .await?
-                .last_insert_rowid();
-        for (role, community) in *roles {
-            sqlx::query("INSERT INTO user_roles (user_id, role, community_id) VALUES (?, ?, ?)")
-                .bind(user_id)
-                .bind(role)
-                .bind(community)
-                .execute(&mut *tx)
-                .await?;
+    for account in ACCOUNTS {
+        let user_id = sqlx::query!(
+            "INSERT INTO users (phone, display_name, password_hash) VALUES (?, ?, ?)",
+            account.phone,
+            account.name,
+            hash
+        )
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        for (role, community) in account.roles {
+            sqlx::query!(
+                "INSERT INTO user_roles (user_id, role, community_id) VALUES (?, ?, ?)",
+                user_id,
+                role,
+                community
+            )
+            .execute(&mut *tx)
+            .await?;
         }
     }
     for e in ELDERS {
-        let elder_id = sqlx::query(
+        let elder_id = sqlx::query!(
             "INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
                                  allergies, diet_needs, subsidy_category, notes, user_id, created_by)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM users WHERE phone = ?),
                      (SELECT id FROM users WHERE phone = '13900000002'))",
+            e.name,
+            e.birth,
+            e.community,
+            e.building,
+            e.unit,
+            e.room,
+            e.phone,
+            e.needs_delivery,
+            e.allergies,
+            e.diet,
+            e.subsidy,
+            e.notes,
+            e.own_login
         )
-        .bind(e.name)
-        .bind(e.birth)
-        .bind(e.community)
-        .bind(e.building)
-        .bind(e.unit)
-        .bind(e.room)
-        .bind(e.phone)
-        .bind(e.needs_delivery)
-        .bind(e.allergies)
-        .bind(e.diet)
-        .bind(e.subsidy)
-        .bind(e.notes)
-        .bind(e.own_login)
         .execute(&mut *tx)
         .await?
         .last_insert_rowid();
         if let Some((family_phone, relation)) = e.family {
-            sqlx::query(
+            sqlx::query!(
                 "INSERT INTO family_links (elder_id, user_id, relation)
                  VALUES (?, (SELECT id FROM users WHERE phone = ?), ?)",
+                elder_id,
+                family_phone,
+                relation
             )
-            .bind(elder_id)
-            .bind(family_phone)
-            .bind(relation)
             .execute(&mut *tx)
             .await?;
         }

@@ -33,6 +33,29 @@ pub fn verify_against_dummy(password: &str) {
     let _ = verify_password(password, DUMMY);
 }
 
+/// `hash_password` off the async runtime (argon2 takes tens of milliseconds of CPU).
+pub async fn hash_password_blocking(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AppError::internal("hashing task", e))?
+}
+
+/// `verify_password` off the async runtime; `None` for the stored hash runs the dummy check.
+pub async fn verify_password_blocking(
+    password: String,
+    stored: Option<String>,
+) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || match stored {
+        Some(stored) => verify_password(&password, &stored),
+        None => {
+            verify_against_dummy(&password);
+            false
+        }
+    })
+    .await
+    .map_err(|e| AppError::internal("verifying task", e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,27 +80,4 @@ mod tests {
     fn a_garbled_stored_hash_never_matches() {
         assert!(!verify_password("anything", "not-a-hash"));
     }
-}
-
-/// `hash_password` off the async runtime (argon2 takes tens of milliseconds of CPU).
-pub async fn hash_password_blocking(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::internal("hashing task", e))?
-}
-
-/// `verify_password` off the async runtime; `None` for the stored hash runs the dummy check.
-pub async fn verify_password_blocking(
-    password: String,
-    stored: Option<String>,
-) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || match stored {
-        Some(stored) => verify_password(&password, &stored),
-        None => {
-            verify_against_dummy(&password);
-            false
-        }
-    })
-    .await
-    .map_err(|e| AppError::internal("verifying task", e))
 }

@@ -58,7 +58,7 @@ pub fn validate_new_password(password: &str, phone: &str) -> Result<(), AppError
         )));
     }
     let lower = password.to_lowercase();
-    let one_repeated_char = password.chars().all(|c| Some(c) == password.chars().next());
+    let one_repeated_char = password.chars().all(|c| password.starts_with(c));
     if one_repeated_char || COMMON_PASSWORDS.contains(&lower.as_str()) {
         return Err(AppError::invalid("这个密码太常见，容易被猜到，请换一个。"));
     }

@@ -1,0 +1,49 @@
+// Shared test set-up: fail on any browser console error or page error, and helpers that
+// use the app the way a person does (labels and roles, never CSS positions).
+import { test as base, expect, Page } from "@playwright/test";
+
+export const PASSWORD = "红钢城wh2024!";
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(String(err)));
+      await use(errors);
+      expect(errors, "browser console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** A mobile number unused so far: 15 + 9 digits from the clock and the project. */
+export function freshPhone(tag: number): string {
+  const digits = String(Date.now() % 1e8).padStart(8, "0");
+  return `15${digits}${tag % 10}`;
+}
+
+export function jsEnabled(page: Page): Promise<boolean> {
+  return page.evaluate(() => true).catch(() => false);
+}
+
+/** Waits until the WebAssembly has hydrated the page (no-op with JavaScript off). */
+export async function waitForHydration(page: Page, javaScript: boolean) {
+  if (javaScript) {
+    await page.waitForFunction(() => (window as any).__xingfuHydrated === true);
+  }
+}
+
+export async function register(page: Page, name: string, phone: string) {
+  await page.goto("/register");
+  await page.getByLabel("您的称呼").fill(name);
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("再次输入密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "注册" }).click();
+  await expect(page.getByRole("heading", { name: "我的家庭" })).toBeVisible();
+}

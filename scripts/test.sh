@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, clippy for the server and the wasm build, the Rust
+# tests (domain, database, server), then the Playwright suite in Chromium — with JavaScript
+# on and off — against a fresh release build on a throw-away database.
+
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+ensure_test_tools
+started=$(date +%s)
+
+step "Formatting"
+cargo fmt --all --check
+
+step "Clippy: server side"
+cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D warnings
+
+step "Clippy: browser side (wasm32)"
+cargo clippy --quiet -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "Rust tests: domain rules, database functions, server routes"
+cargo test -p app --features ssr
+cargo test -p server
+
+step "Release build"
+cargo leptos build --release
+
+step "Browser tests (Playwright, Chromium)"
+work="$(mktemp -d)"
+port="${E2E_PORT:-3400}"
+LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite:$work/e2e.db" XINGFU_DEMO_DATA=1 \
+  LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
+  RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; die "the server did not start"; }
+  sleep 0.2
+done
+if ! (cd end2end && E2E_PORT="$port" npx playwright test); then
+  note "server log:"; tail -n 50 "$work/server.log"
+  die "browser tests failed"
+fi
+
+step "All checks passed in $(( ($(date +%s) - started) / 60 )) min"
