@@ -5,5 +5,6 @@ pub mod cli;
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod form_errors;
 pub mod router;
 pub mod security;

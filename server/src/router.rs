@@ -14,6 +14,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::form_errors::keep_form_on_error;
 use crate::security::reject_cross_site_writes;
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
             move || leptos::prelude::provide_context(fallback_state.clone()),
             shell,
         ))
+        .layer(axum::middleware::from_fn(keep_form_on_error))
         .layer(axum::middleware::from_fn(reject_cross_site_writes))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(

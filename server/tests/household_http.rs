@@ -254,3 +254,43 @@ async fn a_family_account_is_refused_every_admin_endpoint(pool: SqlitePool) {
         assert!(reply.body.contains("Forbidden"), "{path}: {}", reply.body);
     }
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_refused_plain_form_post_comes_back_filled_in_except_passwords(pool: SqlitePool) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::new(pool);
+    let family = app.register("13800138000", "李军").await;
+    let body = "form%5Bname%5D=%E7%8E%8B%E7%A7%80%E8%8B%B1&form%5Bbirth_date%5D=1944-03-08&form%5Bcommunity_id%5D=7\
+                &form%5Bbuilding%5D=12%E6%A0%8B&form%5Broom%5D=&form%5Ballergies%5D%5B%5D=peanut";
+    let request = Request::post("/api/household/add")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::COOKIE, &family)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://127.0.0.1:3000/family/elders/new")
+        .body(Body::from(body))
+        .unwrap();
+    let reply = app.send(request).await;
+    let location = reply
+        .location()
+        .unwrap()
+        .trim_start_matches("http://127.0.0.1:3000")
+        .to_string();
+    assert!(location.contains("__form="), "{location}");
+
+    let page = app.get(&location, Some(&family)).await;
+    assert!(page.body.contains("请填写门牌号"), "the error is shown");
+    assert!(
+        page.body.contains(r#"value="王秀英""#),
+        "the name is still there"
+    );
+    assert!(
+        page.body.contains(r#"value="12栋""#),
+        "the building is still there"
+    );
+    assert!(
+        page.body.contains(r#"value="peanut" checked"#),
+        "the allergy is still ticked"
+    );
+}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
 
 use crate::error::AppError;
 
@@ -49,6 +50,30 @@ pub fn Notice(children: Children) -> impl IntoView {
     }
 }
 
+/// What was typed into field `name` before a plain form post (JavaScript off) failed: the
+/// server hands the fields back in the `__form` query parameter.
+pub fn submitted_values(name: &str) -> Vec<String> {
+    let kept = use_query_map()
+        .with_untracked(|q| q.get("__form"))
+        .unwrap_or_default();
+    form_urlencoded::parse(kept.as_bytes())
+        .filter(|(field, _)| field == name)
+        .map(|(_, value)| value.into_owned())
+        .collect()
+}
+
+/// `value`, or what was typed before a failed plain form post.
+pub fn value_or_submitted(value: String, name: &str) -> String {
+    if value.is_empty() {
+        submitted_values(name)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    } else {
+        value
+    }
+}
+
 /// A labelled text input. `name` is the server function argument it fills.
 #[component]
 pub fn TextField(
@@ -62,6 +87,11 @@ pub fn TextField(
     #[prop(optional)] inputmode: &'static str,
 ) -> impl IntoView {
     let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let value = if kind == "password" {
+        String::new()
+    } else {
+        value_or_submitted(value, name)
+    };
     let hint_id = format!("{id}-hint");
     let has_hint = !hint.is_empty();
     view! {

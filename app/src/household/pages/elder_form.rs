@@ -7,7 +7,7 @@ use crate::community::{list_communities, Community};
 use crate::domain::elder::{Allergen, DietNeed, ElderForm, SubsidyCategory};
 use crate::household::api::{get_elder, AddCommunityElder, AddElder, UpdateElder};
 use crate::i18n::use_texts;
-use crate::ui::form::{action_error, FormError, SubmitButton, TextField};
+use crate::ui::form::{action_error, submitted_values, FormError, SubmitButton, TextField};
 use crate::ui::layout::WithUser;
 
 /// Who fills the form in: the family (linked to the elder) or community staff.
@@ -142,6 +142,31 @@ pub fn ElderFields(
     }
 }
 
+/// The form as last submitted, after a plain form post (JavaScript off) was refused.
+fn resubmitted_form() -> ElderForm {
+    let one = |name: &str| {
+        submitted_values(name)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    ElderForm {
+        name: one("form[name]"),
+        birth_date: one("form[birth_date]"),
+        community_id: one("form[community_id]"),
+        building: one("form[building]"),
+        unit: one("form[unit]"),
+        room: one("form[room]"),
+        phone: one("form[phone]"),
+        needs_delivery: one("form[needs_delivery]") == "true",
+        allergies: submitted_values("form[allergies][]"),
+        diet_needs: submitted_values("form[diet_needs][]"),
+        subsidy_category: one("form[subsidy_category]"),
+        notes: one("form[notes]"),
+        relation: one("form[relation]"),
+    }
+}
+
 fn communities_resource() -> Resource<Result<Vec<Community>, crate::error::AppError>> {
     Resource::new(|| (), |_| list_communities())
 }
@@ -169,7 +194,7 @@ pub fn NewElderPage(filler: Filler) -> impl IntoView {
                                         list.retain(|c| user.is_staff_of(c.id));
                                     }
                                     let fields = view! {
-                                        <ElderFields initial=ElderForm::default() communities=list filler=filler />
+                                        <ElderFields initial=resubmitted_form() communities=list filler=filler />
                                     };
                                     match filler {
                                         Filler::Family => view! {
