@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::admin::api::{audit_log, find_user, GrantRole, RevokeRole, UserSummary};
 use crate::auth::model::CurrentUser;
-use crate::community::{list_communities, Community};
+use crate::community::{list_communities, AddCommunity, Community};
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -26,8 +26,18 @@ fn community_name(communities: &[Community], id: Option<i64>) -> String {
 }
 
 #[component]
-fn CommunityTree(communities: Vec<Community>) -> impl IntoView {
+fn CommunityTree(
+    communities: Vec<Community>,
+    can_add: bool,
+    add: ServerAction<AddCommunity>,
+) -> impl IntoView {
     let t = use_texts();
+    let streets: Vec<(i64, String)> = communities.iter().fold(Vec::new(), |mut acc, c| {
+        if !acc.iter().any(|(id, _)| *id == c.subdistrict_id) {
+            acc.push((c.subdistrict_id, c.subdistrict.clone()));
+        }
+        acc
+    });
     let mut groups: Vec<(String, Vec<Community>)> = Vec::new();
     for c in communities {
         let key = format!("{}{} · {}", c.city, c.district, c.subdistrict);
@@ -50,6 +60,24 @@ fn CommunityTree(communities: Vec<Community>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            {can_add.then(|| view! {
+                <ActionForm action=add attr:class="grant-form">
+                    <FormError error=action_error(add) />
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="new-community-street">{t.subdistrict}</label>
+                            <select id="new-community-street" name="subdistrict_id">
+                                {streets.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="new-community-name">{t.new_community}</label>
+                            <input id="new-community-name" type="text" name="name" required=true />
+                        </div>
+                    </div>
+                    <button type="submit" class="button primary">{t.add_community}</button>
+                </ActionForm>
+            })}
         </section>
     }
 }
@@ -187,10 +215,12 @@ fn AuditLog() -> impl IntoView {
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let t = use_texts();
-    let communities = Resource::new(|| (), |_| list_communities());
+    let add = ServerAction::<AddCommunity>::new();
+    let communities = Resource::new(move || add.version().get(), |_| list_communities());
     view! {
         <WithUser view=move |user: CurrentUser| {
             let is_admin = user.is_any_admin();
+            let can_add = user.is_global_admin();
             view! {
                 <section class="page-head">
                     <h1>{t.admin_title}</h1>
@@ -203,7 +233,7 @@ pub fn AdminPage() -> impl IntoView {
                                 let list = communities.await.unwrap_or_default();
                                 view! {
                                     <UserRoles communities=list.clone() />
-                                    <CommunityTree communities=list />
+                                    <CommunityTree communities=list can_add add />
                                 }
                             })}
                         </Suspense>

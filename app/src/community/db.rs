@@ -8,7 +8,7 @@ use crate::error::AppResult;
 pub async fn all_communities(pool: &SqlitePool) -> AppResult<Vec<Community>> {
     let rows = sqlx::query_as!(
         Community,
-        r#"SELECT c.id AS "id!", c.name, s.name AS subdistrict, s.district, s.city
+        r#"SELECT c.id AS "id!", c.name, c.subdistrict_id, s.name AS subdistrict, s.district, s.city
          FROM communities c JOIN subdistricts s ON s.id = c.subdistrict_id
          ORDER BY s.id, c.id"#
     )
@@ -25,4 +25,55 @@ pub async fn community_exists(pool: &SqlitePool, id: i64) -> AppResult<bool> {
     .fetch_one(pool)
     .await?;
     Ok(row.n > 0)
+}
+
+pub struct Subdistrict {
+    pub id: i64,
+    pub name: String,
+}
+
+pub async fn subdistricts(pool: &SqlitePool) -> AppResult<Vec<Subdistrict>> {
+    let rows = sqlx::query_as!(
+        Subdistrict,
+        r#"SELECT id AS "id!", name FROM subdistricts ORDER BY id"#
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}
+
+/// Adds a community under a sub-district, with its audit entry, in one transaction.
+pub async fn add_community(
+    pool: &SqlitePool,
+    actor: i64,
+    subdistrict_id: i64,
+    name: &str,
+) -> AppResult<i64> {
+    let mut tx = pool.begin().await?;
+    let inserted = sqlx::query!(
+        "INSERT INTO communities (subdistrict_id, name) VALUES (?, ?)",
+        subdistrict_id,
+        name
+    )
+    .execute(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok(done) => done.last_insert_rowid(),
+        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+            return Err(crate::error::AppError::conflict(
+                "这个街道下已经有同名的社区。",
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let detail = format!("新增社区：{name}");
+    sqlx::query!(
+        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'add_community', ?)",
+        actor,
+        detail
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
 }

@@ -90,4 +90,7 @@ pub const TEXTS: Texts = Texts {
     role: "Role",
     all_communities: "All communities",
     audit_log: "Audit log",
+    subdistrict: "Sub-district",
+    new_community: "New community name",
+    add_community: "Add community",
 };

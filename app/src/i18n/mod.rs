@@ -95,6 +95,9 @@ pub struct Texts {
     pub role: &'static str,
     pub all_communities: &'static str,
     pub audit_log: &'static str,
+    pub subdistrict: &'static str,
+    pub new_community: &'static str,
+    pub add_community: &'static str,
 }
 
 pub fn texts(locale: Locale) -> &'static Texts {

@@ -88,4 +88,7 @@ pub const TEXTS: Texts = Texts {
     role: "身份",
     all_communities: "全部社区",
     audit_log: "操作记录",
+    subdistrict: "街道",
+    new_community: "新社区名称",
+    add_community: "新增社区",
 };
