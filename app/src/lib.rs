@@ -15,9 +15,9 @@ pub mod ui;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, StaticSegment};
+use leptos_router::{path, SsrMode, StaticSegment};
 
 use crate::admin::page::AdminPage;
 use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
@@ -25,10 +25,11 @@ use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
 use crate::i18n::use_texts;
 use crate::ui::home::{HomePage, NotFound};
-use crate::ui::layout::provide_auth;
+use crate::ui::layout::{provide_auth, Header};
 use crate::ui::prefs::{DisplayMode, UiPrefs};
 
-/// The HTML document around the app, rendered on the server.
+/// The HTML document around the app, rendered on the server. Routes render with
+/// `SsrMode::Async`: the whole page is in the HTML, so it works before and without WebAssembly.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -47,12 +48,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Everything inside the router: the account actions are created here, where a failed plain
+/// form post's error (in the URL) is visible to them.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
+    provide_auth();
+    view! {
+        <Header />
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let prefs = RwSignal::new(UiPrefs::current());
     provide_context(prefs);
-    provide_auth();
     let t = use_texts();
     let mode_class = move || match prefs.get().mode {
         DisplayMode::Elder => "elder-mode",
@@ -62,23 +75,23 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=prefs.get_untracked().locale.html_lang() class=mode_class />
         <Stylesheet id="leptos" href="/pkg/xingfu.css" />
         <Meta name="theme-color" content="#b3261e" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title text=t.app_name />
         <Router>
-            <crate::ui::layout::Header />
-            <main id="main" tabindex="-1">
+            <Frame>
                 <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/register") view=RegisterPage />
-                    <Route path=path!("/account") view=AccountPage />
-                    <Route path=path!("/family") view=FamilyPage />
-                    <Route path=path!("/family/elders/new") view=|| view! { <NewElderPage filler=Filler::Family /> } />
-                    <Route path=path!("/family/elders/:id") view=EditElderPage />
-                    <Route path=path!("/community/elders") view=CommunityEldersPage />
-                    <Route path=path!("/community/elders/new") view=|| view! { <NewElderPage filler=Filler::Staff /> } />
-                    <Route path=path!("/admin") view=AdminPage />
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/family") view=FamilyPage ssr=SsrMode::Async />
+                    <Route path=path!("/family/elders/new") view=|| view! { <NewElderPage filler=Filler::Family /> } ssr=SsrMode::Async />
+                    <Route path=path!("/family/elders/:id") view=EditElderPage ssr=SsrMode::Async />
+                    <Route path=path!("/community/elders") view=CommunityEldersPage ssr=SsrMode::Async />
+                    <Route path=path!("/community/elders/new") view=|| view! { <NewElderPage filler=Filler::Staff /> } ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                 </Routes>
-            </main>
+            </Frame>
         </Router>
     }
 }

@@ -14,6 +14,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::error_status::set_error_status;
 use crate::form_errors::keep_form_on_error;
 use crate::security::reject_cross_site_writes;
 
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
             move || leptos::prelude::provide_context(fallback_state.clone()),
             shell,
         ))
+        .layer(axum::middleware::from_fn(set_error_status))
         .layer(axum::middleware::from_fn(keep_form_on_error))
         .layer(axum::middleware::from_fn(reject_cross_site_writes))
         .layer(CompressionLayer::new())

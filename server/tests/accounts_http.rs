@@ -169,7 +169,7 @@ async fn a_plain_form_post_redirects_back_with_the_error_for_the_page_to_show(po
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "text/html,application/xhtml+xml")
         .header(header::REFERER, "http://127.0.0.1:3000/login")
-        .body(Body::from("phone=123&password=x"))
+        .body(Body::from("phone=13800138000&password=wrong-password"))
         .unwrap();
     let reply = app.send(request).await;
     assert_eq!(reply.status, StatusCode::FOUND);
@@ -204,4 +204,43 @@ async fn the_elder_display_is_rendered_by_the_server_from_its_cookie(pool: Sqlit
     );
     let english = app.get("/", Some("xf_lang=en")).await;
     assert!(english.body.contains(r#"lang="en""#) && english.body.contains("Senior canteen"));
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn refused_requests_answer_with_a_matching_status_not_500(pool: SqlitePool) {
+    let app = TestApp::new(pool);
+    let bad_phone = app
+        .call(
+            "/api/auth/login",
+            &[("phone", "123"), ("password", "x")],
+            None,
+        )
+        .await;
+    assert_eq!(bad_phone.status, StatusCode::BAD_REQUEST);
+    let anonymous = app.call("/api/household/mine", &[], None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    let family = app.register("13800138000", "李军").await;
+    let forbidden = app.call("/api/admin/audit", &[], Some(&family)).await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    let missing = app
+        .call(
+            "/api/household/elder",
+            &[("elder_id", "404")],
+            Some(&family),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let twice = app
+        .call(
+            "/api/auth/register",
+            &[
+                ("display_name", "李军"),
+                ("phone", "13800138000"),
+                ("password", "红钢城wh2024!"),
+                ("password_confirm", "红钢城wh2024!"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
 }

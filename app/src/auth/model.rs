@@ -38,12 +38,50 @@ impl CurrentUser {
         if self.is_global_admin() {
             return None;
         }
-        Some(
-            self.roles
+        let mut ids: Vec<i64> = self
+            .roles
+            .iter()
+            .filter(|g| matches!(g.role, Role::Worker | Role::Admin))
+            .filter_map(|g| g.community_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Some(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(roles: &[(Role, Option<i64>)]) -> CurrentUser {
+        CurrentUser {
+            id: 1,
+            phone: "13800138000".into(),
+            display_name: "陈静".into(),
+            roles: roles
                 .iter()
-                .filter(|g| matches!(g.role, Role::Worker | Role::Admin))
-                .filter_map(|g| g.community_id)
+                .map(|&(role, community_id)| RoleGrant { role, community_id })
                 .collect(),
-        )
+        }
+    }
+
+    #[test]
+    fn a_worker_who_is_also_admin_of_the_community_lists_it_once() {
+        let both = user(&[
+            (Role::Worker, Some(7)),
+            (Role::Admin, Some(7)),
+            (Role::Worker, Some(1)),
+        ]);
+        assert_eq!(both.staff_communities(), Some(vec![1, 7]));
+    }
+
+    #[test]
+    fn an_admin_of_every_community_is_not_limited_to_a_list() {
+        assert_eq!(user(&[(Role::Admin, None)]).staff_communities(), None);
+        assert_eq!(
+            user(&[(Role::Family, None)]).staff_communities(),
+            Some(vec![])
+        );
     }
 }

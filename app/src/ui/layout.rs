@@ -5,18 +5,35 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::auth::api::{get_current_user, Login, Logout, Register};
+use crate::auth::api::{get_current_user, Logout};
 use crate::auth::model::CurrentUser;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::ui::prefs::{use_prefs, DisplayMode, Locale, SetDisplayMode, SetLocale};
 
-/// The account actions; the signed-in account is reloaded after each of them.
+/// Log-out, and the signal that reloads the signed-in account after log-in or registration.
+/// Log-in and registration actions live in their pages, inside `<Routes>`: only there do they
+/// see the error of a failed plain form post (JavaScript off).
 #[derive(Clone, Copy)]
 pub struct AuthActions {
-    pub login: ServerAction<Login>,
-    pub register: ServerAction<Register>,
     pub logout: ServerAction<Logout>,
+    refresh: RwSignal<usize>,
+}
+
+impl AuthActions {
+    /// Reloads the signed-in account whenever `action` completes.
+    pub fn refresh_after<S>(&self, action: ServerAction<S>)
+    where
+        S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        let refresh = self.refresh;
+        Effect::new(move |_| {
+            if action.version().get() > 0 {
+                refresh.update(|n| *n += 1);
+            }
+        });
+    }
 }
 
 pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
@@ -24,18 +41,11 @@ pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
 /// Creates the account actions and the signed-in account resource, once, in `App`.
 pub fn provide_auth() {
     let actions = AuthActions {
-        login: ServerAction::new(),
-        register: ServerAction::new(),
         logout: ServerAction::new(),
+        refresh: RwSignal::new(0),
     };
     let user: UserResource = Resource::new(
-        move || {
-            (
-                actions.login.version().get(),
-                actions.register.version().get(),
-                actions.logout.version().get(),
-            )
-        },
+        move || (actions.refresh.get(), actions.logout.version().get()),
         |_| get_current_user(),
     );
     provide_context(actions);

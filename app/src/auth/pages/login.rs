@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::auth::api::Login;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton, TextField};
 use crate::ui::layout::use_auth_actions;
@@ -10,7 +11,8 @@ use crate::ui::layout::use_auth_actions;
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_texts();
-    let login = use_auth_actions().login;
+    let login = ServerAction::<Login>::new();
+    use_auth_actions().refresh_after(login);
     let next = use_query_map()
         .get_untracked()
         .get("next")

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::auth::api::Register;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton, TextField};
 use crate::ui::layout::use_auth_actions;
@@ -9,7 +10,8 @@ use crate::ui::layout::use_auth_actions;
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let t = use_texts();
-    let register = use_auth_actions().register;
+    let register = ServerAction::<Register>::new();
+    use_auth_actions().refresh_after(register);
     view! {
         <section class="card narrow">
             <h1>{t.register_title}</h1>
