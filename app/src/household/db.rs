@@ -136,6 +136,31 @@ pub async fn ownership(
     }))
 }
 
+/// The profile fields that are stored as text: ISO date, codes joined by commas.
+struct StoredColumns {
+    birth_date: String,
+    phone: String,
+    allergies: String,
+    diet_needs: String,
+    subsidy_category: &'static str,
+}
+
+impl StoredColumns {
+    fn of(elder: &ElderForSave) -> Self {
+        Self {
+            birth_date: elder.birth_date.format("%Y-%m-%d").to_string(),
+            phone: elder
+                .phone
+                .as_ref()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default(),
+            allergies: join_codes(&elder.allergies, Allergen::code),
+            diet_needs: join_codes(&elder.diet_needs, DietNeed::code),
+            subsidy_category: elder.subsidy_category.code(),
+        }
+    }
+}
+
 /// Saves a new elder; with `family` the creating account is linked as family (and gains the
 /// family role). One transaction: an elder never exists half-registered.
 pub async fn create_elder(
@@ -145,26 +170,22 @@ pub async fn create_elder(
     family: bool,
 ) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
-    let birth = elder.birth_date.format("%Y-%m-%d").to_string();
-    let phone = elder.phone.as_ref().map(|p| p.as_str()).unwrap_or("");
-    let allergies = join_codes(&elder.allergies, Allergen::code);
-    let diet = join_codes(&elder.diet_needs, DietNeed::code);
-    let subsidy = elder.subsidy_category.code();
+    let columns = StoredColumns::of(elder);
     let id = sqlx::query!(
         "INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
                              allergies, diet_needs, subsidy_category, notes, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         elder.name,
-        birth,
+        columns.birth_date,
         elder.community_id,
         elder.building,
         elder.unit,
         elder.room,
-        phone,
+        columns.phone,
         elder.needs_delivery,
-        allergies,
-        diet,
-        subsidy,
+        columns.allergies,
+        columns.diet_needs,
+        columns.subsidy_category,
         elder.notes,
         created_by
     )
@@ -202,27 +223,23 @@ pub async fn update_elder(
     relation_of: Option<i64>,
 ) -> AppResult<()> {
     let mut tx = pool.begin().await?;
-    let birth = elder.birth_date.format("%Y-%m-%d").to_string();
-    let phone = elder.phone.as_ref().map(|p| p.as_str()).unwrap_or("");
-    let allergies = join_codes(&elder.allergies, Allergen::code);
-    let diet = join_codes(&elder.diet_needs, DietNeed::code);
-    let subsidy = elder.subsidy_category.code();
+    let columns = StoredColumns::of(elder);
     let updated = sqlx::query!(
         "UPDATE elders SET name = ?, birth_date = ?, community_id = ?, building = ?, unit = ?, room = ?,
                 phone = ?, needs_delivery = ?, allergies = ?, diet_needs = ?, subsidy_category = ?, notes = ?,
                 updated_at = unixepoch()
          WHERE id = ?",
         elder.name,
-        birth,
+        columns.birth_date,
         elder.community_id,
         elder.building,
         elder.unit,
         elder.room,
-        phone,
+        columns.phone,
         elder.needs_delivery,
-        allergies,
-        diet,
-        subsidy,
+        columns.allergies,
+        columns.diet_needs,
+        columns.subsidy_category,
         elder.notes,
         elder_id
     )

@@ -66,6 +66,7 @@ pub const TEXTS: Texts = Texts {
     room: "Room",
     elder_phone: "Elder's phone",
     needs_delivery: "Cannot walk to the canteen: deliver meals",
+    meals: "Meals",
     can_walk: "Can walk to the canteen",
     allergies: "Food allergies",
     diet_needs: "Diet needs",

@@ -72,6 +72,7 @@ pub struct Texts {
     pub room: &'static str,
     pub elder_phone: &'static str,
     pub needs_delivery: &'static str,
+    pub meals: &'static str,
     pub can_walk: &'static str,
     pub allergies: &'static str,
     pub diet_needs: &'static str,

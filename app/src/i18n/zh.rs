@@ -65,6 +65,7 @@ pub const TEXTS: Texts = Texts {
     room: "门牌号",
     elder_phone: "长者电话",
     needs_delivery: "行动不便，需要送餐上门",
+    meals: "用餐方式",
     can_walk: "可以自己到食堂",
     allergies: "过敏食物",
     diet_needs: "饮食需要",

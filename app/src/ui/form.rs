@@ -122,3 +122,20 @@ pub fn SubmitButton(label: &'static str, #[prop(into)] pending: Signal<bool>) ->
         </button>
     }
 }
+
+/// The mobile-number field of the log-in and registration forms.
+#[component]
+pub fn PhoneField() -> impl IntoView {
+    let t = crate::i18n::use_texts();
+    view! {
+        <TextField
+            label=t.phone
+            name="phone"
+            kind="tel"
+            hint=t.phone_hint
+            required=true
+            autocomplete="username"
+            inputmode="numeric"
+        />
+    }
+}

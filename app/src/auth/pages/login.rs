@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::api::Login;
 use crate::i18n::use_texts;
-use crate::ui::form::{action_error, FormError, SubmitButton, TextField};
+use crate::ui::form::{action_error, FormError, PhoneField, SubmitButton, TextField};
 use crate::ui::layout::use_auth_actions;
 
 #[component]
@@ -23,15 +23,7 @@ pub fn LoginPage() -> impl IntoView {
             <ActionForm action=login>
                 <FormError error=action_error(login) />
                 <input type="hidden" name="next" value=next />
-                <TextField
-                    label=t.phone
-                    name="phone"
-                    kind="tel"
-                    hint=t.phone_hint
-                    required=true
-                    autocomplete="username"
-                    inputmode="numeric"
-                />
+                <PhoneField />
                 <TextField
                     label=t.password
                     name="password"

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::auth::api::Register;
 use crate::i18n::use_texts;
-use crate::ui::form::{action_error, FormError, SubmitButton, TextField};
+use crate::ui::form::{action_error, FormError, PhoneField, SubmitButton, TextField};
 use crate::ui::layout::use_auth_actions;
 
 #[component]
@@ -24,15 +24,7 @@ pub fn RegisterPage() -> impl IntoView {
                     required=true
                     autocomplete="name"
                 />
-                <TextField
-                    label=t.phone
-                    name="phone"
-                    kind="tel"
-                    hint=t.phone_hint
-                    required=true
-                    autocomplete="username"
-                    inputmode="numeric"
-                />
+                <PhoneField />
                 <TextField
                     label=t.password
                     name="password"

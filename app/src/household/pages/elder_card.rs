@@ -34,7 +34,7 @@ pub fn ElderCard(elder: ElderView, edit_href: String) -> impl IntoView {
                 <dd>{address}</dd>
                 {(!elder.phone.is_empty())
                     .then(|| view! { <dt>{t.elder_phone}</dt> <dd>{elder.phone.clone()}</dd> })}
-                <dt>{t.needs_delivery}</dt>
+                <dt>{t.meals}</dt>
                 <dd>
                     {if elder.needs_delivery {
                         view! { <span class="badge badge-warn">"🚚 " {t.needs_delivery}</span> }.into_any()
