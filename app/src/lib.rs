@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod canteen;
 pub mod clock;
 pub mod community;
 pub mod cookies;

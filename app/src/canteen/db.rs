@@ -1,0 +1,81 @@
+//! Placing orders. A meal service never sells more than its capacity: the count and the
+//! insert happen in one `BEGIN IMMEDIATE` transaction, so concurrent orders queue for the
+//! write lock instead of all reading the same count.
+
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+use crate::auth::db::is_unique_violation;
+use crate::canteen::model::Fulfilment;
+use crate::canteen::pricing::Quote;
+use crate::error::{AppError, AppResult};
+
+pub struct OrderForPlace {
+    pub elder_id: i64,
+    pub service_id: i64,
+    pub date: NaiveDate,
+    pub fulfilment: Fulfilment,
+    pub placed_by: i64,
+    /// (dish, quantity, unit price in fen) as priced when the order was placed.
+    pub lines: Vec<(i64, i64, i64)>,
+    pub quote: Quote,
+}
+
+pub const FULL_MESSAGE: &str = "这一餐已经订满了，请选择其他日期或餐次。";
+
+/// Places the order if the service has a place left that day; returns the order's id.
+pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<i64> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let date = order.date.format("%Y-%m-%d").to_string();
+    let room = sqlx::query!(
+        r#"SELECT s.capacity - (SELECT count(*) FROM orders o
+                                WHERE o.service_id = s.id AND o.date = ?2 AND o.status <> 'cancelled')
+              AS "places_left!: i64"
+           FROM meal_services s WHERE s.id = ?1"#,
+        order.service_id,
+        date
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    if room.places_left <= 0 {
+        return Err(AppError::conflict(FULL_MESSAGE));
+    }
+    let fulfilment = order.fulfilment.code();
+    let inserted = sqlx::query!(
+        "INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        order.elder_id,
+        order.service_id,
+        date,
+        fulfilment,
+        order.quote.full_price_fen,
+        order.quote.subsidy_fen,
+        order.quote.pay_fen,
+        order.placed_by
+    )
+    .execute(&mut *tx)
+    .await;
+    let order_id = match inserted {
+        Ok(done) => done.last_insert_rowid(),
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::conflict(
+                "这位长者这一餐已经订过了，可以在订单里修改。",
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for (dish_id, quantity, unit_price_fen) in &order.lines {
+        sqlx::query!(
+            "INSERT INTO order_lines (order_id, dish_id, quantity, unit_price_fen) VALUES (?, ?, ?, ?)",
+            order_id,
+            dish_id,
+            quantity,
+            unit_price_fen
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(order_id)
+}
