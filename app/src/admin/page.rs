@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::admin::api::{audit_log, find_user, GrantRole, RevokeRole, UserSummary};
+use crate::admin::api::{audit_log, find_user, AuditEntry, GrantRole, RevokeRole, UserSummary};
 use crate::auth::model::CurrentUser;
 use crate::community::{list_communities, AddCommunity, Community};
 use crate::domain::role::Role;
@@ -143,23 +143,21 @@ fn RoleManager(
     }
 }
 
+type FoundUser = Resource<Result<Option<UserSummary>, AppError>>;
+
+fn searched_phone() -> String {
+    use_query_map().with(|q| q.get("phone").unwrap_or_default())
+}
+
 #[component]
-fn UserRoles(communities: Vec<Community>) -> impl IntoView {
+fn UserRoles(
+    communities: Vec<Community>,
+    found: FoundUser,
+    grant: ServerAction<GrantRole>,
+    revoke: ServerAction<RevokeRole>,
+) -> impl IntoView {
     let t = use_texts();
-    let query = use_query_map();
-    let phone = move || query.with(|q| q.get("phone").unwrap_or_default());
-    let grant = ServerAction::<GrantRole>::new();
-    let revoke = ServerAction::<RevokeRole>::new();
-    let found = Resource::new(
-        move || (phone(), grant.version().get(), revoke.version().get()),
-        |(phone, _, _)| async move {
-            if phone.is_empty() {
-                Ok(None)
-            } else {
-                find_user(phone).await
-            }
-        },
-    );
+    let phone = searched_phone;
     view! {
         <section class="card">
             <h2>{t.users}</h2>
@@ -190,9 +188,8 @@ fn UserRoles(communities: Vec<Community>) -> impl IntoView {
 }
 
 #[component]
-fn AuditLog() -> impl IntoView {
+fn AuditLog(entries: Resource<Result<Vec<AuditEntry>, AppError>>) -> impl IntoView {
     let t = use_texts();
-    let entries = Resource::new(|| (), |_| audit_log());
     view! {
         <section class="card">
             <h2>{t.audit_log}</h2>
@@ -215,8 +212,38 @@ fn AuditLog() -> impl IntoView {
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let t = use_texts();
+    // Every resource is created here, in a fixed order, never inside a suspended branch: the
+    // browser must meet them in the order the server serialized them.
     let add = ServerAction::<AddCommunity>::new();
+    let grant = ServerAction::<GrantRole>::new();
+    let revoke = ServerAction::<RevokeRole>::new();
     let communities = Resource::new(move || add.version().get(), |_| list_communities());
+    let found: FoundUser = Resource::new(
+        move || {
+            (
+                searched_phone(),
+                grant.version().get(),
+                revoke.version().get(),
+            )
+        },
+        |(phone, _, _)| async move {
+            if phone.is_empty() {
+                Ok(None)
+            } else {
+                find_user(phone).await
+            }
+        },
+    );
+    let entries = Resource::new(
+        move || {
+            (
+                add.version().get(),
+                grant.version().get(),
+                revoke.version().get(),
+            )
+        },
+        |_| audit_log(),
+    );
     view! {
         <WithUser view=move |user: CurrentUser| {
             let is_admin = user.is_any_admin();
@@ -232,12 +259,12 @@ pub fn AdminPage() -> impl IntoView {
                             {move || Suspend::new(async move {
                                 let list = communities.await.unwrap_or_default();
                                 view! {
-                                    <UserRoles communities=list.clone() />
+                                    <UserRoles communities=list.clone() found grant revoke />
                                     <CommunityTree communities=list can_add add />
                                 }
                             })}
                         </Suspense>
-                        <AuditLog />
+                        <AuditLog entries />
                     }.into_any()
                 } else {
                     ().into_any()
