@@ -22,6 +22,7 @@ use leptos_router::{path, SsrMode, StaticSegment};
 
 use crate::admin::page::AdminPage;
 use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
+use crate::canteen::pages::{CanteenListPage, CanteenMenuPage};
 use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
 use crate::i18n::use_texts;
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community/elders") view=CommunityEldersPage ssr=SsrMode::Async />
                     <Route path=path!("/community/elders/new") view=|| view! { <NewElderPage filler=Filler::Staff /> } ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen") view=CanteenListPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/:id") view=CanteenMenuPage ssr=SsrMode::Async />
                 </Routes>
             </Frame>
         </Router>

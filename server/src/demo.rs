@@ -203,6 +203,7 @@ pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
             .await?;
         }
     }
+    crate::demo_canteen::load(&mut tx, app::clock::today_in_shanghai()).await?;
     tx.commit().await?;
     tracing::info!(password = DEMO_PASSWORD, "loaded demo data");
     Ok(())

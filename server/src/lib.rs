@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod demo_canteen;
 pub mod error_status;
 pub mod form_errors;
 pub mod router;

@@ -2,8 +2,11 @@
 //! orders placed without ever selling more places than a service has.
 
 pub mod allergy;
+pub mod api;
 pub mod cutoff;
+pub mod menu;
 pub mod model;
+pub mod pages;
 pub mod pricing;
 
 #[cfg(feature = "ssr")]

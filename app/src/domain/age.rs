@@ -30,6 +30,16 @@ impl AgeBand {
         }
     }
 
+    /// The code subsidy rules are stored with; under-60s have none.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "60_79" => Some(Self::From60To79),
+            "80_89" => Some(Self::From80To89),
+            "90_plus" => Some(Self::From90),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Under60 => "60 岁以下",

@@ -94,4 +94,11 @@ pub const TEXTS: Texts = Texts {
     subdistrict: "Sub-district",
     new_community: "New community name",
     add_community: "Add community",
+    opening_hours: "Opening hours",
+    set_meal: "Set meal",
+    senior_price: "Residents 60+",
+    contains: "Contains ",
+    order_cutoff: "order by",
+    no_menu: "No menu has been published for these days yet.",
+    enter: "Open",
 };

@@ -99,6 +99,13 @@ pub struct Texts {
     pub subdistrict: &'static str,
     pub new_community: &'static str,
     pub add_community: &'static str,
+    pub opening_hours: &'static str,
+    pub set_meal: &'static str,
+    pub senior_price: &'static str,
+    pub contains: &'static str,
+    pub order_cutoff: &'static str,
+    pub no_menu: &'static str,
+    pub enter: &'static str,
 }
 
 pub fn texts(locale: Locale) -> &'static Texts {

@@ -92,4 +92,11 @@ pub const TEXTS: Texts = Texts {
     subdistrict: "街道",
     new_community: "新社区名称",
     add_community: "新增社区",
+    opening_hours: "营业时间",
+    set_meal: "套餐",
+    senior_price: "60岁以上长者价",
+    contains: "含",
+    order_cutoff: "订餐截止",
+    no_menu: "这几天还没有公布菜单。",
+    enter: "进入",
 };

@@ -7,10 +7,11 @@ use crate::i18n::use_texts;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
+    // (icon, title, description, page once the service is open)
     let services = [
-        ("🍲", t.canteen_title, t.canteen_desc),
-        ("📚", t.school_title, t.school_desc),
-        ("🤝", t.volunteer_title, t.volunteer_desc),
+        ("🍲", t.canteen_title, t.canteen_desc, Some("/canteen")),
+        ("📚", t.school_title, t.school_desc, None),
+        ("🤝", t.volunteer_title, t.volunteer_desc, None),
     ];
     view! {
         <section class="hero">
@@ -20,13 +21,18 @@ pub fn HomePage() -> impl IntoView {
         <ul class="service-cards">
             {services
                 .into_iter()
-                .map(|(icon, title, desc)| {
+                .map(|(icon, title, desc, href)| {
                     view! {
                         <li class="card service-card">
                             <span class="service-icon" aria-hidden="true">{icon}</span>
-                            <h2>{title}</h2>
+                            <h2>
+                                {match href {
+                                    Some(href) => view! { <a href=href>{title}</a> }.into_any(),
+                                    None => title.into_any(),
+                                }}
+                            </h2>
                             <p>{desc}</p>
-                            <p class="muted">{t.service_opening}</p>
+                            {href.is_none().then(|| view! { <p class="muted">{t.service_opening}</p> })}
                         </li>
                     }
                 })

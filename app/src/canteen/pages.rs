@@ -1,0 +1,117 @@
+//! /canteen — the canteens; /canteen/:id — the week's published menu, large and clear.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::canteen::api::{list_canteens, weekly_menu};
+use crate::canteen::menu::{day_label, meal_label, DayMenu, DishView};
+use crate::canteen::pricing::yuan;
+use crate::i18n::use_texts;
+use crate::ui::form::FormError;
+
+#[component]
+pub fn CanteenListPage() -> impl IntoView {
+    let t = use_texts();
+    let canteens = Resource::new(|| (), |_| list_canteens());
+    view! {
+        <section class="page-head">
+            <h1>{t.canteen_title}</h1>
+            <p>{t.canteen_desc}</p>
+        </section>
+        <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match canteens.await {
+                    Ok(list) => view! {
+                        <ul class="service-cards">
+                            {list.into_iter().map(|c| view! {
+                                <li class="card">
+                                    <h2><a href=format!("/canteen/{}", c.id)>{c.name}</a></h2>
+                                    <p>{c.community} " · " {c.address}</p>
+                                    <p class="muted">{t.opening_hours} "：" {c.opening_hours}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn dish_row(dish: DishView) -> impl IntoView {
+    let t = use_texts();
+    let allergens = dish
+        .allergens
+        .iter()
+        .map(|a| a.label())
+        .collect::<Vec<_>>()
+        .join("、");
+    let tags = dish
+        .diet_tags
+        .iter()
+        .map(|d| d.label())
+        .collect::<Vec<_>>()
+        .join(" ");
+    view! {
+        <li class="dish">
+            <span class="dish-name">
+                {dish.name}
+                {dish.is_set_meal.then(|| view! { <span class="badge">{t.set_meal}</span> })}
+            </span>
+            <span class="dish-price">
+                {yuan(dish.price_fen)}
+                {dish.senior_price_fen.map(|p| view! { <strong class="senior-price">{t.senior_price} " " {yuan(p)}</strong> })}
+            </span>
+            {(!tags.is_empty()).then(|| view! { <span class="muted">{tags}</span> })}
+            {(!allergens.is_empty()).then(|| view! { <span class="allergy">"⚠ " {t.contains} {allergens}</span> })}
+        </li>
+    }
+}
+
+fn day_card(day: DayMenu) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="card menu-day">
+            <h2>{day_label(&day.date)}</h2>
+            {day.meals.into_iter().map(|meal| view! {
+                <h3>{meal_label(&meal.meal)} <span class="muted">" · " {t.order_cutoff} " " {meal.cutoff_time}</span></h3>
+                <ul class="dishes">{meal.dishes.into_iter().map(dish_row).collect_view()}</ul>
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+pub fn CanteenMenuPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let canteen_id = move || {
+        params.with(|p| {
+            p.get("id")
+                .and_then(|id| id.parse::<i64>().ok())
+                .unwrap_or(0)
+        })
+    };
+    let menu = Resource::new(canteen_id, weekly_menu);
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match menu.await {
+                    Ok((canteen, days)) => view! {
+                        <section class="page-head">
+                            <h1>{canteen.name}</h1>
+                            <p>{canteen.address} " · " {t.opening_hours} "：" {canteen.opening_hours}</p>
+                        </section>
+                        {if days.is_empty() {
+                            view! { <p class="card">{t.no_menu}</p> }.into_any()
+                        } else {
+                            days.into_iter().map(day_card).collect_view().into_any()
+                        }}
+                    }.into_any(),
+                    Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
