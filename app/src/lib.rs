@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen") view=CanteenListPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/:id") view=CanteenMenuPage ssr=SsrMode::Async />
+                    <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>
             </Frame>
         </Router>

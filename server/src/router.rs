@@ -9,8 +9,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -34,17 +35,21 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
+/// Static files are served from the site root; every other path is a page of the app
+/// (unknown ones render the app's 404 page), rendered whole before it is sent.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let shell_options = state.leptos_options.clone();
-    let fallback_state = state.clone();
+    let site_root = state.leptos_options.site_root.to_string();
+    let pkg_dir = format!("{site_root}/{}", state.leptos_options.site_pkg_dir);
     Router::new()
         .route("/healthz", get(healthz))
+        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(format!("{site_root}/favicon.svg")),
+        )
         .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            move || leptos::prelude::provide_context(fallback_state.clone()),
-            shell,
-        ))
         .layer(axum::middleware::from_fn(set_error_status))
         .layer(axum::middleware::from_fn(keep_form_on_error))
         .layer(axum::middleware::from_fn(reject_cross_site_writes))
