@@ -90,7 +90,8 @@ ensure_node_packages() {
 }
 
 ensure_browser() {
-  step "Chromium for the end-to-end tests"
+  step "Chromium for the end-to-end tests (and curl to wait for the server)"
+  have curl || apt_install curl
   if [ -x /usr/bin/chromium ]; then note "present"; return; fi
   apt_install chromium chromium-driver
 }
