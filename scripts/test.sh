@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, clippy for the server and the wasm build, the Rust
 # tests (domain, database, server), then the Playwright suite in Chromium — with JavaScript
-# on and off — against a fresh release build on a throw-away database.
+# on and off — against a fresh build on a throw-away database. The browser tests use the debug
+# profile, which shares its compiled dependencies with the Rust tests; `scripts/run.sh` builds
+# the release profile.
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -21,15 +23,15 @@ step "Rust tests: domain rules, database functions, server routes"
 cargo test -p app --features ssr
 cargo test -p server
 
-step "Release build"
-cargo leptos build --release
+step "Build the app for the browser tests"
+cargo leptos build
 
 step "Browser tests (Playwright, Chromium)"
 work="$(mktemp -d)"
 port="${E2E_PORT:-3400}"
 LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite:$work/e2e.db" XINGFU_DEMO_DATA=1 \
   LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
-  RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
+  RUST_LOG=warn target/debug/server >"$work/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do

@@ -15,3 +15,23 @@ pub fn now_unix() -> i64 {
 pub fn today_in_shanghai() -> NaiveDate {
     Utc::now().with_timezone(&shanghai()).date_naive()
 }
+
+/// "11月23日 14:05" in Asia/Shanghai, for a stored Unix time.
+pub fn local_time_label(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&shanghai())
+                .format("%-m月%-d日 %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stored_times_read_in_shanghai_time() {
+        // 2026-11-23 06:05 UTC
+        assert_eq!(super::local_time_label(1_795_413_900), "11月23日 14:05");
+    }
+}

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod household;
 pub mod i18n;
+pub mod notify;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -22,10 +23,13 @@ use leptos_router::{path, SsrMode, StaticSegment};
 
 use crate::admin::page::AdminPage;
 use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
-use crate::canteen::pages::{CanteenListPage, CanteenMenuPage};
+use crate::canteen::pages::{
+    CanteenListPage, CanteenMenuPage, DeliverPage, KitchenPage, OrderPage, OrdersPage, RoutesPage,
+};
 use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
 use crate::i18n::use_texts;
+use crate::notify::page::NotificationsPage;
 use crate::ui::home::{HomePage, NotFound};
 use crate::ui::layout::{provide_auth, Header};
 use crate::ui::prefs::{DisplayMode, UiPrefs};
@@ -93,7 +97,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community/elders/new") view=|| view! { <NewElderPage filler=Filler::Staff /> } ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen") view=CanteenListPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/order") view=OrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/orders") view=OrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/deliver") view=DeliverPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage") view=KitchenPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/routes") view=RoutesPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/:id") view=CanteenMenuPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>
             </Frame>

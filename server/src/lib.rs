@@ -7,6 +7,8 @@ pub mod database;
 pub mod demo;
 pub mod demo_canteen;
 pub mod error_status;
+pub mod exports;
 pub mod form_errors;
+pub mod jobs;
 pub mod router;
 pub mod security;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use app::state::AppState;
 use leptos::prelude::get_configuration;
-use server::{cli, config, database, demo, router};
+use server::{cli, config, database, demo, jobs, router};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -25,6 +25,7 @@ async fn main() -> anyhow::Result<()> {
             if config::demo_data_wanted() {
                 demo::load_if_empty(&pool).await?;
             }
+            jobs::spawn(pool.clone());
             let conf = get_configuration(None)?;
             let addr = conf.leptos_options.site_addr;
             let state = AppState {

@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
     let pkg_dir = format!("{site_root}/{}", state.leptos_options.site_pkg_dir);
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/canteen/manage/prep.csv", get(crate::exports::prep_csv))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .route_service(
             "/favicon.svg",

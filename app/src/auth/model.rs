@@ -21,6 +21,11 @@ impl CurrentUser {
         role::is_staff_of(&self.roles, community_id)
     }
 
+    /// Canteen staff, worker or admin of `community_id` (or an admin of every community).
+    pub fn runs_canteen_of(&self, community_id: i64) -> bool {
+        role::runs_canteen_of(&self.roles, community_id)
+    }
+
     pub fn is_admin_of(&self, community_id: i64) -> bool {
         role::is_admin_of(&self.roles, community_id)
     }

@@ -61,11 +61,21 @@ fn session_cookie(config: &Config, token: &str, max_age: i64) -> String {
 /// The signed-in account, if the request carries a live session.
 pub async fn current_user() -> AppResult<Option<CurrentUser>> {
     let state = app_state()?;
-    let Some(token) = request_token(&state.config) else {
+    let header = request_cookie_header().unwrap_or_default();
+    user_for_cookies(&state, &header).await
+}
+
+/// The account whose live session is in a `Cookie` header (for plain HTTP handlers such as
+/// downloads, which run outside server functions).
+pub async fn user_for_cookies(
+    state: &crate::state::AppState,
+    cookie_header: &str,
+) -> AppResult<Option<CurrentUser>> {
+    let Some(token) = cookie_value(cookie_header, cookie_name(&state.config)) else {
         return Ok(None);
     };
     let times = session_times(&state.config);
-    match db::session_user(&state.pool, &hash_token(&token), &times).await? {
+    match db::session_user(&state.pool, &hash_token(token), &times).await? {
         Some(user_id) => db::load_user(&state.pool, user_id).await,
         None => Ok(None),
     }

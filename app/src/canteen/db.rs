@@ -3,7 +3,7 @@
 //! write lock instead of all reading the same count.
 
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::auth::db::is_unique_violation;
 use crate::canteen::menu::{CanteenInfo, MenuRow};
@@ -22,13 +22,56 @@ pub struct OrderForPlace {
     /// (dish, quantity, unit price in fen) as priced when the order was placed.
     pub lines: Vec<(i64, i64, i64)>,
     pub quote: Quote,
+    pub standing_order_id: Option<i64>,
 }
 
 pub const FULL_MESSAGE: &str = "这一餐已经订满了，请选择其他日期或餐次。";
+pub const ALREADY_ORDERED_MESSAGE: &str = "这位长者这一餐已经订过了，可以在订单里修改。";
 
 /// Places the order if the service has a place left that day; returns the order's id.
 pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<i64> {
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let order_id = insert_order(&mut tx, order).await?;
+    tx.commit().await?;
+    Ok(order_id)
+}
+
+/// Places several orders (one per date) all or none, first cancelling the order they replace
+/// (an edit before the cutoff). A refusal names the day it concerns.
+pub async fn place_orders(
+    pool: &SqlitePool,
+    orders: &[OrderForPlace],
+    replaces: Option<i64>,
+) -> AppResult<Vec<i64>> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    if let Some(old) = replaces {
+        sqlx::query!(
+            "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = ? AND status = 'placed'",
+            old
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut ids = Vec::with_capacity(orders.len());
+    for order in orders {
+        match insert_order(&mut tx, order).await {
+            Ok(id) => ids.push(id),
+            Err(AppError::Conflict(message)) if orders.len() > 1 => {
+                return Err(AppError::conflict(format!(
+                    "{}：{message}",
+                    crate::canteen::menu::day_label(&order.date.format("%Y-%m-%d").to_string())
+                )));
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// Inserts one order inside the caller's write transaction, refusing it when the service is
+/// full that day or the elder already has a live order for it.
+pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) -> AppResult<i64> {
     let date = order.date.format("%Y-%m-%d").to_string();
     let room = sqlx::query!(
         r#"SELECT s.capacity - (SELECT count(*) FROM orders o
@@ -38,7 +81,7 @@ pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<
         order.service_id,
         date
     )
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
     if room.places_left <= 0 {
@@ -46,8 +89,8 @@ pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<
     }
     let fulfilment = order.fulfilment.code();
     let inserted = sqlx::query!(
-        "INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by, standing_order_id, status_changed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, unixepoch())",
         order.elder_id,
         order.service_id,
         date,
@@ -55,16 +98,15 @@ pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<
         order.quote.full_price_fen,
         order.quote.subsidy_fen,
         order.quote.pay_fen,
-        order.placed_by
+        order.placed_by,
+        order.standing_order_id
     )
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await;
     let order_id = match inserted {
         Ok(done) => done.last_insert_rowid(),
         Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::conflict(
-                "这位长者这一餐已经订过了，可以在订单里修改。",
-            ));
+            return Err(AppError::conflict(ALREADY_ORDERED_MESSAGE));
         }
         Err(e) => return Err(e.into()),
     };
@@ -76,10 +118,9 @@ pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<
             quantity,
             unit_price_fen
         )
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
     Ok(order_id)
 }
 
@@ -87,7 +128,7 @@ pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<
 pub async fn canteens(pool: &SqlitePool) -> AppResult<Vec<CanteenInfo>> {
     let rows = sqlx::query_as!(
         CanteenInfo,
-        r#"SELECT k.id AS "id!", k.name, k.address, k.opening_hours, c.name AS community
+        r#"SELECT k.id AS "id!", k.name, k.address, k.opening_hours, c.name AS community, k.community_id
            FROM canteens k JOIN communities c ON c.id = k.community_id ORDER BY k.id"#
     )
     .fetch_all(pool)
@@ -123,7 +164,7 @@ pub async fn published_menu(
 /// The subsidy rules the admin keeps.
 pub async fn subsidy_rules(pool: &SqlitePool) -> AppResult<Vec<SubsidyRule>> {
     let rows = sqlx::query!(
-        "SELECT age_band, subsidy_category, subsidy_fen FROM subsidy_rules ORDER BY id"
+        r#"SELECT id AS "id!", age_band, subsidy_category, subsidy_fen FROM subsidy_rules ORDER BY id"#
     )
     .fetch_all(pool)
     .await?;
@@ -131,6 +172,7 @@ pub async fn subsidy_rules(pool: &SqlitePool) -> AppResult<Vec<SubsidyRule>> {
         .into_iter()
         .filter_map(|r| {
             Some(SubsidyRule {
+                id: r.id,
                 age_band: AgeBand::from_code(&r.age_band)?,
                 category: r
                     .subsidy_category

@@ -11,6 +11,7 @@ pub struct CanteenInfo {
     pub address: String,
     pub opening_hours: String,
     pub community: String,
+    pub community_id: i64,
 }
 
 /// One published dish on one day's service, as stored.

@@ -10,6 +10,7 @@ use crate::domain::elder::SubsidyCategory;
 /// set meal per service and day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubsidyRule {
+    pub id: i64,
     pub age_band: AgeBand,
     pub category: Option<SubsidyCategory>,
     pub subsidy_fen: i64,
@@ -72,16 +73,19 @@ mod tests {
     fn rules() -> Vec<SubsidyRule> {
         vec![
             SubsidyRule {
+                id: 0,
                 age_band: AgeBand::From60To79,
                 category: None,
                 subsidy_fen: 800,
             },
             SubsidyRule {
+                id: 0,
                 age_band: AgeBand::From80To89,
                 category: None,
                 subsidy_fen: 1000,
             },
             SubsidyRule {
+                id: 0,
                 age_band: AgeBand::From60To79,
                 category: Some(SubsidyCategory::Tekun),
                 subsidy_fen: 1200,

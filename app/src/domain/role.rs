@@ -72,6 +72,15 @@ pub fn is_staff_of(grants: &[RoleGrant], community_id: i64) -> bool {
     })
 }
 
+/// Whether `grants` let their holder run the canteen of `community_id`: its canteen staff, or
+/// staff (worker or admin) of the community.
+pub fn runs_canteen_of(grants: &[RoleGrant], community_id: i64) -> bool {
+    is_staff_of(grants, community_id)
+        || grants
+            .iter()
+            .any(|g| g.role == Role::CanteenStaff && g.community_id == Some(community_id))
+}
+
 /// Whether `grants` include an admin role covering every community.
 pub fn is_global_admin(grants: &[RoleGrant]) -> bool {
     grants
@@ -92,6 +101,17 @@ mod tests {
 
     fn grant(role: Role, community_id: Option<i64>) -> RoleGrant {
         RoleGrant { role, community_id }
+    }
+
+    #[test]
+    fn canteen_staff_run_only_their_own_communitys_canteen() {
+        let cook = [grant(Role::CanteenStaff, Some(7))];
+        assert!(runs_canteen_of(&cook, 7));
+        assert!(!runs_canteen_of(&cook, 8));
+        assert!(!is_staff_of(&cook, 7), "a cook is not a community worker");
+        assert!(runs_canteen_of(&[grant(Role::Worker, Some(8))], 8));
+        assert!(runs_canteen_of(&[grant(Role::Admin, None)], 8));
+        assert!(!runs_canteen_of(&[grant(Role::Volunteer, None)], 8));
     }
 
     #[test]

@@ -101,4 +101,11 @@ pub const TEXTS: Texts = Texts {
     order_cutoff: "order by",
     no_menu: "No menu has been published for these days yet.",
     enter: "Open",
+    notifications_title: "Notifications",
+    nav_notifications: "Messages",
+    mark_all_read: "Mark all as read",
+    no_notifications: "No notifications.",
+    unread: "Unread",
+    go_handle: "Open",
+    canteen: &super::canteen::EN,
 };

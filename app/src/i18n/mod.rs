@@ -2,8 +2,11 @@
 //! `zh.rs` and `en.rs`; the compiler then insists that every text is translated.
 //! Messages from the server (validation and errors) are Chinese for now.
 
+mod canteen;
 mod en;
 mod zh;
+
+pub use canteen::CanteenTexts;
 
 use leptos::prelude::GetUntracked;
 
@@ -106,6 +109,13 @@ pub struct Texts {
     pub order_cutoff: &'static str,
     pub no_menu: &'static str,
     pub enter: &'static str,
+    pub notifications_title: &'static str,
+    pub nav_notifications: &'static str,
+    pub mark_all_read: &'static str,
+    pub no_notifications: &'static str,
+    pub unread: &'static str,
+    pub go_handle: &'static str,
+    pub canteen: &'static CanteenTexts,
 }
 
 pub fn texts(locale: Locale) -> &'static Texts {

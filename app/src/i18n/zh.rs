@@ -99,4 +99,11 @@ pub const TEXTS: Texts = Texts {
     order_cutoff: "订餐截止",
     no_menu: "这几天还没有公布菜单。",
     enter: "进入",
+    notifications_title: "消息中心",
+    nav_notifications: "消息",
+    mark_all_read: "全部标为已读",
+    no_notifications: "暂时没有消息。",
+    unread: "未读",
+    go_handle: "去处理",
+    canteen: &super::canteen::ZH,
 };

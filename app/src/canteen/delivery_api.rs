@@ -1,0 +1,145 @@
+//! Delivery server functions under /api/canteen/: route sheets and their planning for staff,
+//! and the deliverer's own stops. Addresses and phones reach only staff of the canteen's
+//! community and the route's deliverer, from the day before to the day after.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteStop {
+    pub order_id: i64,
+    pub position: i64,
+    pub elder_name: String,
+    pub address: String,
+    pub phone: String,
+    pub notes: String,
+    pub lines: String,
+    pub status: String,
+    pub status_label: String,
+    pub can_mark: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteView {
+    pub id: i64,
+    pub route_no: i64,
+    pub service_id: i64,
+    pub date: String,
+    pub day: String,
+    pub deliverer: String,
+    pub deliverer_phone: String,
+    pub stops: Vec<RouteStop>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteSheet {
+    pub title: String,
+    pub routes: Vec<RouteView>,
+    /// Delivery orders not on any route yet (ordered after the routes were planned).
+    pub unrouted: i64,
+}
+
+#[server(endpoint = "canteen/manage/routes")]
+pub async fn load_route_sheet(
+    service_id: Option<i64>,
+    date: Option<String>,
+) -> Result<RouteSheet, AppError> {
+    use crate::canteen::kitchen_api::{
+        date_or_today, first_managed_service, require_canteen_staff,
+    };
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let service_id = first_managed_service(&pool, &user, service_id).await?;
+    let service = require_canteen_staff(&pool, &user, service_id).await?;
+    let date = date_or_today(date)?;
+    let routes = crate::canteen::delivery::routes(&pool, service_id, &date, None).await?;
+    let unrouted = crate::canteen::delivery::unrouted(&pool, service_id, &date).await?;
+    Ok(RouteSheet {
+        title: service.title(),
+        routes,
+        unrouted,
+    })
+}
+
+#[server(endpoint = "canteen/manage/plan-routes")]
+pub async fn plan_routes(service_id: i64, date: String, max_stops: String) -> Result<(), AppError> {
+    use crate::canteen::kitchen_api::{date_or_today, require_canteen_staff};
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    require_canteen_staff(&pool, &user, service_id).await?;
+    let date = date_or_today(Some(date))?;
+    let max_stops = max_stops
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=50).contains(n))
+        .ok_or_else(|| AppError::invalid("每条路线的站点数请填 1 到 50。"))?;
+    crate::canteen::delivery::generate(&pool, service_id, &date, max_stops)
+        .await
+        .map(|_| ())
+}
+
+/// Moves a stop "up", "down", or to the end of route number `to`.
+#[server(endpoint = "canteen/manage/move-stop")]
+pub async fn move_stop(order_id: i64, to: String) -> Result<(), AppError> {
+    use crate::canteen::delivery;
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let owner = delivery::stop_owner(&pool, order_id).await?;
+    crate::canteen::kitchen_api::require_canteen_staff(&pool, &user, owner.service_id).await?;
+    delivery::move_stop(&pool, order_id, &to).await
+}
+
+#[server(endpoint = "canteen/manage/assign")]
+pub async fn assign_deliverer(route_id: i64, phone: String) -> Result<(), AppError> {
+    use crate::canteen::delivery;
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let service_id = delivery::route_service(&pool, route_id).await?;
+    crate::canteen::kitchen_api::require_canteen_staff(&pool, &user, service_id).await?;
+    let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;
+    delivery::assign(&pool, route_id, phone.as_str())
+        .await
+        .map(|_| ())
+}
+
+/// The routes given to the caller, from yesterday to tomorrow.
+#[server(endpoint = "canteen/my-deliveries")]
+pub async fn my_deliveries() -> Result<Vec<RouteView>, AppError> {
+    use crate::canteen::delivery;
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let today = crate::clock::today_in_shanghai();
+    let mut routes = Vec::new();
+    for (service_id, date) in delivery::my_route_days(&pool, user.id, today).await? {
+        routes.extend(delivery::routes(&pool, service_id, &date, Some(user.id)).await?);
+    }
+    Ok(routes)
+}
+
+/// Marks a stop "delivered" (已送达) or "no_answer" (无人应答): the route's deliverer within
+/// a day of the meal, or staff of the canteen.
+#[server(endpoint = "canteen/mark-stop")]
+pub async fn mark_stop(order_id: i64, outcome: String) -> Result<(), AppError> {
+    use crate::canteen::{delivery, model::OrderStatus};
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let owner = delivery::stop_owner(&pool, order_id).await?;
+    let service = crate::canteen::ordering::service_info(&pool, owner.service_id).await?;
+    let today = crate::clock::today_in_shanghai();
+    let within_a_day = chrono::NaiveDate::parse_from_str(&owner.date, "%Y-%m-%d")
+        .map(|d| (d - today).num_days().abs() <= 1)
+        .unwrap_or(false);
+    let is_deliverer = owner.deliverer_id == Some(user.id) && within_a_day;
+    if !is_deliverer && !user.runs_canteen_of(service.community_id) {
+        return Err(AppError::NotFound);
+    }
+    let outcome = match outcome.as_str() {
+        "delivered" => OrderStatus::Delivered,
+        "no_answer" => OrderStatus::NoAnswer,
+        _ => return Err(AppError::invalid("请选择“已送达”或“无人应答”。")),
+    };
+    delivery::mark(&pool, &user, order_id, outcome).await
+}

@@ -1,0 +1,74 @@
+//! /canteen/deliver — 我的送餐: the deliverer's routes from yesterday to tomorrow, stop by
+//! stop, with big 已送达 / 无人应答 buttons for a phone.
+
+use leptos::prelude::*;
+
+use crate::canteen::delivery_api::{my_deliveries, MarkStop, RouteStop};
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+
+/// The two outcome buttons of a stop, once the meal has left the kitchen.
+pub fn stop_buttons(stop: &RouteStop, mark: ServerAction<MarkStop>) -> impl IntoView {
+    let t = use_texts();
+    let order_id = stop.order_id;
+    stop.can_mark.then(|| {
+        [
+            ("delivered", t.canteen.delivered, "button primary"),
+            ("no_answer", t.canteen.no_answer, "button danger"),
+        ]
+        .into_iter()
+        .map(|(outcome, label, class)| {
+            view! {
+                <ActionForm action=mark attr:class="inline-form">
+                    <input type="hidden" name="order_id" value=order_id.to_string() />
+                    <input type="hidden" name="outcome" value=outcome />
+                    <button type="submit" class=class>{label}</button>
+                </ActionForm>
+            }
+        })
+        .collect_view()
+    })
+}
+
+#[component]
+pub fn DeliverPage() -> impl IntoView {
+    let t = use_texts();
+    let mark = ServerAction::<MarkStop>::new();
+    let routes = Resource::new(move || mark.version().get(), |_| my_deliveries());
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.canteen.my_deliveries}</h1>
+                <p>{t.canteen.my_deliveries_intro}</p>
+            </section>
+            <FormError error=action_error(mark) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match routes.await {
+                        Ok(list) if list.is_empty() => view! { <p class="card">{t.canteen.no_deliveries}</p> }.into_any(),
+                        Ok(list) => list.into_iter().map(|route| view! {
+                            <section class="route">
+                                <h2>{route.day.clone()} " · " {t.canteen.route} " " {route.route_no}</h2>
+                                <ol class="stops">
+                                    {route.stops.into_iter().map(|stop| view! {
+                                        <li class="card stop" data-status=stop.status.clone()>
+                                            <h3>{stop.position} ". " {stop.elder_name.clone()}</h3>
+                                            <p class="address">{stop.address.clone()}</p>
+                                            <p><a class="button" href=format!("tel:{}", stop.phone)>"📞 " {stop.phone.clone()}</a></p>
+                                            <p>{stop.lines.clone()}</p>
+                                            {(!stop.notes.is_empty()).then(|| view! { <p class="muted">{stop.notes.clone()}</p> })}
+                                            <p><span class="badge">{stop.status_label.clone()}</span></p>
+                                            <div class="actions">{stop_buttons(&stop, mark)}</div>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            </section>
+                        }).collect_view().into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}

@@ -1,0 +1,106 @@
+//! /canteen/manage — 备餐单: the kitchen's counts for one service and day, printable on A4 and
+//! downloadable as CSV, with the buttons that move the day's orders on.
+
+use leptos::prelude::*;
+
+use crate::canteen::kitchen_api::{load_prep_sheet, AdvanceOrders, PrepSheet};
+use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+
+#[component]
+pub fn KitchenPage() -> impl IntoView {
+    let t = use_texts();
+    let (service, date) = use_service_and_date();
+    let advance = ServerAction::<AdvanceOrders>::new();
+    let sheet = Resource::new(
+        move || (service(), date(), advance.version().get()),
+        |(service, date, _)| load_prep_sheet(service, date),
+    );
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head no-print">
+                <h1>{t.canteen.kitchen_title}</h1>
+                <nav class="actions">
+                    <a class="button" href="/canteen/manage/menu">{t.canteen.menu_editor}</a>
+                    <a class="button" href="/canteen/manage/subsidies">{t.canteen.subsidy_rules}</a>
+                    <a class="button" href="/canteen/manage/settlement">{t.canteen.settlement}</a>
+                </nav>
+            </section>
+            <StaffPicker action="/canteen/manage" />
+            <FormError error=action_error(advance) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match sheet.await {
+                        Ok(sheet) => prep_view(sheet, advance).into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl IntoView {
+    let t = use_texts();
+    let query = format!("service={}&date={}", sheet.service_id, sheet.date);
+    let steps = [
+        ("placed", t.canteen.start_cooking),
+        ("cooking", t.canteen.food_ready),
+        ("ready", t.canteen.send_out),
+    ];
+    view! {
+        <article class="card sheet">
+            <h2>{t.canteen.prep_sheet} " · " {sheet.title.clone()} " · " {sheet.day.clone()}</h2>
+            <p>{t.canteen.orders_total} " " <strong>{sheet.orders_total}</strong>
+                {sheet.by_status.iter().map(|s| view! { " · " {s.label.clone()} " " {s.count} }).collect_view()}
+            </p>
+            <div class="actions no-print">
+                <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+                <a class="button" href=format!("/canteen/manage/prep.csv?{query}") download="">{t.canteen.download_csv}</a>
+                <a class="button" href=format!("/canteen/manage/routes?{query}")>{t.canteen.delivery_routes}</a>
+            </div>
+            <table class="data">
+                <thead><tr>
+                    <th>{t.canteen.dish}</th><th>{t.canteen.total}</th>
+                    <th>"堂食"</th><th>"自取"</th><th>"送餐"</th>
+                </tr></thead>
+                <tbody>
+                    {sheet.counts.into_iter().map(|c| view! {
+                        <tr><td>{c.dish}</td><td><strong>{c.total}</strong></td><td>{c.dine_in}</td><td>{c.pickup}</td><td>{c.delivery}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(!sheet.special.is_empty()).then(|| view! {
+                <h3>{t.canteen.special_diets}</h3>
+                <table class="data">
+                    <thead><tr>
+                        <th>{t.canteen.elder}</th><th>{t.canteen.dish}</th><th>{t.canteen.how_served}</th>
+                        <th>{t.diet_needs}</th><th>{t.allergies}</th><th>{t.notes}</th>
+                    </tr></thead>
+                    <tbody>
+                        {sheet.special.into_iter().map(|s| view! {
+                            <tr>
+                                <td>{s.elder_name}</td><td>{s.lines}</td><td>{s.fulfilment}</td>
+                                <td>{s.diet_needs}</td><td class="allergy">{s.allergies}</td><td>{s.notes}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            <div class="actions no-print">
+                {steps.into_iter().filter(|(code, _)| sheet.by_status.iter().any(|s| s.status == *code)).map(|(code, label)| {
+                    let date = sheet.date.clone();
+                    view! {
+                    <ActionForm action=advance attr:class="inline-form">
+                        <input type="hidden" name="service_id" value=sheet.service_id.to_string() />
+                        <input type="hidden" name="date" value=date />
+                        <input type="hidden" name="from" value=code />
+                        <button type="submit" class="button primary">{label}</button>
+                    </ActionForm>
+                }}).collect_view()}
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,17 @@
+//! 幸福食堂 pages: menus, ordering and order history for families; the prep sheet, delivery
+//! routes and the deliverer's stops for staff and volunteers.
+
+mod deliver;
+mod kitchen;
+mod menu;
+mod order;
+mod orders;
+mod routes;
+mod staff_picker;
+
+pub use deliver::DeliverPage;
+pub use kitchen::KitchenPage;
+pub use menu::{CanteenListPage, CanteenMenuPage};
+pub use order::OrderPage;
+pub use orders::OrdersPage;
+pub use routes::RoutesPage;

@@ -1,0 +1,245 @@
+//! /canteen/order — 订餐: choose the elder and the meal, then the days (or a weekly standing
+//! order), the dishes, and how the meal reaches the elder. Works as plain forms without
+//! JavaScript; the price shown is the price charged.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::canteen::model::Fulfilment;
+use crate::canteen::order_api::{order_options, DishChoice, OrderChoices, PlaceMealOrder};
+use crate::canteen::order_request::WEEKDAY_NAMES;
+use crate::canteen::pricing::yuan;
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError, SubmitButton};
+use crate::ui::layout::WithUser;
+
+fn query_id(name: &'static str) -> impl Fn() -> Option<i64> + Copy {
+    let query = use_query_map();
+    move || query.with(|q| q.get(name).and_then(|v| v.parse().ok()))
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let t = use_texts();
+    let elder = query_id("elder");
+    let service = query_id("service");
+    let replaces = query_id("replaces");
+    let place = ServerAction::<PlaceMealOrder>::new();
+    let options = Resource::new(
+        move || (elder(), service(), replaces()),
+        |(elder, service, replaces)| order_options(elder, service, replaces),
+    );
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.canteen.order_title}</h1>
+                <p>{t.canteen.order_intro}</p>
+            </section>
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match options.await {
+                        Ok(options) => view! {
+                            <ChooseMeal options=options.clone() />
+                            {(options.elder.is_some() && options.service.is_some())
+                                .then(|| view! { <OrderForm options place /> })}
+                        }.into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+/// Step one: which elder, which canteen and meal. A GET form, so it also works without JS.
+#[component]
+fn ChooseMeal(options: OrderChoices) -> impl IntoView {
+    let t = use_texts();
+    let chosen_elder = options.elder.as_ref().map(|e| e.id);
+    let chosen_service = options.service.as_ref().map(|s| s.id);
+    if options.elders.is_empty() {
+        return view! {
+            <section class="card">
+                <p>{t.canteen.no_elders_to_order_for}</p>
+                <a class="button primary" href="/family/elders/new">{t.add_elder}</a>
+            </section>
+        }
+        .into_any();
+    }
+    view! {
+        <Form method="get" action="/canteen/order" attr:class="card choose-meal">
+            <div class="field">
+                <label for="choose-elder">{t.canteen.for_elder}</label>
+                <select id="choose-elder" name="elder" required=true>
+                    <option value="">{t.canteen.choose}</option>
+                    {options.elders.into_iter().map(|e| {
+                        let selected = chosen_elder == Some(e.id);
+                        view! { <option value=e.id.to_string() selected=selected>{e.name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="choose-service">{t.canteen.which_meal}</label>
+                <select id="choose-service" name="service" required=true>
+                    <option value="">{t.canteen.choose}</option>
+                    {options.services.into_iter().map(|s| {
+                        let selected = chosen_service == Some(s.id);
+                        view! { <option value=s.id.to_string() selected=selected>{s.title}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{t.canteen.next_step}</button>
+        </Form>
+    }
+    .into_any()
+}
+
+fn dish_field(dish: DishChoice, preset: Option<i64>) -> impl IntoView {
+    let t = use_texts();
+    let refused = !dish.refused_because.is_empty();
+    let id = format!("dish-{}", dish.id);
+    let price = if dish.elder_price_fen < dish.price_fen {
+        format!(
+            "{} {}（{} {}）",
+            t.canteen.elder_pays,
+            yuan(dish.elder_price_fen),
+            t.canteen.full_price,
+            yuan(dish.price_fen)
+        )
+    } else {
+        yuan(dish.price_fen)
+    };
+    let dish_id = dish.id;
+    view! {
+        <div class="field dish-choice" class:refused=refused>
+            <label for=id.clone()>
+                <span class="dish-name">{dish.name.clone()}
+                    {dish.is_set_meal.then(|| view! { <span class="badge">{t.set_meal}</span> })}
+                </span>
+                <span class="dish-price">{price}</span>
+                {(!dish.allergens.is_empty()).then(|| view! { <span class="muted">{t.contains} {dish.allergens.clone()}</span> })}
+            </label>
+            {if refused {
+                view! { <p class="allergy" role="note">"⚠ " {dish.refused_because.clone()} {t.canteen.cannot_order_dish}</p> }.into_any()
+            } else {
+                view! {
+                    <select id=id name="form[dishes][]" aria-label=dish.name.clone()>
+                        <option value="">{t.canteen.none}</option>
+                        {(1..=3).map(|n| view! {
+                            <option value=format!("{dish_id}:{n}") selected=preset == Some(n)>{n} {t.canteen.portions}</option>
+                        }).collect_view()}
+                    </select>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl IntoView {
+    let t = use_texts();
+    let (Some(elder), Some(service)) = (options.elder.clone(), options.service.clone()) else {
+        return ().into_any();
+    };
+    let replacing = options.replacing.clone();
+    let preset_quantity = |dish: &DishChoice, first_set_meal: bool| -> Option<i64> {
+        match &replacing {
+            Some(r) => r.lines.iter().find_map(|l| {
+                let (id, qty) = l.split_once(':')?;
+                (id.parse::<i64>().ok()? == dish.id).then(|| qty.parse().ok())?
+            }),
+            None => first_set_meal.then_some(1),
+        }
+    };
+    let first_set_meal = options
+        .dishes
+        .iter()
+        .find(|d| d.is_set_meal && d.refused_because.is_empty())
+        .map(|d| d.id);
+    let default_fulfilment = match &replacing {
+        Some(r) => r.fulfilment.clone(),
+        None if elder.needs_delivery => Fulfilment::Delivery.code().to_string(),
+        None => Fulfilment::DineIn.code().to_string(),
+    };
+    let replacing_date = replacing.as_ref().map(|r| r.date.clone());
+    let replaces_id = replacing.as_ref().map_or(0, |r| r.order_id);
+    let replaces = options.replacing.is_some();
+    let days = options
+        .days
+        .into_iter()
+        .filter(|d| replacing_date.as_ref().is_none_or(|r| *r == d.date))
+        .collect::<Vec<_>>();
+    let dishes = options
+        .dishes
+        .into_iter()
+        .map(|dish| {
+            let preset = preset_quantity(&dish, first_set_meal == Some(dish.id));
+            dish_field(dish, preset)
+        })
+        .collect_view();
+    view! {
+        <ActionForm action=place attr:class="card order-form">
+            <h2>{elder.name.clone()} " · " {service.title.clone()}</h2>
+            {(!elder.allergies.is_empty()).then(|| view! {
+                <p class="allergy">"⚠ " {t.allergies} "：" {elder.allergies.clone()}</p>
+            })}
+            <FormError error=action_error(place) />
+            <input type="hidden" name="form[elder_id]" value=elder.id.to_string() />
+            <input type="hidden" name="form[service_id]" value=service.id.to_string() />
+            <input type="hidden" name="form[replaces]" value=replaces_id.to_string() />
+            <fieldset>
+                <legend>{t.canteen.which_days} <span class="muted">" · " {t.order_cutoff} " " {service.cutoff_time.clone()}</span></legend>
+                <div class="choice-grid">
+                    {days.into_iter().map(|day| {
+                        let open = day.closed_because.is_empty();
+                        let checked = replacing_date.as_ref() == Some(&day.date);
+                        let note = if open { format!("{} {}", t.canteen.places_left, day.places_left) } else { day.closed_because.clone() };
+                        view! {
+                            <label class="choice" class:closed=!open>
+                                <input type="checkbox" name="form[dates][]" value=day.date.clone() disabled=!open checked=checked />
+                                <span>{day.label}</span>
+                                <span class="muted">{note}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            {(!replaces).then(|| view! {
+                <fieldset>
+                    <legend>{t.canteen.every_week}</legend>
+                    <p class="hint">{t.canteen.every_week_hint}</p>
+                    <div class="choice-grid weekdays">
+                        {WEEKDAY_NAMES.iter().enumerate().map(|(i, name)| view! {
+                            <label class="choice">
+                                <input type="checkbox" name="form[weekdays][]" value=(i + 1).to_string() />
+                                <span>{*name}</span>
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            })}
+            <fieldset>
+                <legend>{t.canteen.which_dishes}</legend>
+                <p class="hint">{t.canteen.subsidy_hint}</p>
+                {dishes}
+            </fieldset>
+            <fieldset>
+                <legend>{t.canteen.how_served}</legend>
+                {Fulfilment::ALL.into_iter().map(|f| {
+                    let allowed = f != Fulfilment::Delivery || elder.needs_delivery;
+                    let checked = default_fulfilment == f.code();
+                    view! {
+                        <label class="choice" class:closed=!allowed>
+                            <input type="radio" name="form[fulfilment]" value=f.code() checked=checked disabled=!allowed />
+                            <span>{f.label()}</span>
+                            {(!allowed).then(|| view! { <span class="muted">{t.canteen.delivery_only_flagged}</span> })}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <SubmitButton label=if replaces { t.canteen.save_change } else { t.canteen.place_order } pending=place.pending() />
+        </ActionForm>
+    }
+    .into_any()
+}

@@ -1,0 +1,179 @@
+//! /canteen/orders — 我的订餐: every meal ordered for the elders one looks after, with its
+//! status, price, change/cancel before the cutoff, rating after the meal, and the weekly
+//! standing orders with pause and resume.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::canteen::history_api::{
+    my_orders, CancelMealOrder, ChangeStandingOrder, OrderView, RateMealOrder, StandingView,
+};
+use crate::canteen::pricing::yuan;
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+
+#[derive(Clone, Copy)]
+struct OrderActions {
+    cancel: ServerAction<CancelMealOrder>,
+    rate: ServerAction<RateMealOrder>,
+    standing: ServerAction<ChangeStandingOrder>,
+}
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let elder = move || query.with(|q| q.get("elder").and_then(|v| v.parse::<i64>().ok()));
+    let actions = OrderActions {
+        cancel: ServerAction::new(),
+        rate: ServerAction::new(),
+        standing: ServerAction::new(),
+    };
+    let orders = Resource::new(
+        move || {
+            (
+                elder(),
+                actions.cancel.version().get(),
+                actions.rate.version().get(),
+                actions.standing.version().get(),
+            )
+        },
+        |(elder, ..)| my_orders(elder),
+    );
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.canteen.orders_title}</h1>
+                <a class="button primary" href="/canteen/order">"＋ " {t.canteen.order_title}</a>
+            </section>
+            <FormError error=action_error(actions.cancel) />
+            <FormError error=action_error(actions.rate) />
+            <FormError error=action_error(actions.standing) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match orders.await {
+                        Ok((orders, standing)) => view! {
+                            {(!standing.is_empty()).then(|| view! {
+                                <h2>{t.canteen.standing_orders}</h2>
+                                <ul class="orders">{standing.into_iter().map(|s| standing_card(s, actions)).collect_view()}</ul>
+                            })}
+                            <h2>{t.canteen.meals}</h2>
+                            {if orders.is_empty() {
+                                view! { <p class="card">{t.canteen.no_orders}</p> }.into_any()
+                            } else {
+                                view! { <ul class="orders">{orders.into_iter().map(|o| order_card(o, actions)).collect_view()}</ul> }.into_any()
+                            }}
+                        }.into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+fn price_line(order: &OrderView) -> String {
+    let t = use_texts();
+    if order.subsidy_fen > 0 {
+        format!(
+            "{} {}（{} {}，{} {}）",
+            t.canteen.paid,
+            yuan(order.pay_fen),
+            t.canteen.full_price,
+            yuan(order.full_price_fen),
+            t.canteen.subsidy,
+            yuan(order.subsidy_fen)
+        )
+    } else {
+        format!("{} {}", t.canteen.paid, yuan(order.pay_fen))
+    }
+}
+
+fn order_card(order: OrderView, actions: OrderActions) -> impl IntoView {
+    let t = use_texts();
+    let price = price_line(&order);
+    let change_href = format!(
+        "/canteen/order?elder={}&service={}&replaces={}",
+        order.elder_id, order.service_id, order.id
+    );
+    let status_class = format!("badge status-{}", order.status);
+    view! {
+        <li class="card order" data-order=order.id.to_string()>
+            <h3>{order.day.clone()} " · " {order.meal.clone()}</h3>
+            <p><span class=status_class>{order.status_label.clone()}</span> " " {order.elder_name.clone()} " · " {order.fulfilment.clone()}</p>
+            <p>{order.lines.clone()}</p>
+            <p class="muted">{price}</p>
+            {order.rating.map(|stars| view! {
+                <p class="rating">{"★".repeat(stars as usize)} {"☆".repeat(5 - stars as usize)} " " {order.rating_comment.clone()}</p>
+            })}
+            {order.can_change.then(|| view! {
+                <div class="actions">
+                    <a class="button" href=change_href>{t.canteen.change}</a>
+                    <ActionForm action=actions.cancel attr:class="inline-form">
+                        <input type="hidden" name="order_id" value=order.id.to_string() />
+                        <button type="submit" class="button danger">{t.canteen.cancel_order}</button>
+                    </ActionForm>
+                </div>
+            })}
+            {order.can_rate.then(|| rating_form(order.id, actions.rate))}
+        </li>
+    }
+}
+
+fn rating_form(order_id: i64, rate: ServerAction<RateMealOrder>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <ActionForm action=rate attr:class="rating-form">
+            <input type="hidden" name="order_id" value=order_id.to_string() />
+            <fieldset>
+                <legend>{t.canteen.rate_meal}</legend>
+                <div class="stars">
+                    {(1..=5).rev().map(|n| view! {
+                        <label class="choice">
+                            <input type="radio" name="stars" value=n.to_string() required=true />
+                            <span>{n} " " {"★".repeat(n)}</span>
+                        </label>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <div class="field">
+                <label for=format!("comment-{order_id}")>{t.canteen.comment}</label>
+                <input id=format!("comment-{order_id}") type="text" name="comment" maxlength="200" />
+            </div>
+            <button type="submit" class="button primary">{t.canteen.submit_rating}</button>
+        </ActionForm>
+    }
+}
+
+fn standing_card(standing: StandingView, actions: OrderActions) -> impl IntoView {
+    let t = use_texts();
+    let (label, value) = if standing.paused {
+        (t.canteen.resume, "0")
+    } else {
+        (t.canteen.pause, "1")
+    };
+    view! {
+        <li class="card standing" class:paused=standing.paused>
+            <h3>{standing.weekdays.clone()} " · " {standing.meal.clone()}</h3>
+            <p>
+                {standing.paused.then(|| view! { <span class="badge badge-warn">{t.canteen.paused}</span> " " })}
+                {standing.elder_name.clone()} " · " {standing.fulfilment.clone()}
+            </p>
+            <p>{standing.lines.clone()}</p>
+            {(!standing.problems.is_empty()).then(|| view! { <p class="allergy">"⚠ " {standing.problems.clone()}</p> })}
+            <div class="actions">
+                <ActionForm action=actions.standing attr:class="inline-form">
+                    <input type="hidden" name="standing_id" value=standing.id.to_string() />
+                    <input type="hidden" name="pause" value=value />
+                    <button type="submit" class="button">{label}</button>
+                </ActionForm>
+                <ActionForm action=actions.standing attr:class="inline-form">
+                    <input type="hidden" name="standing_id" value=standing.id.to_string() />
+                    <input type="hidden" name="pause" value="end" />
+                    <button type="submit" class="button danger">{t.canteen.stop_standing}</button>
+                </ActionForm>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,130 @@
+//! Database tests for canteen orders, above all that a service never oversells.
+
+use app::canteen::db::{place_order, OrderForPlace, FULL_MESSAGE};
+use app::canteen::model::Fulfilment;
+use app::canteen::pricing::Quote;
+use app::error::AppError;
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+const QUOTE: Quote = Quote {
+    full_price_fen: 1500,
+    subsidy_fen: 800,
+    pay_fen: 700,
+};
+
+/// A canteen in 十九街社区 with one lunch service of `capacity` places, a set meal, a family
+/// account and `elders` elders; returns the elders' ids.
+async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Vec<i64> {
+    sqlx::query("INSERT INTO users (id, phone, display_name, password_hash) VALUES (1, '13800138000', '李军', 'x')")
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO canteens (id, community_id, name, address) VALUES (1, 7, '十九街社区幸福食堂', '十九街')")
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO meal_services (id, canteen_id, meal, cutoff_time, serve_time, capacity) VALUES (1, 1, 'lunch', '09:30', '11:30', ?)")
+        .bind(capacity)
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO dishes (id, canteen_id, name, is_set_meal, price_fen) VALUES (1, 1, '敬老套餐', 1, 1500)")
+        .execute(pool)
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for i in 0..elders {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO elders (name, birth_date, community_id, building, room, created_by)
+             VALUES (?, '1944-03-08', 7, '12栋', ?, 1) RETURNING id",
+        )
+        .bind(format!("长者{i}"))
+        .bind(format!("{}", 100 + i))
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        ids.push(id);
+    }
+    ids
+}
+
+fn order(elder_id: i64) -> OrderForPlace {
+    OrderForPlace {
+        elder_id,
+        service_id: 1,
+        date: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        fulfilment: Fulfilment::Delivery,
+        placed_by: 1,
+        lines: vec![(1, 1, 1500)],
+        quote: QUOTE,
+        standing_order_id: None,
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_order_keeps_the_price_and_subsidy_it_was_placed_with(pool: SqlitePool) {
+    let elders = canteen_with(&pool, 10, 1).await;
+    let id = place_order(&pool, &order(elders[0])).await.unwrap();
+    let (pay, subsidy): (i64, i64) =
+        sqlx::query_as("SELECT pay_fen, subsidy_fen FROM orders WHERE id = ?")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!((pay, subsidy), (700, 800));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_same_elder_cannot_order_the_same_meal_twice(pool: SqlitePool) {
+    let elders = canteen_with(&pool, 10, 1).await;
+    place_order(&pool, &order(elders[0])).await.unwrap();
+    let again = place_order(&pool, &order(elders[0])).await.unwrap_err();
+    assert!(again.to_string().contains("已经订过了"));
+    let lines: i64 = sqlx::query_scalar("SELECT count(*) FROM order_lines")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(lines, 1, "the refused order left nothing behind");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn two_hundred_families_racing_for_the_last_thirty_places_get_exactly_thirty(
+    pool: SqlitePool,
+) {
+    let elders = canteen_with(&pool, 30, 200).await;
+    let tasks: Vec<_> = elders
+        .iter()
+        .map(|&elder| {
+            let pool = pool.clone();
+            tokio::spawn(async move { place_order(&pool, &order(elder)).await })
+        })
+        .collect();
+    let (mut placed, mut full) = (0, 0);
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(_) => placed += 1,
+            Err(AppError::Conflict(message)) if message == FULL_MESSAGE => full += 1,
+            Err(other) => panic!("unexpected error: {other:?}"),
+        }
+    }
+    assert_eq!((placed, full), (30, 170));
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 30);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_cancelled_order_frees_its_place(pool: SqlitePool) {
+    let elders = canteen_with(&pool, 1, 2).await;
+    let first = place_order(&pool, &order(elders[0])).await.unwrap();
+    assert!(place_order(&pool, &order(elders[1])).await.is_err());
+    sqlx::query("UPDATE orders SET status = 'cancelled' WHERE id = ?")
+        .bind(first)
+        .execute(&pool)
+        .await
+        .unwrap();
+    place_order(&pool, &order(elders[1])).await.unwrap();
+}

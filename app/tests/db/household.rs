@@ -1,0 +1,297 @@
+//! Database tests for elders, family links, access and role administration.
+
+use app::auth::db::{create_user, load_user, NewAccount};
+use app::domain::elder::{Allergen, ElderForm};
+use app::domain::role::{Role, RoleGrant};
+use app::error::AppError;
+use app::household::access::authorize;
+use app::household::db::{
+    create_elder, find_elders, link_own_login, ownership, update_elder, ElderFilter,
+};
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+async fn user(pool: &SqlitePool, phone: &str, roles: &[RoleGrant]) -> i64 {
+    let new = NewAccount {
+        phone,
+        display_name: "用户",
+        password_hash: "x",
+        roles,
+    };
+    create_user(pool, new).await.unwrap()
+}
+
+fn form(name: &str, community: i64) -> ElderForm {
+    ElderForm {
+        name: name.into(),
+        birth_date: "1944-03-08".into(),
+        community_id: community.to_string(),
+        building: "12栋".into(),
+        room: "301".into(),
+        needs_delivery: true,
+        allergies: vec!["peanut".into()],
+        relation: "女儿".into(),
+        ..Default::default()
+    }
+}
+
+fn family_of(user: i64) -> ElderFilter {
+    ElderFilter {
+        family_of: Some(user),
+        ..Default::default()
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_family_sees_the_elder_it_registered_with_age_and_relation(pool: SqlitePool) {
+    let family = user(&pool, "13800000001", &[]).await;
+    let elder = form("王秀英", 7).parse(today()).unwrap();
+    create_elder(&pool, &elder, family, true).await.unwrap();
+
+    let list = find_elders(&pool, family_of(family), family, today())
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].name, "王秀英");
+    assert_eq!(list[0].age, 82);
+    assert_eq!(list[0].relation, "女儿");
+    assert_eq!(list[0].community_name, "十九街社区");
+    assert_eq!(list[0].allergies, vec![Allergen::Peanut]);
+    // Registering an elder makes the account a family member.
+    let account = load_user(&pool, family).await.unwrap().unwrap();
+    assert!(account.has_role(Role::Family));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn another_family_neither_lists_nor_reaches_the_elder(pool: SqlitePool) {
+    let family_a = user(&pool, "13800000001", &[]).await;
+    let family_b = user(&pool, "13800000002", &[]).await;
+    let id = create_elder(
+        &pool,
+        &form("王秀英", 7).parse(today()).unwrap(),
+        family_a,
+        true,
+    )
+    .await
+    .unwrap();
+
+    assert!(find_elders(&pool, family_of(family_b), family_b, today())
+        .await
+        .unwrap()
+        .is_empty());
+    let b = load_user(&pool, family_b).await.unwrap().unwrap();
+    assert_eq!(
+        authorize(&pool, &b, id).await.unwrap_err(),
+        AppError::NotFound
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn staff_reach_elders_of_their_own_community_only(pool: SqlitePool) {
+    let family = user(&pool, "13800000001", &[]).await;
+    let worker = RoleGrant {
+        role: Role::Worker,
+        community_id: Some(7),
+    };
+    let staff = user(&pool, "13800000009", &[worker]).await;
+    let here = create_elder(
+        &pool,
+        &form("王秀英", 7).parse(today()).unwrap(),
+        family,
+        true,
+    )
+    .await
+    .unwrap();
+    let elsewhere = create_elder(
+        &pool,
+        &form("周桂兰", 1).parse(today()).unwrap(),
+        family,
+        true,
+    )
+    .await
+    .unwrap();
+
+    let staff = load_user(&pool, staff).await.unwrap().unwrap();
+    let owned = authorize(&pool, &staff, here).await.unwrap();
+    assert!(!owned.is_family);
+    assert_eq!(
+        authorize(&pool, &staff, elsewhere).await.unwrap_err(),
+        AppError::NotFound
+    );
+    let filter = ElderFilter {
+        community: Some(7),
+        ..Default::default()
+    };
+    let listed = find_elders(&pool, filter, staff.id, today()).await.unwrap();
+    assert_eq!(listed.iter().map(|e| e.id).collect::<Vec<_>>(), vec![here]);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn staff_registering_an_elder_creates_no_family_link(pool: SqlitePool) {
+    let staff = user(
+        &pool,
+        "13800000009",
+        &[RoleGrant {
+            role: Role::Worker,
+            community_id: Some(7),
+        }],
+    )
+    .await;
+    let id = create_elder(
+        &pool,
+        &form("孙大海", 7).parse(today()).unwrap(),
+        staff,
+        false,
+    )
+    .await
+    .unwrap();
+    let owned = ownership(&pool, id, staff).await.unwrap().unwrap();
+    assert!(!owned.is_family);
+    assert!(find_elders(&pool, family_of(staff), staff, today())
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn updating_changes_the_profile_and_the_family_relation(pool: SqlitePool) {
+    let family = user(&pool, "13800000001", &[]).await;
+    let id = create_elder(
+        &pool,
+        &form("王秀英", 7).parse(today()).unwrap(),
+        family,
+        true,
+    )
+    .await
+    .unwrap();
+    let mut changed = form("王秀英", 8);
+    changed.room = "402".into();
+    changed.allergies = vec![];
+    changed.relation = "儿媳".into();
+    update_elder(&pool, id, &changed.parse(today()).unwrap(), Some(family))
+        .await
+        .unwrap();
+
+    let elder = &find_elders(&pool, family_of(family), family, today())
+        .await
+        .unwrap()[0];
+    assert_eq!(
+        (
+            elder.community_id,
+            elder.room.as_str(),
+            elder.relation.as_str()
+        ),
+        (8, "402", "儿媳")
+    );
+    assert!(elder.allergies.is_empty());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn updating_a_missing_elder_reports_not_found(pool: SqlitePool) {
+    let elder = form("王秀英", 7).parse(today()).unwrap();
+    assert_eq!(
+        update_elder(&pool, 999, &elder, None).await.unwrap_err(),
+        AppError::NotFound
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn linking_the_elders_own_login_gives_them_the_elder_role_and_access(pool: SqlitePool) {
+    let family = user(&pool, "13800000001", &[]).await;
+    let elder_login = user(&pool, "13800000006", &[]).await;
+    let id = create_elder(
+        &pool,
+        &form("王秀英", 7).parse(today()).unwrap(),
+        family,
+        true,
+    )
+    .await
+    .unwrap();
+
+    link_own_login(&pool, id, "13800000006").await.unwrap();
+    let me = load_user(&pool, elder_login).await.unwrap().unwrap();
+    assert!(me.has_role(Role::Elder));
+    assert!(authorize(&pool, &me, id).await.unwrap().is_self);
+    let mine = find_elders(&pool, family_of(elder_login), elder_login, today())
+        .await
+        .unwrap();
+    assert_eq!(mine[0].own_login.as_deref(), Some("138****0006"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn linking_an_unregistered_number_or_one_already_linked_is_refused(pool: SqlitePool) {
+    let family = user(&pool, "13800000001", &[]).await;
+    user(&pool, "13800000006", &[]).await;
+    let first = create_elder(
+        &pool,
+        &form("王秀英", 7).parse(today()).unwrap(),
+        family,
+        true,
+    )
+    .await
+    .unwrap();
+    let second = create_elder(
+        &pool,
+        &form("李建国", 7).parse(today()).unwrap(),
+        family,
+        true,
+    )
+    .await
+    .unwrap();
+
+    let unknown = link_own_login(&pool, first, "13800000099")
+        .await
+        .unwrap_err();
+    assert!(unknown.to_string().contains("还没有注册"));
+    link_own_login(&pool, first, "13800000006").await.unwrap();
+    let taken = link_own_login(&pool, second, "13800000006")
+        .await
+        .unwrap_err();
+    assert!(taken.to_string().contains("已经关联"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn role_changes_are_written_to_the_audit_log_with_the_actor(pool: SqlitePool) {
+    let admin = user(
+        &pool,
+        "13800000001",
+        &[RoleGrant {
+            role: Role::Admin,
+            community_id: None,
+        }],
+    )
+    .await;
+    let target = user(&pool, "13800000002", &[]).await;
+    let worker = RoleGrant {
+        role: Role::Worker,
+        community_id: Some(7),
+    };
+
+    app::admin::db::grant(&pool, admin, target, &worker, "用户 社区工作者：十九街社区")
+        .await
+        .unwrap();
+    assert!(load_user(&pool, target)
+        .await
+        .unwrap()
+        .unwrap()
+        .is_staff_of(7));
+    assert!(
+        app::admin::db::revoke(&pool, admin, target, &worker, "撤销")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !app::admin::db::revoke(&pool, admin, target, &worker, "再次撤销")
+            .await
+            .unwrap()
+    );
+
+    let log = app::admin::db::recent_audit(&pool, 10).await.unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].action, "revoke_role");
+    assert_eq!(log[1].detail, "用户 社区工作者：十九街社区");
+}

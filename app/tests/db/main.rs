@@ -1,0 +1,6 @@
+//! Database functions on fresh, migrated SQLite databases (`#[sqlx::test]`).
+#![cfg(feature = "ssr")]
+
+mod accounts;
+mod canteen;
+mod household;

@@ -1,0 +1,32 @@
+//! Background work: every half hour (and at start-up) weekly standing orders become concrete
+//! orders for the days inside the ordering window. Running it again changes nothing.
+
+use std::time::Duration;
+
+use sqlx::SqlitePool;
+
+pub const STANDING_ORDER_INTERVAL: Duration = Duration::from_secs(30 * 60);
+
+/// Runs the standing-order job once and logs what it did.
+pub async fn place_standing_orders(pool: &SqlitePool) {
+    let today = app::clock::today_in_shanghai();
+    match app::canteen::standing::run(pool, today, chrono::Utc::now(), None).await {
+        Ok(summary) => tracing::info!(
+            placed = summary.placed,
+            refused = summary.refused,
+            "standing orders"
+        ),
+        Err(error) => tracing::error!(%error, "standing orders failed"),
+    }
+}
+
+/// Starts the job loop on the runtime; it stops with the process.
+pub fn spawn(pool: SqlitePool) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(STANDING_ORDER_INTERVAL);
+        loop {
+            tick.tick().await;
+            place_standing_orders(&pool).await;
+        }
+    });
+}

@@ -1,0 +1,9 @@
+//! The server through its real router on fresh databases: pages, server functions, sessions
+//! and permissions, as a browser would use them. One test binary keeps links few and small.
+
+mod support;
+
+mod accounts;
+mod admin;
+mod canteen;
+mod household;
