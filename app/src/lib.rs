@@ -25,6 +25,7 @@ use crate::admin::page::AdminPage;
 use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
 use crate::canteen::pages::{
     CanteenListPage, CanteenMenuPage, DeliverPage, KitchenPage, OrderPage, OrdersPage, RoutesPage,
+    SettlementPage,
 };
 use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/canteen/deliver") view=DeliverPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/manage") view=KitchenPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/manage/routes") view=RoutesPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/settlement") view=SettlementPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/:id") view=CanteenMenuPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />

@@ -1,6 +1,7 @@
 //! CSV downloads for staff. These are plain GET handlers (a browser saves the file), so they
 //! check the session cookie and the caller's canteen role themselves.
 
+use app::auth::model::CurrentUser;
 use app::canteen::kitchen_api::{date_or_today, require_canteen_staff};
 use app::error::AppError;
 use app::state::AppState;
@@ -40,20 +41,58 @@ fn csv(filename: &str, body: String) -> Response {
         .into_response()
 }
 
+#[derive(Deserialize)]
+pub struct MonthQuery {
+    canteen: Option<i64>,
+    month: Option<String>,
+}
+
+/// GET /canteen/manage/settlement.csv?canteen=1&month=2026-11
+pub async fn settlement_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<MonthQuery>,
+) -> Response {
+    let result = async {
+        let user = caller(&state, &headers).await?;
+        let report = app::canteen::settlement_api::monthly(
+            &state.pool,
+            &user,
+            query.canteen,
+            query.month.clone(),
+        )
+        .await?;
+        Ok::<_, AppError>(report)
+    }
+    .await;
+    match result {
+        Ok(report) => csv(
+            &format!("settlement-{}.csv", report.month),
+            app::canteen::settlement::settlement_csv(&report),
+        ),
+        Err(error) => refusal(error),
+    }
+}
+
+/// The signed-in account of a plain request.
+async fn caller(state: &AppState, headers: &HeaderMap) -> Result<CurrentUser, AppError> {
+    let cookies = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    app::auth::session::user_for_cookies(state, cookies)
+        .await?
+        .ok_or(AppError::NotLoggedIn)
+}
+
 /// GET /canteen/manage/prep.csv?service=1&date=2026-11-24
 pub async fn prep_csv(
     State(state): State<AppState>,
     headers: HeaderMap,
     Query(query): Query<SheetQuery>,
 ) -> Response {
-    let cookies = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
     let result = async {
-        let user = app::auth::session::user_for_cookies(&state, cookies)
-            .await?
-            .ok_or(AppError::NotLoggedIn)?;
+        let user = caller(&state, &headers).await?;
         let service = require_canteen_staff(&state.pool, &user, query.service).await?;
         let date = date_or_today(query.date.clone())?;
         let sheet = app::canteen::kitchen::prep_sheet(&state.pool, &service, &date).await?;

@@ -45,6 +45,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/canteen/manage/prep.csv", get(crate::exports::prep_csv))
+        .route(
+            "/canteen/manage/settlement.csv",
+            get(crate::exports::settlement_csv),
+        )
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .route_service(
             "/favicon.svg",

@@ -174,7 +174,7 @@ pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderVi
            JOIN meal_services s ON s.id = o.service_id
            JOIN canteens k ON k.id = s.canteen_id
            WHERE o.elder_id IN (SELECT value FROM json_each(?1)) AND o.date >= ?2
-           ORDER BY o.date DESC, CASE s.meal WHEN 'lunch' THEN 0 ELSE 1 END, e.name"#,
+           ORDER BY o.date DESC, CASE s.meal WHEN 'lunch' THEN 0 ELSE 1 END, e.name, o.id DESC"#,
         ids,
         since
     )

@@ -15,6 +15,8 @@ pub mod order_request;
 pub mod pages;
 pub mod pricing;
 pub mod route_plan;
+pub mod settlement;
+pub mod settlement_api;
 
 #[cfg(feature = "ssr")]
 pub mod db;

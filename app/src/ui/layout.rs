@@ -157,6 +157,7 @@ fn AccountLinks() -> impl IntoView {
                         view! {
                             <nav class="account" aria-label=t.nav_account>
                                 <A href="/family">{t.nav_family}</A>
+                                <A href="/notifications">{t.nav_notifications}</A>
                                 {show_admin.then(|| view! { <A href="/admin">{t.nav_admin}</A> })}
                                 <A href="/account">{current.display_name.clone()}</A>
                                 <ActionForm action=logout attr:class="inline-form">

@@ -15,7 +15,7 @@ const QUOTE: Quote = Quote {
 
 /// A canteen in 十九街社区 with one lunch service of `capacity` places, a set meal, a family
 /// account and `elders` elders; returns the elders' ids.
-async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Vec<i64> {
+pub async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Vec<i64> {
     sqlx::query("INSERT INTO users (id, phone, display_name, password_hash) VALUES (1, '13800138000', '李军', 'x')")
         .execute(pool)
         .await

@@ -3,4 +3,5 @@
 
 mod accounts;
 mod canteen;
+mod canteen_ops;
 mod household;

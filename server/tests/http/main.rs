@@ -6,4 +6,5 @@ mod support;
 mod accounts;
 mod admin;
 mod canteen;
+mod canteen_orders;
 mod household;

@@ -115,6 +115,19 @@ impl TestApp {
         reply.cookie("xf_session").expect("a session cookie")
     }
 
+    /// Logs in a demo account (password `xingfu-demo`) and returns its session cookie.
+    pub async fn log_in_demo(&self, phone: &str) -> String {
+        let reply = self
+            .call(
+                "/api/auth/login",
+                &[("phone", phone), ("password", "xingfu-demo")],
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        reply.cookie("xf_session").expect("a session cookie")
+    }
+
     /// Registers an elder for the family with `cookie` and returns the elder's id.
     pub async fn add_elder(&self, cookie: &str, name: &str, community: &str) -> i64 {
         let reply = self

@@ -17,6 +17,12 @@ pub fn CanteenListPage() -> impl IntoView {
         <section class="page-head">
             <h1>{t.canteen_title}</h1>
             <p>{t.canteen_desc}</p>
+            <nav class="actions" aria-label=t.canteen_title>
+                <a class="button primary" href="/canteen/order">{t.canteen.order_title}</a>
+                <a class="button" href="/canteen/orders">{t.canteen.orders_title}</a>
+                <a class="button" href="/canteen/deliver">{t.canteen.my_deliveries}</a>
+                <a class="button" href="/canteen/manage">{t.canteen.kitchen_title}</a>
+            </nav>
         </section>
         <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
             {move || Suspend::new(async move {

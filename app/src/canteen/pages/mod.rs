@@ -7,6 +7,7 @@ mod menu;
 mod order;
 mod orders;
 mod routes;
+mod settlement;
 mod staff_picker;
 
 pub use deliver::DeliverPage;
@@ -15,3 +16,4 @@ pub use menu::{CanteenListPage, CanteenMenuPage};
 pub use order::OrderPage;
 pub use orders::OrdersPage;
 pub use routes::RoutesPage;
+pub use settlement::SettlementPage;

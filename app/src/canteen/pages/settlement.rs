@@ -1,0 +1,65 @@
+//! /canteen/manage/settlement — 补贴结算: the month's meals served by age band and subsidy
+//! category, with totals, printable and as CSV.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::canteen::pricing::yuan;
+use crate::canteen::settlement_api::load_settlement;
+use crate::i18n::use_texts;
+use crate::ui::form::FormError;
+use crate::ui::layout::WithUser;
+
+#[component]
+pub fn SettlementPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let month = move || query.with(|q| q.get("month").filter(|m| !m.is_empty()));
+    let report = Resource::new(month, |month| load_settlement(None, month));
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head no-print">
+                <h1>{t.canteen.settlement}</h1>
+                <a class="button" href="/canteen/manage">{t.canteen.prep_sheet}</a>
+            </section>
+            <Form method="get" action="/canteen/manage/settlement" attr:class="card picker no-print">
+                <div class="field">
+                    <label for="pick-month">{t.canteen.month}</label>
+                    <input id="pick-month" type="month" name="month" value=month().unwrap_or_default() />
+                </div>
+                <button type="submit" class="button">{t.canteen.show}</button>
+            </Form>
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match report.await {
+                        Ok(report) => view! {
+                            <article class="card sheet">
+                                <h2>{report.canteen.clone()} " · " {report.month.clone()} " · " {t.canteen.settlement}</h2>
+                                <div class="actions no-print">
+                                    <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+                                    <a class="button" download="" href=format!("/canteen/manage/settlement.csv?canteen={}&month={}", report.canteen_id, report.month)>{t.canteen.download_csv}</a>
+                                </div>
+                                <table class="data">
+                                    <thead><tr>
+                                        <th>{t.canteen.age_band}</th><th>{t.subsidy_category}</th><th>{t.canteen.meals_served}</th>
+                                        <th>{t.canteen.full_price}</th><th>{t.canteen.subsidy}</th><th>{t.canteen.paid}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {report.rows.iter().chain(std::iter::once(&report.total)).map(|r| view! {
+                                            <tr>
+                                                <td>{r.age_band.clone()}</td><td>{r.category.clone()}</td><td>{r.meals}</td>
+                                                <td>{yuan(r.full_price_fen)}</td><td>{yuan(r.subsidy_fen)}</td><td>{yuan(r.pay_fen)}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </article>
+                        }.into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
