@@ -5,6 +5,9 @@ use app::canteen::model::Fulfilment;
 use app::canteen::pricing::Quote;
 use app::error::AppError;
 use chrono::NaiveDate;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::SqlitePool;
 
 const QUOTE: Quote = Quote {
@@ -88,10 +91,29 @@ async fn the_same_elder_cannot_order_the_same_meal_twice(pool: SqlitePool) {
     assert_eq!(lines, 1, "the refused order left nothing behind");
 }
 
+/// A pool like the server's (WAL, a generous busy timeout), so the race measures the
+/// ordering code rather than how busy the test machine is.
+pub async fn racing_pool(
+    pool_options: SqlitePoolOptions,
+    connect_options: SqliteConnectOptions,
+) -> SqlitePool {
+    pool_options
+        .max_connections(8)
+        .connect_with(
+            connect_options
+                .journal_mode(SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(60)),
+        )
+        .await
+        .unwrap()
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn two_hundred_families_racing_for_the_last_thirty_places_get_exactly_thirty(
-    pool: SqlitePool,
+    pool_options: SqlitePoolOptions,
+    connect_options: SqliteConnectOptions,
 ) {
+    let pool = racing_pool(pool_options, connect_options).await;
     let elders = canteen_with(&pool, 30, 200).await;
     let tasks: Vec<_> = elders
         .iter()

@@ -6,9 +6,10 @@ use app::canteen::delivery;
 use app::canteen::model::{Fulfilment, OrderStatus};
 use app::canteen::standing::{self, NewStandingOrder, RunSummary};
 use chrono::{NaiveDate, TimeZone, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;
 
-use crate::canteen::canteen_with;
+use crate::canteen::{canteen_with, racing_pool};
 
 /// Monday 2026-11-23; "now" is the evening before, so every lunch of the week is open.
 fn monday() -> NaiveDate {
@@ -86,7 +87,11 @@ async fn monday_to_friday_becomes_five_orders_and_a_second_run_adds_none(pool: S
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn concurrent_runs_never_order_a_day_twice(pool: SqlitePool) {
+async fn concurrent_runs_never_order_a_day_twice(
+    pool_options: SqlitePoolOptions,
+    connect_options: SqliteConnectOptions,
+) {
+    let pool = racing_pool(pool_options, connect_options).await;
     let elders = canteen_with(&pool, 10, 3).await;
     publish_week(&pool).await;
     for elder in &elders {
