@@ -24,8 +24,8 @@ use leptos_router::{path, SsrMode, StaticSegment};
 use crate::admin::page::AdminPage;
 use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
 use crate::canteen::pages::{
-    CanteenListPage, CanteenMenuPage, DeliverPage, KitchenPage, OrderPage, OrdersPage, RoutesPage,
-    SettlementPage,
+    CanteenListPage, CanteenMenuPage, DeliverPage, KitchenPage, MenuEditorPage, OrderPage,
+    OrdersPage, RoutesPage, SettlementPage, SetupPage, SubsidiesPage,
 };
 use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
@@ -103,6 +103,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/canteen/deliver") view=DeliverPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/manage") view=KitchenPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/manage/routes") view=RoutesPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/menu") view=MenuEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/setup") view=SetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/subsidies") view=SubsidiesPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/manage/settlement") view=SettlementPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/:id") view=CanteenMenuPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />

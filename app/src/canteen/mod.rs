@@ -17,6 +17,8 @@ pub mod pricing;
 pub mod route_plan;
 pub mod settlement;
 pub mod settlement_api;
+pub mod setup;
+pub mod setup_api;
 
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -30,5 +32,7 @@ pub mod kitchen;
 pub mod order_options;
 #[cfg(feature = "ssr")]
 pub mod ordering;
+#[cfg(feature = "ssr")]
+pub mod setup_db;
 #[cfg(feature = "ssr")]
 pub mod standing;

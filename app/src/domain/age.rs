@@ -30,7 +30,19 @@ impl AgeBand {
         }
     }
 
+    /// The bands subsidy rules can name.
+    pub const SUBSIDISED: [AgeBand; 3] = [Self::From60To79, Self::From80To89, Self::From90];
+
     /// The code subsidy rules are stored with; under-60s have none.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Under60 => "under_60",
+            Self::From60To79 => "60_79",
+            Self::From80To89 => "80_89",
+            Self::From90 => "90_plus",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "60_79" => Some(Self::From60To79),

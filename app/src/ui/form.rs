@@ -139,3 +139,32 @@ pub fn PhoneField() -> impl IntoView {
         />
     }
 }
+
+/// A group of checkboxes for coded options (allergens, diet needs), `chosen` ticked.
+pub fn checkbox_group<T: Copy + 'static>(
+    legend: &'static str,
+    name: &'static str,
+    options: &'static [T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+    chosen: Vec<String>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field choices">
+            <legend>{legend}</legend>
+            {options
+                .iter()
+                .map(|option| {
+                    let value = code(*option);
+                    let checked = chosen.iter().any(|c| c == value);
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox" name=name value=value checked=checked />
+                            {label(*option)}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

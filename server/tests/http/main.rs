@@ -7,4 +7,5 @@ mod accounts;
 mod admin;
 mod canteen;
 mod canteen_orders;
+mod canteen_setup;
 mod household;

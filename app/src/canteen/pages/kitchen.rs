@@ -22,7 +22,12 @@ pub fn KitchenPage() -> impl IntoView {
         <WithUser view=move |_user| view! {
             <section class="page-head no-print">
                 <h1>{t.canteen.kitchen_title}</h1>
-                <a class="button" href="/canteen/manage/settlement">{t.canteen.settlement}</a>
+                <nav class="actions">
+                    <a class="button" href="/canteen/manage/menu">{t.canteen.menu_editor}</a>
+                    <a class="button" href="/canteen/manage/setup">{t.canteen.setup_title}</a>
+                    <a class="button" href="/canteen/manage/subsidies">{t.canteen.subsidy_rules}</a>
+                    <a class="button" href="/canteen/manage/settlement">{t.canteen.settlement}</a>
+                </nav>
             </section>
             <StaffPicker action="/canteen/manage" />
             <FormError error=action_error(advance) />

@@ -4,16 +4,22 @@
 mod deliver;
 mod kitchen;
 mod menu;
+mod menu_editor;
 mod order;
 mod orders;
 mod routes;
 mod settlement;
+mod setup;
 mod staff_picker;
+mod subsidies;
 
 pub use deliver::DeliverPage;
 pub use kitchen::KitchenPage;
 pub use menu::{CanteenListPage, CanteenMenuPage};
+pub use menu_editor::MenuEditorPage;
 pub use order::OrderPage;
 pub use orders::OrdersPage;
 pub use routes::RoutesPage;
 pub use settlement::SettlementPage;
+pub use setup::SetupPage;
+pub use subsidies::SubsidiesPage;

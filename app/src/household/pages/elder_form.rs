@@ -7,7 +7,9 @@ use crate::community::{list_communities, Community};
 use crate::domain::elder::{Allergen, DietNeed, ElderForm, SubsidyCategory};
 use crate::household::api::{get_elder, AddCommunityElder, AddElder, UpdateElder};
 use crate::i18n::use_texts;
-use crate::ui::form::{action_error, submitted_values, FormError, SubmitButton, TextField};
+use crate::ui::form::{
+    action_error, checkbox_group, submitted_values, FormError, SubmitButton, TextField,
+};
 use crate::ui::layout::WithUser;
 
 /// Who fills the form in: the family (linked to the elder) or community staff.
@@ -15,34 +17,6 @@ use crate::ui::layout::WithUser;
 pub enum Filler {
     Family,
     Staff,
-}
-
-fn checkbox_group<T: Copy + 'static>(
-    legend: &'static str,
-    name: &'static str,
-    options: &'static [T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-    chosen: Vec<String>,
-) -> impl IntoView {
-    view! {
-        <fieldset class="field choices">
-            <legend>{legend}</legend>
-            {options
-                .iter()
-                .map(|option| {
-                    let value = code(*option);
-                    let checked = chosen.iter().any(|c| c == value);
-                    view! {
-                        <label class="choice">
-                            <input type="checkbox" name=name value=value checked=checked />
-                            {label(*option)}
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
-    }
 }
 
 /// Every field of the profile, named `form[...]` for the server function's `form` argument.

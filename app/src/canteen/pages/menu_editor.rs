@@ -1,0 +1,113 @@
+//! /canteen/manage/menu — 菜单管理: a week of menus, day by day and meal by meal; save as a
+//! draft or publish, and copy last week's menu forward.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::canteen::menu::meal_label;
+use crate::canteen::setup_api::{load_menu_week, CopyLastWeek, MenuWeek, SaveMenuWeek};
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+
+#[component]
+pub fn MenuEditorPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let week = move || query.with(|q| q.get("week").filter(|w| !w.is_empty()));
+    let save = ServerAction::<SaveMenuWeek>::new();
+    let copy = ServerAction::<CopyLastWeek>::new();
+    let menu = Resource::new(
+        move || (week(), save.version().get(), copy.version().get()),
+        |(week, ..)| load_menu_week(None, week),
+    );
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.canteen.menu_editor}</h1>
+                <a class="button" href="/canteen/manage">{t.canteen.kitchen_title}</a>
+            </section>
+            <FormError error=action_error(save) />
+            <FormError error=action_error(copy) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match menu.await {
+                        Ok(menu) => week_view(menu, save, copy).into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+fn week_view(
+    menu: MenuWeek,
+    save: ServerAction<SaveMenuWeek>,
+    copy: ServerAction<CopyLastWeek>,
+) -> impl IntoView {
+    let t = use_texts();
+    let MenuWeek {
+        canteen_id,
+        canteen,
+        monday,
+        previous,
+        next,
+        days,
+        services,
+        dishes,
+        items,
+        published,
+    } = menu;
+    let copy_monday = monday.clone();
+    view! {
+        <nav class="actions">
+            <a class="button" href=format!("/canteen/manage/menu?week={previous}")>"← " {t.canteen.previous_week}</a>
+            <strong>{canteen} " · " {days.first().map(|d| d.1.clone())} " – " {days.last().map(|d| d.1.clone())}</strong>
+            <a class="button" href=format!("/canteen/manage/menu?week={next}")>{t.canteen.next_week} " →"</a>
+            <ActionForm action=copy attr:class="inline-form">
+                <input type="hidden" name="canteen_id" value=canteen_id.to_string() />
+                <input type="hidden" name="monday" value=copy_monday />
+                <button type="submit" class="button">{t.canteen.copy_last_week}</button>
+            </ActionForm>
+        </nav>
+        <ActionForm action=save attr:class="menu-week">
+            <input type="hidden" name="form[canteen_id]" value=canteen_id.to_string() />
+            <input type="hidden" name="form[monday]" value=monday />
+            {days.into_iter().map(|(date, label)| view! {
+                <section class="card menu-day">
+                    <h2>{label}</h2>
+                    {services.iter().map(|s| {
+                        let key = format!("{}:{}", s.id, date);
+                        let is_published = published.contains(&key);
+                        view! {
+                            <fieldset class="field choices">
+                                <legend>{meal_label(&s.meal)} " "
+                                    {if is_published {
+                                        view! { <span class="badge status-delivered">{t.canteen.published}</span> }.into_any()
+                                    } else {
+                                        view! { <span class="badge">{t.canteen.draft}</span> }.into_any()
+                                    }}
+                                </legend>
+                                {dishes.iter().map(|d| {
+                                    let value = format!("{key}:{}", d.id);
+                                    let checked = items.contains(&value);
+                                    view! {
+                                        <label class="choice">
+                                            <input type="checkbox" name="form[items][]" value=value checked=checked />
+                                            {d.name.clone()}
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        }
+                    }).collect_view()}
+                </section>
+            }).collect_view()}
+            <div class="actions">
+                <button type="submit" name="form[publish]" value="1" class="button primary">{t.canteen.save_and_publish}</button>
+                <button type="submit" name="form[publish]" value="0" class="button">{t.canteen.save_as_draft}</button>
+            </div>
+        </ActionForm>
+    }
+}
