@@ -48,6 +48,9 @@ test("a family orders a week of delivered lunches and it reaches the door", asyn
   const setMeal = page.locator(".dish-choice").filter({ hasText: "敬老套餐" });
   await expect(setMeal).toContainText("长者价 ¥5.00（原价 ¥15.00）");
   await expect(page.getByLabel("送餐上门")).toBeChecked();
+  await expect(page.locator(".order-total")).toHaveText(
+    `每餐 ¥5.00 × ${dates.length} 天 = ¥${5 * dates.length}.00`,
+  );
   await page.getByRole("button", { name: "确认下单" }).click();
   await expect(page.getByRole("heading", { name: "我的订餐" })).toBeVisible();
   const orders = page.locator(".order").filter({ hasText: "王秀英" });

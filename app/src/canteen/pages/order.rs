@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::canteen::model::Fulfilment;
 use crate::canteen::order_api::{order_options, DishChoice, OrderChoices, PlaceMealOrder};
 use crate::canteen::order_request::WEEKDAY_NAMES;
-use crate::canteen::pricing::yuan;
+use crate::canteen::pricing::{quote, yuan, PricedLine};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
@@ -95,7 +95,7 @@ fn ChooseMeal(options: OrderChoices) -> impl IntoView {
     .into_any()
 }
 
-fn dish_field(dish: DishChoice, preset: Option<i64>) -> impl IntoView {
+fn dish_field(dish: DishChoice, preset: Option<i64>, chosen: RwSignal<Vec<(i64, i64)>>) -> impl IntoView {
     let t = use_texts();
     let refused = !dish.refused_because.is_empty();
     let id = format!("dish-{}", dish.id);
@@ -124,7 +124,16 @@ fn dish_field(dish: DishChoice, preset: Option<i64>) -> impl IntoView {
                 view! { <p class="allergy" role="note">"⚠ " {dish.refused_because.clone()} {t.canteen.cannot_order_dish}</p> }.into_any()
             } else {
                 view! {
-                    <select id=id name="form[dishes][]" aria-label=dish.name.clone()>
+                    <select id=id name="form[dishes][]" aria-label=dish.name.clone()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            chosen.update(|lines| {
+                                lines.retain(|(id, _)| *id != dish_id);
+                                if let Some((_, qty)) = value.split_once(':') {
+                                    lines.push((dish_id, qty.parse().unwrap_or(1)));
+                                }
+                            });
+                        }>
                         <option value="">{t.canteen.none}</option>
                         {(1..=3).map(|n| view! {
                             <option value=format!("{dish_id}:{n}") selected=preset == Some(n)>{n} {t.canteen.portions}</option>
@@ -134,6 +143,38 @@ fn dish_field(dish: DishChoice, preset: Option<i64>) -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// "每餐 ¥5.00 × 3 天 = ¥15.00": what the chosen dishes cost this elder, as the server will
+/// price them (the subsidy on the dearest set meal only).
+fn meal_total(dishes: &[DishChoice], chosen: &[(i64, i64)], days: usize) -> String {
+    let t = use_texts();
+    let lines: Vec<PricedLine> = chosen
+        .iter()
+        .filter_map(|(id, quantity)| {
+            let dish = dishes.iter().find(|d| d.id == *id)?;
+            Some(PricedLine {
+                unit_price_fen: dish.price_fen,
+                quantity: *quantity,
+                is_set_meal: dish.is_set_meal,
+            })
+        })
+        .collect();
+    let subsidy = dishes
+        .iter()
+        .filter(|d| d.is_set_meal)
+        .map(|d| d.price_fen - d.elder_price_fen)
+        .max()
+        .unwrap_or(0);
+    let per_meal = quote(&lines, subsidy).pay_fen;
+    format!(
+        "{} {} × {} {} = {}",
+        t.canteen.per_meal,
+        yuan(per_meal),
+        days,
+        t.canteen.days,
+        yuan(per_meal * days as i64)
+    )
 }
 
 #[component]
@@ -170,12 +211,20 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
         .into_iter()
         .filter(|d| replacing_date.as_ref().is_none_or(|r| *r == d.date))
         .collect::<Vec<_>>();
+    let presets: Vec<(i64, i64)> = options
+        .dishes
+        .iter()
+        .filter_map(|dish| Some((dish.id, preset_quantity(dish, first_set_meal == Some(dish.id))?)))
+        .collect();
+    let chosen = RwSignal::new(presets.clone());
+    let day_count = RwSignal::new(usize::from(replacing_date.is_some()));
+    let priced = options.dishes.clone();
     let dishes = options
         .dishes
         .into_iter()
         .map(|dish| {
-            let preset = preset_quantity(&dish, first_set_meal == Some(dish.id));
-            dish_field(dish, preset)
+            let preset = presets.iter().find(|(id, _)| *id == dish.id).map(|(_, q)| *q);
+            dish_field(dish, preset, chosen)
         })
         .collect_view();
     view! {
@@ -197,7 +246,10 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
                         let note = if open { format!("{} {}", t.canteen.places_left, day.places_left) } else { day.closed_because.clone() };
                         view! {
                             <label class="choice" class:closed=!open>
-                                <input type="checkbox" name="form[dates][]" value=day.date.clone() disabled=!open checked=checked />
+                                <input type="checkbox" name="form[dates][]" value=day.date.clone() disabled=!open checked=checked
+                                    on:change=move |ev| day_count.update(|n| {
+                                        *n = if event_target_checked(&ev) { *n + 1 } else { n.saturating_sub(1) };
+                                    }) />
                                 <span>{day.label}</span>
                                 <span class="muted">{note}</span>
                             </label>
@@ -238,6 +290,7 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
                     }
                 }).collect_view()}
             </fieldset>
+            <p class="order-total" aria-live="polite">{move || meal_total(&priced, &chosen.get(), day_count.get())}</p>
             <SubmitButton label=if replaces { t.canteen.save_change } else { t.canteen.place_order } pending=place.pending() />
         </ActionForm>
     }
