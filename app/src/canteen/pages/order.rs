@@ -95,7 +95,11 @@ fn ChooseMeal(options: OrderChoices) -> impl IntoView {
     .into_any()
 }
 
-fn dish_field(dish: DishChoice, preset: Option<i64>, chosen: RwSignal<Vec<(i64, i64)>>) -> impl IntoView {
+fn dish_field(
+    dish: DishChoice,
+    preset: Option<i64>,
+    chosen: RwSignal<Vec<(i64, i64)>>,
+) -> impl IntoView {
     let t = use_texts();
     let refused = !dish.refused_because.is_empty();
     let id = format!("dish-{}", dish.id);
@@ -214,7 +218,12 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
     let presets: Vec<(i64, i64)> = options
         .dishes
         .iter()
-        .filter_map(|dish| Some((dish.id, preset_quantity(dish, first_set_meal == Some(dish.id))?)))
+        .filter_map(|dish| {
+            Some((
+                dish.id,
+                preset_quantity(dish, first_set_meal == Some(dish.id))?,
+            ))
+        })
         .collect();
     let chosen = RwSignal::new(presets.clone());
     let day_count = RwSignal::new(usize::from(replacing_date.is_some()));
@@ -223,7 +232,10 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
         .dishes
         .into_iter()
         .map(|dish| {
-            let preset = presets.iter().find(|(id, _)| *id == dish.id).map(|(_, q)| *q);
+            let preset = presets
+                .iter()
+                .find(|(id, _)| *id == dish.id)
+                .map(|(_, q)| *q);
             dish_field(dish, preset, chosen)
         })
         .collect_view();
