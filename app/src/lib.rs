@@ -12,6 +12,7 @@ pub mod household;
 pub mod i18n;
 pub mod notify;
 pub mod ui;
+pub mod volunteer;
 
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -34,6 +35,7 @@ use crate::notify::page::NotificationsPage;
 use crate::ui::home::{HomePage, NotFound};
 use crate::ui::layout::{provide_auth, Header};
 use crate::ui::prefs::{DisplayMode, UiPrefs};
+use crate::volunteer::pages::{ManageShiftsPage, MyShiftsPage, ShiftsPage};
 
 /// The HTML document around the app, rendered on the server. Routes render with
 /// `SsrMode::Async`: the whole page is in the HTML, so it works before and without WebAssembly.
@@ -108,6 +110,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/canteen/manage/subsidies") view=SubsidiesPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/manage/settlement") view=SettlementPage ssr=SsrMode::Async />
                     <Route path=path!("/canteen/:id") view=CanteenMenuPage ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer") view=ShiftsPage ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/mine") view=MyShiftsPage ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/manage") view=ManageShiftsPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>

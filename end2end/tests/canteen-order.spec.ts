@@ -1,5 +1,6 @@
 // 幸福食堂 from order to doorstep: a family orders a week of delivered lunches, the kitchen
-// sees them on the prep sheet and the route sheet, the deliverer marks them delivered, and
+// sees them on the prep sheet and the route sheet and offers the route as a volunteer shift,
+// a volunteer signs up and marks the stop delivered, and
 // the family sees 已送达 and rates the meal. Ordering is also tried with JavaScript off.
 import { test, expect, waitForHydration } from "./fixtures";
 import type { Page } from "@playwright/test";
@@ -71,20 +72,29 @@ test("a family orders a week of delivered lunches and it reaches the door", asyn
     await expect(page.getByRole("button", { name: step })).toHaveCount(0);
   }
 
-  // The route sheet: plan by building, give the route to 赵磊.
+  // The route sheet: plan by building, then offer the routes as volunteer delivery shifts.
   await page.getByRole("link", { name: "送餐路线" }).click();
   await waitForHydration(page, js);
   await page.getByRole("button", { name: "按楼栋排路线" }).click();
   const route = page.locator(".route").filter({ hasText: "王秀英" });
   await expect(route).toBeVisible();
   await expect(route).toContainText("12栋");
-  await route.getByLabel("送餐员手机号").fill("13900000004");
-  await route.getByRole("button", { name: "指派" }).click();
-  await expect(page.locator(".route").filter({ hasText: "王秀英" })).toContainText("赵磊");
+  await expect(route).toContainText("未指派");
+  await page.getByRole("button", { name: "发布为志愿者送餐班次" }).click();
+  await expect(page.getByRole("button", { name: "发布为志愿者送餐班次" })).toBeVisible();
 
-  // The deliverer marks the stop delivered from a phone.
+  // The volunteer 赵磊 signs up for the route's shift and opens his route.
   await logIn(page, "13900000004", js);
-  await page.goto("/canteen/deliver");
+  await page.goto(`/volunteer?from=${day}`);
+  await waitForHydration(page, js);
+  const shift = page.locator(".shift").filter({ hasText: "午餐送餐 · 路线" }).first();
+  await shift.getByRole("button", { name: "报名" }).click();
+  const mine = page.locator(".shift").filter({ hasText: "午餐送餐 · 路线" }).first();
+  await expect(mine).toContainText("已报名");
+  await mine.getByRole("link", { name: "查看送餐路线" }).click();
+
+  // He marks the stop delivered from his phone.
+  await expect(page.getByRole("heading", { name: "我的送餐" })).toBeVisible();
   await waitForHydration(page, js);
   const stop = page.locator(".stop").filter({ hasText: "王秀英" }).first();
   await expect(stop).toContainText("配送中");

@@ -108,4 +108,5 @@ pub const TEXTS: Texts = Texts {
     unread: "Unread",
     go_handle: "Open",
     canteen: &super::canteen::EN,
+    volunteer: &super::volunteer::EN,
 };

@@ -4,9 +4,11 @@
 
 mod canteen;
 mod en;
+mod volunteer;
 mod zh;
 
 pub use canteen::CanteenTexts;
+pub use volunteer::VolunteerTexts;
 
 use leptos::prelude::GetUntracked;
 
@@ -116,6 +118,7 @@ pub struct Texts {
     pub unread: &'static str,
     pub go_handle: &'static str,
     pub canteen: &'static CanteenTexts,
+    pub volunteer: &'static VolunteerTexts,
 }
 
 pub fn texts(locale: Locale) -> &'static Texts {

@@ -106,4 +106,5 @@ pub const TEXTS: Texts = Texts {
     unread: "未读",
     go_handle: "去处理",
     canteen: &super::canteen::ZH,
+    volunteer: &super::volunteer::ZH,
 };

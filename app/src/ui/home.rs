@@ -11,7 +11,12 @@ pub fn HomePage() -> impl IntoView {
     let services = [
         ("🍲", t.canteen_title, t.canteen_desc, Some("/canteen")),
         ("📚", t.school_title, t.school_desc, None),
-        ("🤝", t.volunteer_title, t.volunteer_desc, None),
+        (
+            "🤝",
+            t.volunteer_title,
+            t.volunteer_desc,
+            Some("/volunteer"),
+        ),
     ];
     view! {
         <section class="hero">

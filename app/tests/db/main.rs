@@ -5,3 +5,4 @@ mod accounts;
 mod canteen;
 mod canteen_ops;
 mod household;
+mod volunteer;

@@ -9,3 +9,4 @@ mod canteen;
 mod canteen_orders;
 mod canteen_setup;
 mod household;
+mod volunteer;

@@ -11,6 +11,7 @@ use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::volunteer::api::OfferDeliveryRoutes;
 
 #[derive(Clone, Copy)]
 struct RouteActions {
@@ -18,6 +19,7 @@ struct RouteActions {
     move_stop: ServerAction<MoveStop>,
     assign: ServerAction<AssignDeliverer>,
     mark: ServerAction<MarkStop>,
+    offer: ServerAction<OfferDeliveryRoutes>,
 }
 
 #[component]
@@ -29,6 +31,7 @@ pub fn RoutesPage() -> impl IntoView {
         move_stop: ServerAction::new(),
         assign: ServerAction::new(),
         mark: ServerAction::new(),
+        offer: ServerAction::new(),
     };
     let sheet = Resource::new(
         move || {
@@ -39,6 +42,7 @@ pub fn RoutesPage() -> impl IntoView {
                 actions.move_stop.version().get(),
                 actions.assign.version().get(),
                 actions.mark.version().get(),
+                actions.offer.version().get(),
             )
         },
         |(service, date, ..)| load_route_sheet(service, date),
@@ -54,6 +58,7 @@ pub fn RoutesPage() -> impl IntoView {
             <FormError error=action_error(actions.move_stop) />
             <FormError error=action_error(actions.assign) />
             <FormError error=action_error(actions.mark) />
+            <FormError error=action_error(actions.offer) />
             <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match sheet.await {
@@ -77,6 +82,12 @@ fn sheet_view(
         .or_else(|| sheet.routes.first().map(|r| r.service_id))
         .unwrap_or_default();
     let route_count = sheet.routes.len();
+    let sheet_date = sheet
+        .routes
+        .first()
+        .map(|r| r.date.clone())
+        .or(date.clone())
+        .unwrap_or_default();
     view! {
         <section class="card no-print">
             <h2>{sheet.title.clone()}</h2>
@@ -85,12 +96,19 @@ fn sheet_view(
             })}
             <ActionForm action=actions.plan attr:class="inline-form">
                 <input type="hidden" name="service_id" value=service_id.to_string() />
-                <input type="hidden" name="date" value=date.unwrap_or_default() />
+                <input type="hidden" name="date" value=date.clone().unwrap_or_default() />
                 <label>{t.canteen.stops_per_route} " "
                     <input type="number" name="max_stops" value="8" min="1" max="50" inputmode="numeric" required=true />
                 </label>
                 <button type="submit" class="button primary">{t.canteen.plan_routes}</button>
             </ActionForm>
+            {(route_count > 0).then(|| view! {
+                <ActionForm action=actions.offer attr:class="inline-form">
+                    <input type="hidden" name="service_id" value=service_id.to_string() />
+                    <input type="hidden" name="date" value=sheet_date.clone() />
+                    <button type="submit" class="button">{t.volunteer.offer_routes}</button>
+                </ActionForm>
+            })}
             <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
         </section>
         {if sheet.routes.is_empty() {

@@ -1,0 +1,162 @@
+//! Volunteer server functions under /api/volunteer/. Signing up needs the volunteer role;
+//! creating shifts and seeing who signed up needs staff of the shift's community.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::volunteer::rules::ShiftForm;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftView {
+    pub id: i64,
+    pub community: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub title: String,
+    pub place: String,
+    pub date: String,
+    pub day: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub needed: i64,
+    pub confirmed: i64,
+    pub waitlisted: i64,
+    /// "confirmed" or "waitlisted" when the viewer signed up.
+    pub my_status: Option<String>,
+    /// The viewer's place on the waitlist (1 = next), or 0.
+    pub my_position: i64,
+    /// Whether sign-ups and cancellations are still open.
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupView {
+    pub name: String,
+    pub phone: String,
+    pub status: String,
+}
+
+/// Shifts from `from` (default today) for two weeks, optionally of one community.
+#[server(endpoint = "volunteer/shifts")]
+pub async fn list_shifts(
+    community: Option<i64>,
+    from: Option<String>,
+) -> Result<Vec<ShiftView>, AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let from = crate::canteen::kitchen_api::date_or_today(from)?;
+    let start = chrono::NaiveDate::parse_from_str(&from, "%Y-%m-%d")
+        .map_err(|e| AppError::internal("checked date", e))?;
+    let to = (start + chrono::Days::new(13))
+        .format("%Y-%m-%d")
+        .to_string();
+    crate::volunteer::shifts_db::list(
+        &crate::state::pool()?,
+        user.id,
+        community,
+        &from,
+        &to,
+        false,
+    )
+    .await
+}
+
+/// The caller's shifts from yesterday on.
+#[server(endpoint = "volunteer/mine")]
+pub async fn my_shifts() -> Result<Vec<ShiftView>, AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let today = crate::clock::today_in_shanghai();
+    let from = (today - chrono::Days::new(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let to = (today + chrono::Days::new(60))
+        .format("%Y-%m-%d")
+        .to_string();
+    crate::volunteer::shifts_db::list(&crate::state::pool()?, user.id, None, &from, &to, true).await
+}
+
+#[server(endpoint = "volunteer/sign-up")]
+pub async fn sign_up_shift(shift_id: i64) -> Result<(), AppError> {
+    use crate::domain::role::Role;
+    let user = crate::auth::session::require_user().await?;
+    if !user.has_role(Role::Volunteer) {
+        return Err(AppError::conflict(
+            "报名班次需要志愿者身份，请联系社区工作人员登记。",
+        ));
+    }
+    crate::volunteer::shifts_db::sign_up(
+        &crate::state::pool()?,
+        shift_id,
+        user.id,
+        chrono::Utc::now(),
+    )
+    .await
+    .map(|_| ())
+}
+
+#[server(endpoint = "volunteer/cancel")]
+pub async fn cancel_shift(shift_id: i64) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    crate::volunteer::shifts_db::cancel(
+        &crate::state::pool()?,
+        shift_id,
+        user.id,
+        chrono::Utc::now(),
+    )
+    .await
+}
+
+#[server(endpoint = "volunteer/manage/create")]
+pub async fn create_shift(form: ShiftForm) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let shift = form.parse(crate::clock::today_in_shanghai())?;
+    if !user.is_staff_of(shift.community_id) {
+        return Err(AppError::Forbidden);
+    }
+    crate::volunteer::shifts_db::create(&crate::state::pool()?, &shift, user.id)
+        .await
+        .map(|_| ())
+}
+
+/// Offers the day's delivery routes of a canteen service as volunteer shifts.
+#[server(endpoint = "volunteer/manage/offer-routes")]
+pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    crate::canteen::kitchen_api::require_canteen_staff(&pool, &user, service_id).await?;
+    let date = crate::canteen::kitchen_api::date_or_today(Some(date))?;
+    let offered =
+        crate::volunteer::shifts_db::offer_routes(&pool, service_id, &date, user.id).await?;
+    if offered == 0 {
+        return Err(AppError::conflict(
+            "没有可以发布的路线：请先排路线，已发布过的路线不会重复发布。",
+        ));
+    }
+    Ok(())
+}
+
+/// The coming shifts of the communities the caller is staff of, each with who signed up.
+#[server(endpoint = "volunteer/manage/shifts")]
+pub async fn managed_shifts() -> Result<Vec<(ShiftView, Vec<SignupView>)>, AppError> {
+    use crate::volunteer::shifts_db;
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let today = crate::clock::today_in_shanghai();
+    let from = today.format("%Y-%m-%d").to_string();
+    let to = (today + chrono::Days::new(30))
+        .format("%Y-%m-%d")
+        .to_string();
+    let communities = match user.staff_communities() {
+        Some(ids) if ids.is_empty() => return Err(AppError::Forbidden),
+        Some(ids) => ids.into_iter().map(Some).collect(),
+        None => vec![None],
+    };
+    let mut out = Vec::new();
+    for community in communities {
+        for shift in shifts_db::list(&pool, user.id, community, &from, &to, false).await? {
+            let signups = shifts_db::signups(&pool, shift.id).await?;
+            out.push((shift, signups));
+        }
+    }
+    Ok(out)
+}

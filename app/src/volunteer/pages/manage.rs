@@ -1,0 +1,111 @@
+//! /volunteer/manage — 志愿管理: staff post class-assistant and event shifts for their
+//! communities and see who signed up (delivery shifts come from the canteen's route sheet).
+
+use leptos::prelude::*;
+
+use crate::community::list_communities;
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError, SubmitButton};
+use crate::ui::layout::WithUser;
+use crate::volunteer::api::{managed_shifts, CreateShift};
+use crate::volunteer::rules::ShiftKind;
+
+#[component]
+pub fn ManageShiftsPage() -> impl IntoView {
+    let t = use_texts();
+    let create = ServerAction::<CreateShift>::new();
+    let communities = Resource::new(|| (), |_| list_communities());
+    let shifts = Resource::new(move || create.version().get(), |_| managed_shifts());
+    view! {
+        <WithUser view=move |user| view! {
+            <section class="page-head">
+                <h1>{t.volunteer.manage_title}</h1>
+                <p>{t.volunteer.manage_intro}</p>
+            </section>
+            <ActionForm action=create attr:class="card order-form">
+                <h2>{t.volunteer.new_shift}</h2>
+                <FormError error=action_error(create) />
+                <Suspense fallback=|| ()>
+                    {
+                        let user = user.clone();
+                        move || {
+                            let user = user.clone();
+                            Suspend::new(async move {
+                                let list = communities.await.unwrap_or_default();
+                                view! {
+                                    <div class="field">
+                                        <label for="shift-community">{t.community}</label>
+                                        <select id="shift-community" name="form[community_id]" required=true>
+                                            {list.into_iter().filter(|c| user.is_staff_of(c.id)).map(|c| view! {
+                                                <option value=c.id.to_string()>{c.name}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                }
+                            })
+                        }
+                    }
+                </Suspense>
+                <div class="field">
+                    <label for="shift-kind">{t.volunteer.kind}</label>
+                    <select id="shift-kind" name="form[kind]">
+                        {[ShiftKind::ClassAssistant, ShiftKind::Event].into_iter().map(|k| view! {
+                            <option value=k.code()>{k.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="shift-title">{t.volunteer.title}</label>
+                    <input id="shift-title" name="form[title]" required=true maxlength="60" />
+                </div>
+                <div class="field">
+                    <label for="shift-place">{t.volunteer.place}</label>
+                    <input id="shift-place" name="form[place]" required=true maxlength="60" />
+                </div>
+                <div class="field">
+                    <label for="shift-date">{t.canteen.date}</label>
+                    <input id="shift-date" type="date" name="form[date]" required=true />
+                </div>
+                <div class="field">
+                    <label for="shift-start">{t.volunteer.start}</label>
+                    <input id="shift-start" type="time" name="form[start_time]" required=true />
+                </div>
+                <div class="field">
+                    <label for="shift-end">{t.volunteer.end}</label>
+                    <input id="shift-end" type="time" name="form[end_time]" required=true />
+                </div>
+                <div class="field">
+                    <label for="shift-needed">{t.volunteer.needed}</label>
+                    <input id="shift-needed" type="number" min="1" max="200" name="form[needed]" required=true inputmode="numeric" />
+                </div>
+                <SubmitButton label=t.volunteer.publish_shift pending=create.pending() />
+            </ActionForm>
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match shifts.await {
+                        Ok(list) if list.is_empty() => view! { <p class="card">{t.volunteer.no_shifts}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="orders">
+                                {list.into_iter().map(|(shift, people)| view! {
+                                    <li class="card shift">
+                                        <h3><span class="badge">{shift.kind_label}</span> " " {shift.title}</h3>
+                                        <p>{shift.day} " " {shift.start_time} "–" {shift.end_time} " · " {shift.place} " · " {shift.community}</p>
+                                        <p>{t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.confirmed} " " {shift.confirmed} " · " {t.volunteer.waitlisted} " " {shift.waitlisted}</p>
+                                        <ol>
+                                            {people.into_iter().map(|p| view! {
+                                                <li>{p.name} " " {p.phone} " "
+                                                    {if p.status == "confirmed" { t.volunteer.confirmed } else { t.volunteer.waitlisted }}
+                                                </li>
+                                            }).collect_view()}
+                                        </ol>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}

@@ -1,0 +1,123 @@
+//! /volunteer — 志愿班次: the coming two weeks' shifts, by community and date, to sign up for
+//! (or join the waitlist); /volunteer/mine — 我的班次.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::community::list_communities;
+use crate::i18n::use_texts;
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+use crate::volunteer::api::{list_shifts, my_shifts, ShiftView};
+use crate::volunteer::pages::shift_card::{shift_card, ShiftActions};
+
+fn shift_list(shifts: Vec<ShiftView>, actions: ShiftActions, empty: &'static str) -> AnyView {
+    if shifts.is_empty() {
+        view! { <p class="card">{empty}</p> }.into_any()
+    } else {
+        view! { <ul class="orders">{shifts.into_iter().map(|s| shift_card(s, actions)).collect_view()}</ul> }.into_any()
+    }
+}
+
+#[component]
+pub fn ShiftsPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let community = move || query.with(|q| q.get("community").and_then(|c| c.parse::<i64>().ok()));
+    let from = move || query.with(|q| q.get("from").filter(|f| !f.is_empty()));
+    let actions = ShiftActions {
+        sign_up: ServerAction::new(),
+        cancel: ServerAction::new(),
+    };
+    let communities = Resource::new(|| (), |_| list_communities());
+    let shifts = Resource::new(
+        move || {
+            (
+                community(),
+                from(),
+                actions.sign_up.version().get(),
+                actions.cancel.version().get(),
+            )
+        },
+        |(community, from, ..)| list_shifts(community, from),
+    );
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.volunteer.shifts_title}</h1>
+                <p>{t.volunteer.shifts_intro}</p>
+                <a class="button" href="/volunteer/mine">{t.volunteer.my_shifts}</a>
+            </section>
+            <Form method="get" action="/volunteer" attr:class="card picker">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let chosen = community();
+                        let list = communities.await.unwrap_or_default();
+                        view! {
+                            <div class="field">
+                                <label for="pick-community">{t.community}</label>
+                                <select id="pick-community" name="community">
+                                    <option value="">{t.all_communities}</option>
+                                    {list.into_iter().map(|c| view! {
+                                        <option value=c.id.to_string() selected=chosen == Some(c.id)>{c.name}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                        }
+                    })}
+                </Suspense>
+                <div class="field">
+                    <label for="pick-from">{t.volunteer.from_date}</label>
+                    <input id="pick-from" type="date" name="from" value=from().unwrap_or_default() />
+                </div>
+                <button type="submit" class="button">{t.canteen.show}</button>
+            </Form>
+            <FormError error=action_error(actions.sign_up) />
+            <FormError error=action_error(actions.cancel) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match shifts.await {
+                        Ok(list) => shift_list(list, actions, t.volunteer.no_shifts),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+#[component]
+pub fn MyShiftsPage() -> impl IntoView {
+    let t = use_texts();
+    let actions = ShiftActions {
+        sign_up: ServerAction::new(),
+        cancel: ServerAction::new(),
+    };
+    let shifts = Resource::new(
+        move || {
+            (
+                actions.sign_up.version().get(),
+                actions.cancel.version().get(),
+            )
+        },
+        |_| my_shifts(),
+    );
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.volunteer.my_shifts}</h1>
+                <a class="button" href="/volunteer">{t.volunteer.shifts_title}</a>
+            </section>
+            <FormError error=action_error(actions.cancel) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match shifts.await {
+                        Ok(list) => shift_list(list, actions, t.volunteer.no_my_shifts),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}

@@ -1,0 +1,241 @@
+//! Shift rules without a database: kinds of shift, whether a sign-up is confirmed or
+//! waitlisted, the sign-up cutoff, and checking the form staff create shifts with.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ShiftKind {
+    Delivery,
+    ClassAssistant,
+    Event,
+}
+
+impl ShiftKind {
+    pub const ALL: [ShiftKind; 3] = [Self::Delivery, Self::ClassAssistant, Self::Event];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Delivery => "delivery",
+            Self::ClassAssistant => "class_assistant",
+            Self::Event => "event",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Delivery => "送餐",
+            Self::ClassAssistant => "课堂助教",
+            Self::Event => "活动",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignupStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+impl SignupStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Waitlisted => "waitlisted",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Confirmed, Self::Waitlisted, Self::Cancelled]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// A new sign-up is confirmed while places remain, otherwise it joins the waitlist.
+pub fn place_for(confirmed: i64, needed: i64) -> SignupStatus {
+    if confirmed < needed {
+        SignupStatus::Confirmed
+    } else {
+        SignupStatus::Waitlisted
+    }
+}
+
+fn shanghai_naive(now: DateTime<Utc>) -> NaiveDateTime {
+    now.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8"))
+        .naive_local()
+}
+
+/// Refuses sign-up changes from `cutoff_hours` before the shift starts (Asia/Shanghai).
+pub fn check_open(
+    date: NaiveDate,
+    start: NaiveTime,
+    cutoff_hours: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let closes = date.and_time(start) - chrono::Duration::hours(cutoff_hours);
+    if shanghai_naive(now) < closes {
+        Ok(())
+    } else {
+        Err(AppError::conflict(format!(
+            "这个班次的报名和取消已在 {} 截止。",
+            closes.format("%m月%d日 %H:%M")
+        )))
+    }
+}
+
+/// A shift as staff post it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftForm {
+    pub community_id: String,
+    pub kind: String,
+    pub title: String,
+    pub place: String,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub needed: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShiftForSave {
+    pub community_id: i64,
+    pub kind: ShiftKind,
+    pub title: String,
+    pub place: String,
+    pub date: NaiveDate,
+    pub start_time: NaiveTime,
+    pub end_time: NaiveTime,
+    pub needed: i64,
+}
+
+impl ShiftForm {
+    pub fn parse(&self, today: NaiveDate) -> Result<ShiftForSave, AppError> {
+        let community_id = self
+            .community_id
+            .trim()
+            .parse()
+            .map_err(|_| AppError::invalid("请选择社区。"))?;
+        let kind = ShiftKind::from_code(&self.kind)
+            .filter(|k| *k != ShiftKind::Delivery)
+            .ok_or_else(|| AppError::invalid("请选择班次类型（送餐班次由送餐路线生成）。"))?;
+        let text = |value: &str, what: &str| {
+            let value = value.trim();
+            if value.is_empty() || value.chars().count() > 60 {
+                Err(AppError::invalid(format!(
+                    "请填写{what}（不超过 60 个字）。"
+                )))
+            } else {
+                Ok(value.to_string())
+            }
+        };
+        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| *d >= today)
+            .ok_or_else(|| AppError::invalid("请选择今天或以后的日期。"))?;
+        let time = |value: &str, what: &str| {
+            NaiveTime::parse_from_str(value.trim(), "%H:%M")
+                .map_err(|_| AppError::invalid(format!("{what}请填写如 09:00。")))
+        };
+        let start_time = time(&self.start_time, "开始时间")?;
+        let end_time = time(&self.end_time, "结束时间")?;
+        if end_time <= start_time {
+            return Err(AppError::invalid("结束时间要晚于开始时间。"));
+        }
+        let needed = self
+            .needed
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=200).contains(n))
+            .ok_or_else(|| AppError::invalid("需要人数请填 1 到 200。"))?;
+        Ok(ShiftForSave {
+            community_id,
+            kind,
+            title: text(&self.title, "班次名称")?,
+            place: text(&self.place, "地点")?,
+            date,
+            start_time,
+            end_time,
+            needed,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn places_are_confirmed_until_the_shift_is_full() {
+        assert_eq!(place_for(0, 2), SignupStatus::Confirmed);
+        assert_eq!(place_for(1, 2), SignupStatus::Confirmed);
+        assert_eq!(place_for(2, 2), SignupStatus::Waitlisted);
+    }
+
+    #[test]
+    fn sign_ups_close_hours_before_the_start_in_shanghai_time() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let start = NaiveTime::from_hms_opt(10, 30, 0).unwrap();
+        // 00:29 UTC = 08:29 Shanghai: open until 08:30.
+        let before = Utc.with_ymd_and_hms(2026, 11, 24, 0, 29, 0).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 24, 0, 30, 0).unwrap();
+        assert!(check_open(date, start, 2, before).is_ok());
+        let err = check_open(date, start, 2, at).unwrap_err();
+        assert!(err.to_string().contains("11月24日 08:30"));
+    }
+
+    fn form() -> ShiftForm {
+        ShiftForm {
+            community_id: "7".into(),
+            kind: "event".into(),
+            title: "重阳节健康义诊".into(),
+            place: "十九街社区服务中心".into(),
+            date: "2026-11-28".into(),
+            start_time: "09:00".into(),
+            end_time: "11:30".into(),
+            needed: "6".into(),
+        }
+    }
+
+    #[test]
+    fn a_shift_form_is_checked_field_by_field() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let shift = form().parse(today).unwrap();
+        assert_eq!(shift.kind, ShiftKind::Event);
+        assert_eq!(shift.needed, 6);
+        let backwards = ShiftForm {
+            end_time: "08:00".into(),
+            ..form()
+        };
+        assert!(backwards.parse(today).is_err());
+        let past = ShiftForm {
+            date: "2026-11-01".into(),
+            ..form()
+        };
+        assert!(past.parse(today).is_err());
+        let delivery = ShiftForm {
+            kind: "delivery".into(),
+            ..form()
+        };
+        assert!(delivery
+            .parse(today)
+            .unwrap_err()
+            .to_string()
+            .contains("送餐路线"));
+        let crowd = ShiftForm {
+            needed: "0".into(),
+            ..form()
+        };
+        assert!(crowd.parse(today).is_err());
+    }
+}

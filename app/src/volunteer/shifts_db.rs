@@ -1,0 +1,363 @@
+//! Shifts and sign-ups. A shift never confirms more volunteers than it needs: counting and
+//! inserting happen in one `BEGIN IMMEDIATE` transaction, and a cancellation promotes the
+//! first on the waitlist in the same transaction. A delivery shift's confirmed volunteer is
+//! the deliverer of its canteen route.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::canteen::menu::{day_label, meal_label};
+use crate::error::{AppError, AppResult};
+use crate::volunteer::api::{ShiftView, SignupView};
+use crate::volunteer::rules::{check_open, place_for, ShiftForSave, ShiftKind, SignupStatus};
+
+pub const ALREADY_SIGNED_UP: &str = "您已经报名了这个班次。";
+
+struct ShiftHead {
+    date: String,
+    start_time: String,
+    cutoff_hours: i64,
+    needed: i64,
+    route_id: Option<i64>,
+    title: String,
+}
+
+async fn head(conn: &mut SqliteConnection, shift_id: i64) -> AppResult<ShiftHead> {
+    sqlx::query_as!(
+        ShiftHead,
+        "SELECT date, start_time, cutoff_hours, needed, route_id, title FROM shifts WHERE id = ?",
+        shift_id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+fn check_head_open(head: &ShiftHead, now: DateTime<Utc>) -> AppResult<()> {
+    let date = NaiveDate::parse_from_str(&head.date, "%Y-%m-%d")
+        .map_err(|e| AppError::internal("stored shift date", e))?;
+    let start = NaiveTime::parse_from_str(&head.start_time, "%H:%M")
+        .map_err(|e| AppError::internal("stored shift time", e))?;
+    check_open(date, start, head.cutoff_hours, now)
+}
+
+async fn set_route_deliverer(
+    conn: &mut SqliteConnection,
+    route_id: Option<i64>,
+    user_id: Option<i64>,
+) -> AppResult<()> {
+    if let Some(route_id) = route_id {
+        sqlx::query!(
+            "UPDATE delivery_routes SET deliverer_id = ? WHERE id = ?",
+            user_id,
+            route_id
+        )
+        .execute(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The outcome of a sign-up: confirmed, or waitlisted at `position` (1 = next in line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignupOutcome {
+    pub status: SignupStatus,
+    pub position: i64,
+}
+
+pub async fn sign_up(
+    pool: &SqlitePool,
+    shift_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<SignupOutcome> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let shift = head(&mut tx, shift_id).await?;
+    check_head_open(&shift, now)?;
+    let confirmed = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!: i64" FROM shift_signups WHERE shift_id = ? AND status = 'confirmed'"#,
+        shift_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let status = place_for(confirmed, shift.needed);
+    let code = status.code();
+    let inserted = sqlx::query!(
+        "INSERT INTO shift_signups (shift_id, user_id, status) VALUES (?, ?, ?)",
+        shift_id,
+        user_id,
+        code
+    )
+    .execute(&mut *tx)
+    .await;
+    let signup_id = match inserted {
+        Ok(done) => done.last_insert_rowid(),
+        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+            return Err(AppError::conflict(ALREADY_SIGNED_UP))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let position = if status == SignupStatus::Confirmed {
+        set_route_deliverer(&mut tx, shift.route_id, Some(user_id)).await?;
+        0
+    } else {
+        sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!: i64" FROM shift_signups
+               WHERE shift_id = ? AND status = 'waitlisted' AND id <= ?"#,
+            shift_id,
+            signup_id
+        )
+        .fetch_one(&mut *tx)
+        .await?
+    };
+    tx.commit().await?;
+    Ok(SignupOutcome { status, position })
+}
+
+/// Cancels the caller's sign-up before the cutoff; a freed place goes to the first on the
+/// waitlist, who is told in the notification centre.
+pub async fn cancel(
+    pool: &SqlitePool,
+    shift_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let shift = head(&mut tx, shift_id).await?;
+    check_head_open(&shift, now)?;
+    let was = sqlx::query_scalar!(
+        "SELECT status FROM shift_signups WHERE shift_id = ? AND user_id = ? AND status <> 'cancelled'",
+        shift_id,
+        user_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::conflict("您没有报名这个班次。"))?;
+    sqlx::query!(
+        "UPDATE shift_signups SET status = 'cancelled', changed_at = unixepoch()
+         WHERE shift_id = ? AND user_id = ? AND status <> 'cancelled'",
+        shift_id,
+        user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    if was == SignupStatus::Confirmed.code() {
+        let next = sqlx::query!(
+            r#"SELECT id AS "id!", user_id FROM shift_signups
+               WHERE shift_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1"#,
+            shift_id
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        let promoted = next.map(|n| (n.id, n.user_id));
+        if let Some((signup_id, promoted_user)) = promoted {
+            sqlx::query!(
+                "UPDATE shift_signups SET status = 'confirmed', changed_at = unixepoch() WHERE id = ?",
+                signup_id
+            )
+            .execute(&mut *tx)
+            .await?;
+            let message = format!(
+                "候补成功：您已确认参加“{}”（{} {}）。",
+                shift.title,
+                day_label(&shift.date),
+                shift.start_time
+            );
+            crate::notify::db::notify(&mut tx, promoted_user, &message, "/volunteer/mine").await?;
+        }
+        set_route_deliverer(&mut tx, shift.route_id, promoted.map(|(_, u)| u)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn create(pool: &SqlitePool, shift: &ShiftForSave, created_by: i64) -> AppResult<i64> {
+    let (kind, date) = (shift.kind.code(), shift.date.format("%Y-%m-%d").to_string());
+    let (start, end) = (
+        shift.start_time.format("%H:%M").to_string(),
+        shift.end_time.format("%H:%M").to_string(),
+    );
+    let id = sqlx::query!(
+        "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        shift.community_id,
+        kind,
+        shift.title,
+        shift.place,
+        date,
+        start,
+        end,
+        shift.needed,
+        created_by
+    )
+    .execute(pool)
+    .await?
+    .last_insert_rowid();
+    Ok(id)
+}
+
+/// Offers each delivery route of a service and day as a one-volunteer shift, once; the route's
+/// current deliverer, if any, is signed up already. Returns how many shifts were created.
+pub async fn offer_routes(
+    pool: &SqlitePool,
+    service_id: i64,
+    date: &str,
+    created_by: i64,
+) -> AppResult<u64> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let routes = sqlx::query!(
+        r#"SELECT r.id AS "id!", r.route_no, r.deliverer_id, s.meal, s.serve_time, k.name AS canteen, k.community_id,
+                  (SELECT count(*) FROM delivery_stops st WHERE st.route_id = r.id) AS "stops!: i64"
+           FROM delivery_routes r JOIN meal_services s ON s.id = r.service_id JOIN canteens k ON k.id = s.canteen_id
+           WHERE r.service_id = ? AND r.date = ?
+             AND NOT EXISTS (SELECT 1 FROM shifts sh WHERE sh.route_id = r.id)
+           ORDER BY r.route_no"#,
+        service_id,
+        date
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for route in &routes {
+        let title = format!(
+            "{}送餐 · 路线 {}（{} 户）",
+            meal_label(&route.meal),
+            route.route_no,
+            route.stops
+        );
+        let start = route.serve_time.clone();
+        let end = NaiveTime::parse_from_str(&start, "%H:%M")
+            .map(|t| {
+                (t + chrono::Duration::minutes(90))
+                    .format("%H:%M")
+                    .to_string()
+            })
+            .unwrap_or_else(|_| start.clone());
+        let kind = ShiftKind::Delivery.code();
+        let shift_id = sqlx::query!(
+            "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, route_id, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            route.community_id,
+            kind,
+            title,
+            route.canteen,
+            date,
+            start,
+            end,
+            route.id,
+            created_by
+        )
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        if let Some(deliverer) = route.deliverer_id {
+            sqlx::query!(
+                "INSERT INTO shift_signups (shift_id, user_id, status) VALUES (?, ?, 'confirmed')",
+                shift_id,
+                deliverer
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(routes.len() as u64)
+}
+
+struct ShiftRow {
+    id: i64,
+    community: String,
+    kind: String,
+    title: String,
+    place: String,
+    date: String,
+    start_time: String,
+    end_time: String,
+    needed: i64,
+    cutoff_hours: i64,
+    confirmed: i64,
+    waitlisted: i64,
+    my_status: Option<String>,
+    my_position: i64,
+}
+
+/// Shifts between two ISO dates (inclusive), optionally of one community, with the places
+/// taken and the viewer's own sign-up.
+pub async fn list(
+    pool: &SqlitePool,
+    viewer: i64,
+    community: Option<i64>,
+    from: &str,
+    to: &str,
+    only_mine: bool,
+) -> AppResult<Vec<ShiftView>> {
+    let rows = sqlx::query_as!(
+        ShiftRow,
+        r#"SELECT sh.id AS "id!", c.name AS community, sh.kind, sh.title, sh.place, sh.date, sh.start_time,
+                  sh.end_time, sh.needed, sh.cutoff_hours,
+                  (SELECT count(*) FROM shift_signups x WHERE x.shift_id = sh.id AND x.status = 'confirmed') AS "confirmed!: i64",
+                  (SELECT count(*) FROM shift_signups x WHERE x.shift_id = sh.id AND x.status = 'waitlisted') AS "waitlisted!: i64",
+                  me.status AS "my_status?: String",
+                  (SELECT count(*) FROM shift_signups x WHERE x.shift_id = sh.id AND x.status = 'waitlisted'
+                     AND me.status = 'waitlisted' AND x.id <= me.id) AS "my_position!: i64"
+           FROM shifts sh
+           JOIN communities c ON c.id = sh.community_id
+           LEFT JOIN shift_signups me ON me.shift_id = sh.id AND me.user_id = ?1 AND me.status <> 'cancelled'
+           WHERE sh.date BETWEEN ?2 AND ?3 AND (?4 IS NULL OR sh.community_id = ?4)
+             AND (?5 = 0 OR me.id IS NOT NULL)
+           ORDER BY sh.date, sh.start_time, sh.id"#,
+        viewer,
+        from,
+        to,
+        community,
+        only_mine
+    )
+    .fetch_all(pool)
+    .await?;
+    let now = Utc::now();
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let open = match (
+                NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"),
+                NaiveTime::parse_from_str(&r.start_time, "%H:%M"),
+            ) {
+                (Ok(date), Ok(start)) => check_open(date, start, r.cutoff_hours, now).is_ok(),
+                _ => false,
+            };
+            let kind = ShiftKind::from_code(&r.kind).unwrap_or(ShiftKind::Event);
+            ShiftView {
+                id: r.id,
+                community: r.community,
+                kind: kind.code().to_string(),
+                kind_label: kind.label().to_string(),
+                title: r.title,
+                place: r.place,
+                day: day_label(&r.date),
+                date: r.date,
+                start_time: r.start_time,
+                end_time: r.end_time,
+                needed: r.needed,
+                confirmed: r.confirmed,
+                waitlisted: r.waitlisted,
+                my_status: r.my_status,
+                my_position: r.my_position,
+                open,
+            }
+        })
+        .collect())
+}
+
+/// Who signed up for a shift, confirmed first, then the waitlist in order.
+pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupView>> {
+    let rows = sqlx::query_as!(
+        SignupView,
+        r#"SELECT u.display_name AS name, u.phone, s.status
+           FROM shift_signups s JOIN users u ON u.id = s.user_id
+           WHERE s.shift_id = ? AND s.status <> 'cancelled'
+           ORDER BY CASE s.status WHEN 'confirmed' THEN 0 ELSE 1 END, s.id"#,
+        shift_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}

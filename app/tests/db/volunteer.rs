@@ -1,0 +1,138 @@
+//! Database tests for volunteer shifts: never more confirmed than needed, the waitlist in
+//! strict order, and promotion without gaps or duplicates when cancellations interleave.
+
+use app::volunteer::rules::SignupStatus;
+use app::volunteer::shifts_db::{cancel, sign_up};
+use chrono::{TimeZone, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use sqlx::SqlitePool;
+
+use crate::canteen::racing_pool;
+
+fn evening_before() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
+}
+
+/// A shift on 2026-11-24 09:00 in 十九街社区 needing `needed`, and `people` volunteer accounts
+/// (ids 1..=people).
+async fn shift_with(pool: &SqlitePool, needed: i64, people: i64) -> i64 {
+    for id in 1..=people {
+        sqlx::query(
+            "INSERT INTO users (id, phone, display_name, password_hash) VALUES (?, ?, ?, 'x')",
+        )
+        .bind(id)
+        .bind(format!("139{id:08}"))
+        .bind(format!("志愿者{id}"))
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+    sqlx::query_scalar(
+        "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
+         VALUES (7, 'event', '健康义诊', '社区广场', '2026-11-24', '09:00', '11:00', ?, 1) RETURNING id",
+    )
+    .bind(needed)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn by_status(pool: &SqlitePool, status: &str) -> Vec<i64> {
+    sqlx::query_scalar("SELECT user_id FROM shift_signups WHERE status = ? ORDER BY id")
+        .bind(status)
+        .fetch_all(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn two_hundred_volunteers_racing_for_five_places_get_exactly_five(
+    pool_options: SqlitePoolOptions,
+    connect_options: SqliteConnectOptions,
+) {
+    let pool = racing_pool(pool_options, connect_options).await;
+    let shift = shift_with(&pool, 5, 200).await;
+    let tasks: Vec<_> = (1..=200)
+        .map(|user| {
+            let pool = pool.clone();
+            tokio::spawn(async move { sign_up(&pool, shift, user, evening_before()).await })
+        })
+        .collect();
+    let mut positions = Vec::new();
+    let mut confirmed = 0;
+    for task in tasks {
+        let outcome = task.await.unwrap().expect("no errors, only waitlisting");
+        match outcome.status {
+            SignupStatus::Confirmed => confirmed += 1,
+            _ => positions.push(outcome.position),
+        }
+    }
+    assert_eq!(confirmed, 5);
+    positions.sort_unstable();
+    assert_eq!(
+        positions,
+        (1..=195).collect::<Vec<i64>>(),
+        "a strict, gapless waitlist"
+    );
+    assert_eq!(by_status(&pool, "confirmed").await.len(), 5);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn cancellations_promote_the_waitlist_in_order_without_gaps_or_duplicates(
+    pool_options: SqlitePoolOptions,
+    connect_options: SqliteConnectOptions,
+) {
+    let pool = racing_pool(pool_options, connect_options).await;
+    let shift = shift_with(&pool, 3, 40).await;
+    for user in 1..=20 {
+        sign_up(&pool, shift, user, evening_before()).await.unwrap();
+    }
+    // The three confirmed cancel while twenty more sign up, all at once.
+    let mut tasks = Vec::new();
+    for user in 1..=3 {
+        let pool = pool.clone();
+        tasks.push(tokio::spawn(async move {
+            cancel(&pool, shift, user, evening_before()).await
+        }));
+    }
+    for user in 21..=40 {
+        let pool = pool.clone();
+        tasks.push(tokio::spawn(async move {
+            sign_up(&pool, shift, user, evening_before())
+                .await
+                .map(|_| ())
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    let confirmed = by_status(&pool, "confirmed").await;
+    assert_eq!(confirmed.len(), 3);
+    assert!(
+        confirmed.iter().all(|u| (4..=6).contains(u)),
+        "the first three of the waitlist were promoted: {confirmed:?}"
+    );
+    let waitlisted = by_status(&pool, "waitlisted").await;
+    assert_eq!(waitlisted.len(), 34, "nobody lost or doubled");
+    let notified: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM notifications WHERE message LIKE '候补成功%'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(notified, 3);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn signing_up_twice_or_after_the_cutoff_is_refused(pool: SqlitePool) {
+    let shift = shift_with(&pool, 2, 2).await;
+    sign_up(&pool, shift, 1, evening_before()).await.unwrap();
+    let twice = sign_up(&pool, shift, 1, evening_before())
+        .await
+        .unwrap_err();
+    assert!(twice.to_string().contains("已经报名"));
+    // 07:30 on the day in Shanghai is inside the two hours before 09:00.
+    let late = Utc.with_ymd_and_hms(2026, 11, 23, 23, 30, 0).unwrap();
+    let refused = sign_up(&pool, shift, 2, late).await.unwrap_err();
+    assert!(refused.to_string().contains("截止"));
+    assert!(cancel(&pool, shift, 1, late).await.is_err());
+}
