@@ -35,7 +35,9 @@ use crate::notify::page::NotificationsPage;
 use crate::ui::home::{HomePage, NotFound};
 use crate::ui::layout::{provide_auth, Header};
 use crate::ui::prefs::{DisplayMode, UiPrefs};
-use crate::volunteer::pages::{ManageShiftsPage, MyShiftsPage, ShiftsPage};
+use crate::volunteer::pages::{
+    ManageShiftsPage, MyShiftsPage, PointsPage, RequestsPage, ShiftsPage,
+};
 
 /// The HTML document around the app, rendered on the server. Routes render with
 /// `SsrMode::Async`: the whole page is in the HTML, so it works before and without WebAssembly.
@@ -113,6 +115,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/volunteer") view=ShiftsPage ssr=SsrMode::Async />
                     <Route path=path!("/volunteer/mine") view=MyShiftsPage ssr=SsrMode::Async />
                     <Route path=path!("/volunteer/manage") view=ManageShiftsPage ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/requests") view=RequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/points") view=PointsPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>

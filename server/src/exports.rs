@@ -104,3 +104,42 @@ pub async fn prep_csv(
         Err(error) => refusal(error),
     }
 }
+
+#[derive(Deserialize)]
+pub struct HoursQuery {
+    community: Option<i64>,
+    month: Option<String>,
+}
+
+/// GET /volunteer/manage/hours.csv?community=7&month=2026-11 — hours per volunteer, for
+/// certificates; staff of the community only (without `community`: their first one, or every
+/// community for an admin of all of them).
+pub async fn hours_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<HoursQuery>,
+) -> Response {
+    let result = async {
+        let user = caller(&state, &headers).await?;
+        let community = match (query.community, user.staff_communities()) {
+            (Some(id), _) if user.is_staff_of(id) => Some(id),
+            (None, Some(ids)) => Some(*ids.first().ok_or(AppError::Forbidden)?),
+            // An admin of every community gets every community.
+            (None, None) => None,
+            _ => return Err(AppError::Forbidden),
+        };
+        let month = query
+            .month
+            .clone()
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| app::clock::today_in_shanghai().format("%Y-%m").to_string());
+        let (from, to) = app::volunteer::points_db::month_bounds(&month)?;
+        let body = app::volunteer::points_db::hours_csv(&state.pool, community, from, to).await?;
+        Ok::<_, AppError>((month, body))
+    }
+    .await;
+    match result {
+        Ok((month, body)) => csv(&format!("volunteer-hours-{month}.csv"), body),
+        Err(error) => refusal(error),
+    }
+}

@@ -1,5 +1,6 @@
-//! Background work: every half hour (and at start-up) weekly standing orders become concrete
-//! orders for the days inside the ordering window. Running it again changes nothing.
+//! Background work, every half hour and at start-up: weekly standing orders become concrete
+//! orders for the days inside the ordering window, and volunteers are reminded of tomorrow's
+//! and today's shifts. Running either again changes nothing.
 
 use std::time::Duration;
 
@@ -20,6 +21,16 @@ pub async fn place_standing_orders(pool: &SqlitePool) {
     }
 }
 
+/// Reminds confirmed volunteers of tomorrow's and today's shifts, once each.
+pub async fn remind_volunteers(pool: &SqlitePool) {
+    let today = app::clock::today_in_shanghai();
+    match app::volunteer::shifts_db::send_reminders(pool, today).await {
+        Ok(sent) if sent > 0 => tracing::info!(sent, "shift reminders"),
+        Ok(_) => {}
+        Err(error) => tracing::error!(%error, "shift reminders failed"),
+    }
+}
+
 /// Starts the job loop on the runtime; it stops with the process.
 pub fn spawn(pool: SqlitePool) {
     tokio::spawn(async move {
@@ -27,6 +38,7 @@ pub fn spawn(pool: SqlitePool) {
         loop {
             tick.tick().await;
             place_standing_orders(&pool).await;
+            remind_volunteers(&pool).await;
         }
     });
 }

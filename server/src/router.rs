@@ -49,6 +49,10 @@ pub fn router(state: AppState) -> Router {
             "/canteen/manage/settlement.csv",
             get(crate::exports::settlement_csv),
         )
+        .route(
+            "/volunteer/manage/hours.csv",
+            get(crate::exports::hours_csv),
+        )
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .route_service(
             "/favicon.svg",

@@ -135,7 +135,7 @@ pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), 
     Ok(())
 }
 
-/// The coming shifts of the communities the caller is staff of, each with who signed up.
+/// The past week's and coming shifts of the communities the caller is staff of, each with who signed up.
 #[server(endpoint = "volunteer/manage/shifts")]
 pub async fn managed_shifts() -> Result<Vec<(ShiftView, Vec<SignupView>)>, AppError> {
     use crate::volunteer::shifts_db;

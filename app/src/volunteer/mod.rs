@@ -1,9 +1,19 @@
 //! 志愿服务: shifts (canteen delivery routes, class assistants, events) that volunteers sign up
-//! for, with places that are never overfilled and a waitlist served in order.
+//! for, with places that are never overfilled and a waitlist served in order; service requests
+//! (点单·派单·领单·评单); hours and points in a ledger credited once per piece of work.
 
 pub mod api;
 pub mod pages;
+pub mod points;
+pub mod points_api;
+pub mod requests_api;
 pub mod rules;
 
+#[cfg(feature = "ssr")]
+pub mod points_db;
+#[cfg(feature = "ssr")]
+pub mod profile_db;
+#[cfg(feature = "ssr")]
+pub mod requests_db;
 #[cfg(feature = "ssr")]
 pub mod shifts_db;

@@ -347,6 +347,14 @@ pub async fn list(
         .collect())
 }
 
+/// The community of a shift, for staff checks.
+pub async fn community_of(pool: &SqlitePool, shift_id: i64) -> AppResult<i64> {
+    sqlx::query_scalar!("SELECT community_id FROM shifts WHERE id = ?", shift_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Who signed up for a shift, confirmed first, then the waitlist in order.
 pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupView>> {
     let rows = sqlx::query_as!(
@@ -360,4 +368,45 @@ pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupVi
     .fetch_all(pool)
     .await?;
     Ok(rows)
+}
+
+/// Sends each confirmed volunteer one reminder the day before and one on the day of a shift;
+/// returns how many were sent.
+pub async fn send_reminders(pool: &SqlitePool, today: NaiveDate) -> AppResult<usize> {
+    let mut sent = 0;
+    let days = [
+        (today + chrono::Days::new(1), "day_before", "明天"),
+        (today, "same_day", "今天"),
+    ];
+    for (date, which, when) in days {
+        let iso = date.format("%Y-%m-%d").to_string();
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let due = sqlx::query!(
+            r#"SELECT s.id AS "signup_id!", s.user_id, sh.title, sh.start_time, sh.place
+               FROM shift_signups s JOIN shifts sh ON sh.id = s.shift_id
+               WHERE sh.date = ?1 AND s.status = 'confirmed'
+                 AND NOT EXISTS (SELECT 1 FROM shift_reminders r WHERE r.signup_id = s.id AND r.which = ?2)"#,
+            iso,
+            which
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for r in &due {
+            sqlx::query!(
+                "INSERT INTO shift_reminders (signup_id, which) VALUES (?, ?)",
+                r.signup_id,
+                which
+            )
+            .execute(&mut *tx)
+            .await?;
+            let message = format!(
+                "提醒：{when} {} 有您的班次“{}”，地点：{}。",
+                r.start_time, r.title, r.place
+            );
+            crate::notify::db::notify(&mut tx, r.user_id, &message, "/volunteer/mine").await?;
+        }
+        tx.commit().await?;
+        sent += due.len();
+    }
+    Ok(sent)
 }

@@ -6,3 +6,4 @@ mod canteen;
 mod canteen_ops;
 mod household;
 mod volunteer;
+mod volunteer_points;

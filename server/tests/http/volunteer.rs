@@ -167,3 +167,126 @@ async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: SqliteP
         .await;
     assert!(!gone.body.contains("12栋"), "no longer his route");
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_request_goes_from_post_to_dispatch_to_done_to_rated_and_the_place_stays_private(
+    pool: SqlitePool,
+) {
+    let app = demo(pool).await;
+    let family = app.log_in_demo(FAMILY).await;
+    let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'")
+        .await
+        .to_string();
+    let posted = app
+        .call(
+            "/api/volunteer/requests/post",
+            &[
+                ("form[elder_id]", wang.as_str()),
+                ("form[category]", "escort"),
+                ("form[detail]", "陪同去医院复查，帮忙挂号取药"),
+                ("form[wished_time]", "周四上午 8:30"),
+                ("form[place]", "十九街12栋2单元301 接人"),
+            ],
+            Some(&family),
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::OK, "{}", posted.body);
+    let id = scalar(&app, "SELECT id FROM service_requests")
+        .await
+        .to_string();
+
+    // Another volunteer (黄丽) sees the open request but not where.
+    let other = app.log_in_demo("13900000007").await;
+    let open = app.call("/api/volunteer/requests", &[], Some(&other)).await;
+    assert!(open.body.contains("陪同去医院复查"));
+    assert!(!open.body.contains("12栋2单元301"), "{}", open.body);
+
+    let volunteer = app.log_in_demo(VOLUNTEER).await;
+    let not_staff = app
+        .call(
+            "/api/volunteer/requests/dispatch",
+            &[("request_id", &id), ("phone", VOLUNTEER)],
+            Some(&volunteer),
+        )
+        .await;
+    assert_eq!(not_staff.status, StatusCode::FORBIDDEN);
+    let worker = app.log_in_demo(WORKER).await;
+    let dispatched = app
+        .call(
+            "/api/volunteer/requests/dispatch",
+            &[("request_id", &id), ("phone", VOLUNTEER)],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(dispatched.status, StatusCode::OK, "{}", dispatched.body);
+    let too_late = app
+        .call(
+            "/api/volunteer/requests/cancel",
+            &[("request_id", &id)],
+            Some(&family),
+        )
+        .await;
+    assert_eq!(too_late.status, StatusCode::CONFLICT);
+    let theirs = app
+        .call("/api/volunteer/requests", &[], Some(&volunteer))
+        .await;
+    assert!(
+        theirs.body.contains("12栋2单元301"),
+        "the volunteer now sees where"
+    );
+    let hidden = app.call("/api/volunteer/requests", &[], Some(&other)).await;
+    assert!(
+        !hidden.body.contains("陪同去医院复查"),
+        "taken by someone else: gone from 黄丽's list"
+    );
+
+    let intruder = app
+        .call(
+            "/api/volunteer/requests/done",
+            &[("request_id", &id)],
+            Some(&other),
+        )
+        .await;
+    assert_eq!(intruder.status, StatusCode::NOT_FOUND);
+    for _ in 0..2 {
+        let done = app
+            .call(
+                "/api/volunteer/requests/done",
+                &[("request_id", &id)],
+                Some(&volunteer),
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    }
+    let rated = app
+        .call(
+            "/api/volunteer/requests/rate",
+            &[("request_id", &id), ("stars", "5"), ("comment", "很耐心")],
+            Some(&family),
+        )
+        .await;
+    assert_eq!(rated.status, StatusCode::OK, "{}", rated.body);
+    let points = scalar(&app, "SELECT sum(points) FROM points_ledger").await;
+    assert_eq!(
+        points, 15,
+        "10 for the hour, 5 for the good rating, each once"
+    );
+    let page = app.get("/volunteer/points", Some(&volunteer)).await;
+    assert!(
+        page.body.contains("points-total\">15<"),
+        "the points page shows the total"
+    );
+    let csv = app.get("/volunteer/manage/hours.csv", Some(&worker)).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.body.contains("赵磊,13900000004,1,1.0,15"),
+        "{}",
+        csv.body
+    );
+    assert_eq!(
+        app.get("/volunteer/manage/hours.csv", Some(&volunteer))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

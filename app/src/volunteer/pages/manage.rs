@@ -8,20 +8,32 @@ use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::volunteer::api::{managed_shifts, CreateShift};
+use crate::volunteer::points_api::{points_rules, CompleteShift, SavePointsRule};
 use crate::volunteer::rules::ShiftKind;
 
 #[component]
 pub fn ManageShiftsPage() -> impl IntoView {
     let t = use_texts();
     let create = ServerAction::<CreateShift>::new();
+    let complete = ServerAction::<CompleteShift>::new();
+    let save_rule = ServerAction::<SavePointsRule>::new();
     let communities = Resource::new(|| (), |_| list_communities());
-    let shifts = Resource::new(move || create.version().get(), |_| managed_shifts());
+    let shifts = Resource::new(
+        move || (create.version().get(), complete.version().get()),
+        |_| managed_shifts(),
+    );
+    let rules = Resource::new(move || save_rule.version().get(), |_| points_rules());
     view! {
         <WithUser view=move |user| view! {
             <section class="page-head">
                 <h1>{t.volunteer.manage_title}</h1>
                 <p>{t.volunteer.manage_intro}</p>
+                <nav class="actions">
+                    <a class="button" href="/volunteer/requests">{t.volunteer.requests_title}</a>
+                    <a class="button" download="" href="/volunteer/manage/hours.csv">{t.volunteer.hours_csv}</a>
+                </nav>
             </section>
+            <FormError error=action_error(complete) />
             <ActionForm action=create attr:class="card order-form">
                 <h2>{t.volunteer.new_shift}</h2>
                 <FormError error=action_error(create) />
@@ -88,9 +100,15 @@ pub fn ManageShiftsPage() -> impl IntoView {
                             <ul class="orders">
                                 {list.into_iter().map(|(shift, people)| view! {
                                     <li class="card shift">
-                                        <h3><span class="badge">{shift.kind_label}</span> " " {shift.title}</h3>
-                                        <p>{shift.day} " " {shift.start_time} "–" {shift.end_time} " · " {shift.place} " · " {shift.community}</p>
+                                        <h3><span class="badge">{shift.kind_label.clone()}</span> " " {shift.title.clone()}</h3>
+                                        <p>{shift.day.clone()} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
                                         <p>{t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.confirmed} " " {shift.confirmed} " · " {t.volunteer.waitlisted} " " {shift.waitlisted}</p>
+                                        {(shift.date <= crate::clock::today_in_shanghai().format("%Y-%m-%d").to_string()).then(|| view! {
+                                            <ActionForm action=complete attr:class="inline-form">
+                                                <input type="hidden" name="shift_id" value=shift.id.to_string() />
+                                                <button type="submit" class="button primary">{t.volunteer.confirm_done}</button>
+                                            </ActionForm>
+                                        })}
                                         <ol>
                                             {people.into_iter().map(|p| view! {
                                                 <li>{p.name} " " {p.phone} " "
@@ -103,6 +121,31 @@ pub fn ManageShiftsPage() -> impl IntoView {
                             </ul>
                         }.into_any(),
                         Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <FormError error=action_error(save_rule) />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let (rules, can_edit) = rules.await.unwrap_or_default();
+                    view! {
+                        <section class="card">
+                            <h2>{t.volunteer.points_rules}</h2>
+                            {rules.into_iter().map(|r| {
+                                let label = crate::volunteer::rules::ShiftKind::from_code(&r.kind)
+                                    .map_or(t.volunteer.requests_title, |k| k.label());
+                                view! {
+                                    <ActionForm action=save_rule attr:class="inline-form service-form">
+                                        <input type="hidden" name="kind" value=r.kind.clone() />
+                                        <strong>{label}</strong>
+                                        <label>{t.volunteer.minutes} " " <input type="number" name="minutes" min="0" max="1440" value=r.minutes.to_string() disabled=!can_edit /></label>
+                                        <label>{t.volunteer.points_per_hour} " " <input type="number" name="points_per_hour" min="0" max="1000" value=r.points_per_hour.to_string() disabled=!can_edit /></label>
+                                        <label>{t.volunteer.bonus} " " <input type="number" name="bonus" min="0" max="1000" value=r.bonus.to_string() disabled=!can_edit /></label>
+                                        {can_edit.then(|| view! { <button type="submit" class="button">{t.save}</button> })}
+                                    </ActionForm>
+                                }
+                            }).collect_view()}
+                        </section>
                     }
                 })}
             </Suspense>

@@ -47,7 +47,12 @@ pub fn ShiftsPage() -> impl IntoView {
             <section class="page-head">
                 <h1>{t.volunteer.shifts_title}</h1>
                 <p>{t.volunteer.shifts_intro}</p>
-                <a class="button" href="/volunteer/mine">{t.volunteer.my_shifts}</a>
+                <nav class="actions">
+                    <a class="button" href="/volunteer/mine">{t.volunteer.my_shifts}</a>
+                    <a class="button" href="/volunteer/requests">{t.volunteer.requests_title}</a>
+                    <a class="button" href="/volunteer/points">{t.volunteer.points_title}</a>
+                    <a class="button" href="/volunteer/manage">{t.volunteer.manage_title}</a>
+                </nav>
             </section>
             <Form method="get" action="/volunteer" attr:class="card picker">
                 <Suspense fallback=|| ()>

@@ -1,0 +1,171 @@
+//! Points, hours and profile server functions under /api/volunteer/points/: each volunteer
+//! sees their own ledger; the monthly leaderboard of their community; staff confirm shifts
+//! done; admins of every community edit the rules.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerEntry {
+    pub id: i64,
+    pub when: String,
+    pub source: String,
+    pub note: String,
+    pub hours: String,
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeaderRow {
+    pub name: String,
+    pub hours: String,
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointsRule {
+    pub kind: String,
+    pub minutes: i64,
+    pub points_per_hour: i64,
+    pub bonus: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolunteerProfile {
+    pub community_id: Option<i64>,
+    pub skills: String,
+    pub is_party_member: bool,
+    pub availability: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointsOverview {
+    pub hours: String,
+    pub points: i64,
+    pub entries: Vec<LedgerEntry>,
+    pub profile: VolunteerProfile,
+    /// The leaderboard's community and month ("2026-11").
+    pub community: String,
+    pub month: String,
+    pub leaders: Vec<LeaderRow>,
+}
+
+#[server(endpoint = "volunteer/points")]
+pub async fn my_points() -> Result<PointsOverview, AppError> {
+    use crate::volunteer::points_db;
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let (minutes, points, entries) = points_db::ledger(&pool, user.id).await?;
+    let profile = crate::volunteer::profile_db::load(&pool, user.id).await?;
+    let month = crate::clock::today_in_shanghai()
+        .format("%Y-%m")
+        .to_string();
+    let (community, leaders) = match profile.community_id {
+        Some(id) => {
+            let name = crate::community::db::all_communities(&pool)
+                .await?
+                .into_iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name)
+                .unwrap_or_default();
+            (name, points_db::leaderboard(&pool, id, &month).await?)
+        }
+        None => (String::new(), Vec::new()),
+    };
+    Ok(PointsOverview {
+        hours: crate::volunteer::points::hours_label(minutes),
+        points,
+        entries,
+        profile,
+        community,
+        month,
+        leaders,
+    })
+}
+
+#[server(endpoint = "volunteer/profile")]
+pub async fn save_profile(
+    community_id: String,
+    skills: String,
+    party_member: Option<String>,
+    availability: String,
+) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let community = community_id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::invalid("请选择所在社区。"))?;
+    if !crate::community::db::community_exists(&pool, community).await? {
+        return Err(AppError::invalid("请选择所在社区。"));
+    }
+    let limit = |text: &str, what: &str| {
+        let text = text.trim();
+        if text.chars().count() > 100 {
+            Err(AppError::invalid(format!("{what}请不要超过 100 个字。")))
+        } else {
+            Ok(text.to_string())
+        }
+    };
+    let profile = VolunteerProfile {
+        community_id: Some(community),
+        skills: limit(&skills, "特长")?,
+        is_party_member: party_member.is_some(),
+        availability: limit(&availability, "可服务时间")?,
+    };
+    crate::volunteer::profile_db::save(&pool, user.id, &profile).await
+}
+
+/// Staff confirm a shift done: every confirmed volunteer is credited once.
+#[server(endpoint = "volunteer/manage/complete")]
+pub async fn complete_shift(shift_id: i64) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let community = crate::volunteer::shifts_db::community_of(&pool, shift_id).await?;
+    if !user.is_staff_of(community) {
+        return Err(AppError::Forbidden);
+    }
+    let today = crate::clock::today_in_shanghai()
+        .format("%Y-%m-%d")
+        .to_string();
+    crate::volunteer::points_db::complete_shift(&pool, shift_id, &today)
+        .await
+        .map(|_| ())
+}
+
+/// The rules, and whether the caller may change them.
+#[server(endpoint = "volunteer/points/rules")]
+pub async fn points_rules() -> Result<(Vec<PointsRule>, bool), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let rules = crate::volunteer::points_db::rules(&crate::state::pool()?).await?;
+    Ok((rules, user.is_global_admin()))
+}
+
+#[server(endpoint = "volunteer/points/rules/save")]
+pub async fn save_points_rule(
+    kind: String,
+    minutes: String,
+    points_per_hour: String,
+    bonus: String,
+) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    if !user.is_global_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let number = |text: &str, what: &str, max: i64| {
+        text.trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (0..=max).contains(n))
+            .ok_or_else(|| AppError::invalid(format!("{what}请填 0 到 {max} 的整数。")))
+    };
+    let rule = PointsRule {
+        kind,
+        minutes: number(&minutes, "时长（分钟）", 1440)?,
+        points_per_hour: number(&points_per_hour, "每小时积分", 1000)?,
+        bonus: number(&bonus, "好评奖励", 1000)?,
+    };
+    crate::volunteer::points_db::update_rule(&crate::state::pool()?, user.id, &rule).await
+}

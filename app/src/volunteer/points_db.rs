@@ -1,0 +1,250 @@
+//! The points ledger: crediting hours and points once per shift, request or bonus (a unique
+//! key makes a second submission a no-op), totals, the monthly leaderboard, the rules, and the
+//! hours export.
+
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::clock::local_time_label;
+use crate::error::{AppError, AppResult};
+use crate::volunteer::points::{hours_label, points_for};
+use crate::volunteer::points_api::{LeaderRow, LedgerEntry, PointsRule};
+
+pub struct Credit<'a> {
+    pub user_id: i64,
+    pub community_id: i64,
+    pub source: &'a str,
+    pub source_id: i64,
+    pub minutes: i64,
+    pub points: i64,
+    pub note: &'a str,
+}
+
+/// Records a credit; returns false when this source already credited this volunteer.
+pub async fn credit(conn: &mut SqliteConnection, c: &Credit<'_>) -> AppResult<bool> {
+    let done = sqlx::query!(
+        "INSERT INTO points_ledger (user_id, community_id, source, source_id, minutes, points, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        c.user_id,
+        c.community_id,
+        c.source,
+        c.source_id,
+        c.minutes,
+        c.points,
+        c.note
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// (minutes, points per hour, bonus) for a kind of work.
+pub async fn rule(conn: &mut SqliteConnection, kind: &str) -> AppResult<(i64, i64, i64)> {
+    let r = sqlx::query!(
+        "SELECT minutes, points_per_hour, bonus FROM points_rules WHERE kind = ?",
+        kind
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| AppError::internal("missing points rule", kind))?;
+    Ok((r.minutes, r.points_per_hour, r.bonus))
+}
+
+/// Marks a shift done and credits every confirmed volunteer once. Refused before the day of
+/// the shift. Returns how many volunteers were newly credited.
+pub async fn complete_shift(pool: &SqlitePool, shift_id: i64, today: &str) -> AppResult<usize> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let shift = sqlx::query!(
+        "SELECT kind, title, date, community_id FROM shifts WHERE id = ?",
+        shift_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    if shift.date.as_str() > today {
+        return Err(AppError::conflict("班次还没有开始，结束后再确认完成。"));
+    }
+    sqlx::query!(
+        "UPDATE shifts SET completed_at = unixepoch() WHERE id = ? AND completed_at IS NULL",
+        shift_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    let (minutes, per_hour, _) = rule(&mut tx, &shift.kind).await?;
+    let people = sqlx::query_scalar!(
+        "SELECT user_id FROM shift_signups WHERE shift_id = ? AND status = 'confirmed'",
+        shift_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let note = format!("{} {}", shift.date, shift.title);
+    let mut credited = 0;
+    for user_id in people {
+        let c = Credit {
+            user_id,
+            community_id: shift.community_id,
+            source: "shift",
+            source_id: shift_id,
+            minutes,
+            points: points_for(minutes, per_hour),
+            note: &note,
+        };
+        if credit(&mut tx, &c).await? {
+            credited += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(credited)
+}
+
+/// A volunteer's totals (minutes, points) and latest 100 entries.
+pub async fn ledger(pool: &SqlitePool, user_id: i64) -> AppResult<(i64, i64, Vec<LedgerEntry>)> {
+    let totals = sqlx::query!(
+        r#"SELECT ifnull(sum(minutes), 0) AS "minutes!: i64", ifnull(sum(points), 0) AS "points!: i64"
+           FROM points_ledger WHERE user_id = ?"#,
+        user_id
+    )
+    .fetch_one(pool)
+    .await?;
+    let rows = sqlx::query!(
+        r#"SELECT id AS "id!", source, note, minutes, points, created_at FROM points_ledger
+           WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 100"#,
+        user_id
+    )
+    .fetch_all(pool)
+    .await?;
+    let entries = rows
+        .into_iter()
+        .map(|r| LedgerEntry {
+            id: r.id,
+            when: local_time_label(r.created_at),
+            source: match r.source.as_str() {
+                "shift" => "班次",
+                "request" => "服务需求",
+                _ => "好评奖励",
+            }
+            .to_string(),
+            note: r.note,
+            hours: hours_label(r.minutes),
+            points: r.points,
+        })
+        .collect();
+    Ok((totals.minutes, totals.points, entries))
+}
+
+/// The month's ("2026-11") top volunteers of a community by points.
+pub async fn leaderboard(
+    pool: &SqlitePool,
+    community_id: i64,
+    month: &str,
+) -> AppResult<Vec<LeaderRow>> {
+    let (from, to) = month_bounds(month)?;
+    let rows = sqlx::query!(
+        r#"SELECT u.display_name AS name, sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
+           FROM points_ledger l JOIN users u ON u.id = l.user_id
+           WHERE l.community_id = ? AND l.created_at >= ? AND l.created_at < ?
+           GROUP BY l.user_id ORDER BY 3 DESC, 2 DESC, u.display_name LIMIT 20"#,
+        community_id,
+        from,
+        to
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| LeaderRow {
+            name: r.name,
+            hours: hours_label(r.minutes),
+            points: r.points,
+        })
+        .collect())
+}
+
+/// Unix seconds of the first instant of the month and of the next, in Shanghai time.
+pub fn month_bounds(month: &str) -> AppResult<(i64, i64)> {
+    let bad = || AppError::invalid("月份格式应为 2026-11。");
+    let first =
+        chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").map_err(|_| bad())?;
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or_else(bad)?;
+    let unix = |d: chrono::NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc().timestamp() - 8 * 3600)
+    };
+    Ok((unix(first).ok_or_else(bad)?, unix(next).ok_or_else(bad)?))
+}
+
+pub async fn rules(pool: &SqlitePool) -> AppResult<Vec<PointsRule>> {
+    let rows = sqlx::query_as!(
+        PointsRule,
+        r#"SELECT kind AS "kind!", minutes, points_per_hour, bonus FROM points_rules
+           ORDER BY CASE kind WHEN 'delivery' THEN 0 WHEN 'class_assistant' THEN 1 WHEN 'event' THEN 2 ELSE 3 END"#
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}
+
+pub async fn update_rule(pool: &SqlitePool, actor: i64, rule: &PointsRule) -> AppResult<()> {
+    let mut tx = pool.begin().await?;
+    let done = sqlx::query!(
+        "UPDATE points_rules SET minutes = ?, points_per_hour = ?, bonus = ? WHERE kind = ?",
+        rule.minutes,
+        rule.points_per_hour,
+        rule.bonus,
+        rule.kind
+    )
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    let detail = format!(
+        "{} {}min {}/h bonus {}",
+        rule.kind, rule.minutes, rule.points_per_hour, rule.bonus
+    );
+    sqlx::query!(
+        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'update_points_rule', ?)",
+        actor,
+        detail
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Hours per volunteer of a community (or of all) between two Unix times, for certificates (CSV).
+pub async fn hours_csv(
+    pool: &SqlitePool,
+    community_id: Option<i64>,
+    from: i64,
+    to: i64,
+) -> AppResult<String> {
+    let rows = sqlx::query!(
+        r#"SELECT u.display_name AS name, u.phone, sum(l.source <> 'rating_bonus') AS "entries!: i64",
+                  sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
+           FROM points_ledger l JOIN users u ON u.id = l.user_id
+           WHERE (?1 IS NULL OR l.community_id = ?1) AND l.created_at >= ?2 AND l.created_at < ?3
+           GROUP BY l.user_id ORDER BY u.display_name"#,
+        community_id,
+        from,
+        to
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut out = String::from("\u{feff}姓名,手机号,服务次数,服务时长(小时),积分\r\n");
+    for r in rows {
+        let tenths = (r.minutes * 10 + 30) / 60;
+        out.push_str(&format!(
+            "{},{},{},{}.{},{}\r\n",
+            crate::canteen::kitchen::csv_field(&r.name),
+            r.phone,
+            r.entries,
+            tenths / 10,
+            tenths % 10,
+            r.points
+        ));
+    }
+    Ok(out)
+}

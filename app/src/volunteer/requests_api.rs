@@ -1,0 +1,137 @@
+//! Service-request server functions under /api/volunteer/requests/. Posting for an elder needs
+//! a relation to the elder; claiming needs the volunteer role; dispatching needs staff of the
+//! request's community; completing, cancelling and rating belong to the parties.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::volunteer::points::RequestForm;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: i64,
+    pub community: String,
+    pub elder_name: String,
+    pub requester: String,
+    /// Only for the parties (requester, volunteer, staff).
+    pub requester_phone: String,
+    pub category: String,
+    pub detail: String,
+    pub wished_time: String,
+    /// Only for the parties.
+    pub place: String,
+    pub status: String,
+    pub status_label: String,
+    pub volunteer: String,
+    pub volunteer_phone: String,
+    /// "发布 11月23日 14:05", one line per step.
+    pub timeline: Vec<String>,
+    pub rating: Option<i64>,
+    pub rating_comment: String,
+    pub mine: bool,
+    pub taken_by_me: bool,
+    pub can_cancel: bool,
+    pub can_claim: bool,
+    pub can_dispatch: bool,
+    pub can_complete: bool,
+    pub can_rate: bool,
+}
+
+#[server(endpoint = "volunteer/requests")]
+pub async fn list_requests() -> Result<Vec<RequestView>, AppError> {
+    let user = crate::auth::session::require_user().await?;
+    crate::volunteer::requests_db::visible_to(&crate::state::pool()?, &user).await
+}
+
+/// 点单: a resident, a family for their elder, or staff for a caller posts a need.
+#[server(endpoint = "volunteer/requests/post")]
+pub async fn post_request(form: RequestForm) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let request = form.parse()?;
+    let community_id = match (request.elder_id, request.community_id) {
+        (Some(elder), _) => {
+            crate::household::access::authorize(&pool, &user, elder)
+                .await?
+                .community_id
+        }
+        (None, Some(community)) => {
+            if !crate::community::db::community_exists(&pool, community).await? {
+                return Err(AppError::invalid("请选择所在社区。"));
+            }
+            community
+        }
+        (None, None) => return Err(AppError::invalid("请选择所在社区。")),
+    };
+    crate::volunteer::requests_db::create(&pool, &request, community_id, user.id).await?;
+    Ok(())
+}
+
+/// 领单
+#[server(endpoint = "volunteer/requests/claim")]
+pub async fn claim_request(request_id: i64) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    if !user.has_role(crate::domain::role::Role::Volunteer) {
+        return Err(AppError::conflict(
+            "接单需要志愿者身份，请联系社区工作人员登记。",
+        ));
+    }
+    let pool = crate::state::pool()?;
+    let parties = crate::volunteer::requests_db::parties(&pool, request_id).await?;
+    if parties.requester_id == user.id {
+        return Err(AppError::conflict("不能接自己发布的需求。"));
+    }
+    crate::volunteer::requests_db::claim(&pool, request_id, user.id).await
+}
+
+/// 派单: staff give the request to the volunteer with this mobile number.
+#[server(endpoint = "volunteer/requests/dispatch")]
+pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let parties = crate::volunteer::requests_db::parties(&pool, request_id).await?;
+    if !user.is_staff_of(parties.community_id) {
+        return Err(AppError::Forbidden);
+    }
+    let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;
+    let not_found = || AppError::invalid("没有找到这个手机号的志愿者。");
+    let volunteer_id = crate::auth::db::user_id_by_phone(&pool, phone.as_str())
+        .await?
+        .ok_or_else(not_found)?;
+    let volunteer = crate::auth::db::load_user(&pool, volunteer_id)
+        .await?
+        .filter(|u| u.has_role(crate::domain::role::Role::Volunteer))
+        .ok_or_else(not_found)?;
+    crate::volunteer::requests_db::dispatch(&pool, request_id, user.id, volunteer.id).await
+}
+
+#[server(endpoint = "volunteer/requests/done")]
+pub async fn complete_request(request_id: i64) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    crate::volunteer::requests_db::complete(&crate::state::pool()?, request_id, user.id).await
+}
+
+#[server(endpoint = "volunteer/requests/cancel")]
+pub async fn cancel_request(request_id: i64) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    crate::volunteer::requests_db::cancel(&crate::state::pool()?, request_id, user.id).await
+}
+
+/// 评单
+#[server(endpoint = "volunteer/requests/rate")]
+pub async fn rate_request(request_id: i64, stars: String, comment: String) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let stars = stars
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::invalid("请选择 1 到 5 颗星。"))?;
+    crate::volunteer::requests_db::rate(
+        &crate::state::pool()?,
+        request_id,
+        user.id,
+        stars,
+        &comment,
+    )
+    .await
+}

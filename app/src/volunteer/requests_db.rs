@@ -1,0 +1,349 @@
+//! Service requests: 点单 (post) → 派单 (staff dispatch) or 领单 (a volunteer claims) →
+//! 完成 (the volunteer marks it done, earning hours and points once) → 评单 (the requester
+//! rates it; 4–5 stars add a bonus once). Every step is timestamped; each change is one
+//! conditional UPDATE, so two people can never take the same request.
+
+use sqlx::SqlitePool;
+
+use crate::auth::model::CurrentUser;
+use crate::clock::local_time_label;
+use crate::domain::role::Role;
+use crate::error::{AppError, AppResult};
+use crate::volunteer::points::{earns_bonus, points_for, RequestCategory, RequestForSave};
+use crate::volunteer::points_db::{credit, rule, Credit};
+use crate::volunteer::requests_api::RequestView;
+
+pub async fn create(
+    pool: &SqlitePool,
+    request: &RequestForSave,
+    community_id: i64,
+    requester: i64,
+) -> AppResult<i64> {
+    let category = request.category.code();
+    let id = sqlx::query!(
+        "INSERT INTO service_requests (community_id, elder_id, requester_id, category, detail, wished_time, place)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        community_id,
+        request.elder_id,
+        requester,
+        category,
+        request.detail,
+        request.wished_time,
+        request.place
+    )
+    .execute(pool)
+    .await?
+    .last_insert_rowid();
+    Ok(id)
+}
+
+const TAKEN_ALREADY: &str = "这个需求已经有人接了，或已被取消。";
+
+/// A volunteer takes an open request (领单).
+pub async fn claim(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
+    let done = sqlx::query!(
+        "UPDATE service_requests SET status = 'taken', volunteer_id = ?, taken_at = unixepoch()
+         WHERE id = ? AND status = 'open'",
+        volunteer,
+        request_id
+    )
+    .execute(pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::conflict(TAKEN_ALREADY));
+    }
+    Ok(())
+}
+
+/// Staff give an open request to a volunteer (派单), who is told.
+pub async fn dispatch(
+    pool: &SqlitePool,
+    request_id: i64,
+    staff: i64,
+    volunteer: i64,
+) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let done = sqlx::query!(
+        "UPDATE service_requests SET status = 'taken', volunteer_id = ?, dispatched_by = ?,
+                dispatched_at = unixepoch(), taken_at = unixepoch()
+         WHERE id = ? AND status = 'open'",
+        volunteer,
+        staff,
+        request_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::conflict(TAKEN_ALREADY));
+    }
+    crate::notify::db::notify(
+        &mut tx,
+        volunteer,
+        "社区给您派了一个服务需求，请查看时间和地点。",
+        "/volunteer/requests",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The volunteer marks their request done; hours and points are credited once, however often
+/// this is submitted.
+pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let request = sqlx::query!(
+        "SELECT status, community_id, category, requester_id FROM service_requests WHERE id = ? AND volunteer_id = ?",
+        request_id,
+        volunteer
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    if request.status == "taken" {
+        sqlx::query!(
+            "UPDATE service_requests SET status = 'done', done_at = unixepoch() WHERE id = ?",
+            request_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        crate::notify::db::notify(
+            &mut tx,
+            request.requester_id,
+            "志愿者已完成您的服务需求，请给这次服务打个分。",
+            "/volunteer/requests",
+        )
+        .await?;
+    } else if request.status != "done" {
+        return Err(AppError::conflict("这个需求已被取消。"));
+    }
+    let (minutes, per_hour, _) = rule(&mut tx, "request").await?;
+    let label = RequestCategory::from_code(&request.category).map_or("服务", |c| c.label());
+    credit(
+        &mut tx,
+        &Credit {
+            user_id: volunteer,
+            community_id: request.community_id,
+            source: "request",
+            source_id: request_id,
+            minutes,
+            points: points_for(minutes, per_hour),
+            note: label,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The requester cancels while nobody has taken it yet.
+pub async fn cancel(pool: &SqlitePool, request_id: i64, requester: i64) -> AppResult<()> {
+    let done = sqlx::query!(
+        "UPDATE service_requests SET status = 'cancelled', cancelled_at = unixepoch()
+         WHERE id = ? AND requester_id = ? AND status = 'open'",
+        request_id,
+        requester
+    )
+    .execute(pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::conflict(
+            "已经有志愿者接了这个需求，不能再取消；请直接联系志愿者或社区。",
+        ));
+    }
+    Ok(())
+}
+
+/// The requester rates a done request once; 4–5 stars add the volunteer's bonus.
+pub async fn rate(
+    pool: &SqlitePool,
+    request_id: i64,
+    requester: i64,
+    stars: i64,
+    comment: &str,
+) -> AppResult<()> {
+    if !(1..=5).contains(&stars) {
+        return Err(AppError::invalid("请选择 1 到 5 颗星。"));
+    }
+    let comment = comment.trim();
+    if comment.chars().count() > 200 {
+        return Err(AppError::invalid("评价请不要超过 200 个字。"));
+    }
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let done = sqlx::query!(
+        "UPDATE service_requests SET rating = ?, rating_comment = ?, rated_at = unixepoch()
+         WHERE id = ? AND requester_id = ? AND status = 'done' AND rating IS NULL",
+        stars,
+        comment,
+        request_id,
+        requester
+    )
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::conflict("完成后才能评价，每个需求只评价一次。"));
+    }
+    if earns_bonus(stars) {
+        let request = sqlx::query!(
+            r#"SELECT volunteer_id AS "volunteer_id!", community_id FROM service_requests WHERE id = ?"#,
+            request_id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let (_, _, bonus) = rule(&mut tx, "request").await?;
+        credit(
+            &mut tx,
+            &Credit {
+                user_id: request.volunteer_id,
+                community_id: request.community_id,
+                source: "rating_bonus",
+                source_id: request_id,
+                minutes: 0,
+                points: bonus,
+                note: "好评奖励",
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The request's community, requester and volunteer, for permission checks.
+pub struct RequestParties {
+    pub community_id: i64,
+    pub requester_id: i64,
+}
+
+pub async fn parties(pool: &SqlitePool, request_id: i64) -> AppResult<RequestParties> {
+    sqlx::query_as!(
+        RequestParties,
+        "SELECT community_id, requester_id FROM service_requests WHERE id = ?",
+        request_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+struct RequestRow {
+    id: i64,
+    community_id: i64,
+    community: String,
+    elder_name: Option<String>,
+    requester_id: i64,
+    requester: String,
+    requester_phone: String,
+    category: String,
+    detail: String,
+    wished_time: String,
+    place: String,
+    status: String,
+    volunteer_id: Option<i64>,
+    volunteer: Option<String>,
+    volunteer_phone: Option<String>,
+    posted_at: i64,
+    dispatched_at: Option<i64>,
+    taken_at: Option<i64>,
+    done_at: Option<i64>,
+    cancelled_at: Option<i64>,
+    rating: Option<i64>,
+    rating_comment: String,
+    rated_at: Option<i64>,
+}
+
+/// The requests `viewer` may see: their own, those they took, open ones (volunteers), and all
+/// of the communities they are staff of — newest first. Place and phones only to the parties.
+pub async fn visible_to(pool: &SqlitePool, viewer: &CurrentUser) -> AppResult<Vec<RequestView>> {
+    let rows = sqlx::query_as!(
+        RequestRow,
+        r#"SELECT r.id AS "id!", r.community_id, c.name AS community, e.name AS "elder_name?",
+                  r.requester_id, q.display_name AS requester, q.phone AS requester_phone,
+                  r.category, r.detail, r.wished_time, r.place, r.status,
+                  r.volunteer_id, v.display_name AS "volunteer?", v.phone AS "volunteer_phone?",
+                  r.posted_at, r.dispatched_at, r.taken_at, r.done_at, r.cancelled_at,
+                  r.rating, r.rating_comment, r.rated_at
+           FROM service_requests r
+           JOIN communities c ON c.id = r.community_id
+           JOIN users q ON q.id = r.requester_id
+           LEFT JOIN users v ON v.id = r.volunteer_id
+           LEFT JOIN elders e ON e.id = r.elder_id
+           WHERE r.posted_at >= unixepoch() - 90 * 86400
+           ORDER BY r.posted_at DESC, r.id DESC LIMIT 300"#
+    )
+    .fetch_all(pool)
+    .await?;
+    let is_volunteer = viewer.has_role(Role::Volunteer);
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| view_for(r, viewer, is_volunteer))
+        .collect())
+}
+
+fn view_for(r: RequestRow, viewer: &CurrentUser, is_volunteer: bool) -> Option<RequestView> {
+    let mine = r.requester_id == viewer.id;
+    let taken_by_me = r.volunteer_id == Some(viewer.id);
+    let staff = viewer.is_staff_of(r.community_id);
+    let open_to_me = r.status == "open" && is_volunteer;
+    if !(mine || taken_by_me || staff || open_to_me) {
+        return None;
+    }
+    let party = mine || taken_by_me || staff;
+    let category = RequestCategory::from_code(&r.category).unwrap_or(RequestCategory::Other);
+    let mut timeline = vec![("发布".to_string(), r.posted_at)];
+    let steps = [
+        ("派单", r.dispatched_at),
+        ("接单", r.taken_at),
+        ("完成", r.done_at),
+        ("取消", r.cancelled_at),
+        ("评价", r.rated_at),
+    ];
+    timeline.extend(
+        steps
+            .into_iter()
+            .filter_map(|(label, at)| at.map(|at| (label.to_string(), at))),
+    );
+    timeline.sort_by_key(|(_, at)| *at);
+    let status_label = match r.status.as_str() {
+        "open" => "待接单",
+        "taken" => "服务中",
+        "done" if r.rating.is_some() => "已评价",
+        "done" => "已完成",
+        _ => "已取消",
+    };
+    Some(RequestView {
+        id: r.id,
+        community: r.community,
+        elder_name: r.elder_name.unwrap_or_default(),
+        requester: r.requester,
+        requester_phone: if party {
+            r.requester_phone
+        } else {
+            String::new()
+        },
+        category: category.label().to_string(),
+        detail: r.detail,
+        wished_time: r.wished_time,
+        place: if party { r.place } else { String::new() },
+        status: r.status.clone(),
+        status_label: status_label.to_string(),
+        volunteer: r.volunteer.unwrap_or_default(),
+        volunteer_phone: if party {
+            r.volunteer_phone.unwrap_or_default()
+        } else {
+            String::new()
+        },
+        timeline: timeline
+            .into_iter()
+            .map(|(label, at)| format!("{label} {}", local_time_label(at)))
+            .collect(),
+        rating: r.rating,
+        rating_comment: r.rating_comment,
+        mine,
+        taken_by_me,
+        can_cancel: mine && r.status == "open",
+        can_claim: open_to_me && !mine,
+        can_dispatch: staff && r.status == "open",
+        can_complete: taken_by_me && r.status == "taken",
+        can_rate: mine && r.status == "done" && r.rating.is_none(),
+    })
+}

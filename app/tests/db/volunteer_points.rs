@@ -1,0 +1,144 @@
+//! Database tests for service requests and points: one volunteer wins a request however many
+//! race for it, and hours and points are credited once however often completion is sent.
+
+use app::volunteer::points::{RequestCategory, RequestForSave};
+use app::volunteer::{points_db, requests_db, shifts_db};
+use chrono::NaiveDate;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use sqlx::SqlitePool;
+
+use crate::canteen::racing_pool;
+
+async fn people(pool: &SqlitePool, n: i64) {
+    for id in 1..=n {
+        sqlx::query(
+            "INSERT INTO users (id, phone, display_name, password_hash) VALUES (?, ?, ?, 'x')",
+        )
+        .bind(id)
+        .bind(format!("139{id:08}"))
+        .bind(format!("居民{id}"))
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+}
+
+async fn escort_request(pool: &SqlitePool) -> i64 {
+    let request = RequestForSave {
+        elder_id: None,
+        community_id: Some(7),
+        category: RequestCategory::Escort,
+        detail: "陪同去医院复查".into(),
+        wished_time: "周四上午".into(),
+        place: "协和医院".into(),
+    };
+    requests_db::create(pool, &request, 7, 1).await.unwrap()
+}
+
+async fn ledger_points(pool: &SqlitePool, user: i64) -> i64 {
+    sqlx::query_scalar("SELECT ifnull(sum(points), 0) FROM points_ledger WHERE user_id = ?")
+        .bind(user)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn fifty_volunteers_claiming_one_request_leave_exactly_one_holder(
+    pool_options: SqlitePoolOptions,
+    connect_options: SqliteConnectOptions,
+) {
+    let pool = racing_pool(pool_options, connect_options).await;
+    people(&pool, 51).await;
+    let request = escort_request(&pool).await;
+    let tasks: Vec<_> = (2..=51)
+        .map(|volunteer| {
+            let pool = pool.clone();
+            tokio::spawn(async move { requests_db::claim(&pool, request, volunteer).await })
+        })
+        .collect();
+    let mut won = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(()) => won += 1,
+            Err(e) => assert!(e.to_string().contains("已经有人接了"), "{e}"),
+        }
+    }
+    assert_eq!(won, 1);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn completing_twice_credits_once_and_a_good_rating_adds_the_bonus_once(pool: SqlitePool) {
+    people(&pool, 2).await;
+    let request = escort_request(&pool).await;
+    requests_db::claim(&pool, request, 2).await.unwrap();
+    requests_db::complete(&pool, request, 2).await.unwrap();
+    requests_db::complete(&pool, request, 2).await.unwrap();
+    assert_eq!(
+        ledger_points(&pool, 2).await,
+        10,
+        "60 minutes at 10 points an hour, once"
+    );
+    requests_db::rate(&pool, request, 1, 5, "非常耐心")
+        .await
+        .unwrap();
+    assert!(
+        requests_db::rate(&pool, request, 1, 5, "").await.is_err(),
+        "rated once"
+    );
+    assert_eq!(ledger_points(&pool, 2).await, 15, "plus the 5-point bonus");
+    assert!(
+        requests_db::cancel(&pool, request, 1).await.is_err(),
+        "no cancelling once taken"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: SqlitePool) {
+    people(&pool, 2).await;
+    let shift: i64 = sqlx::query_scalar(
+        "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
+         VALUES (7, 'delivery', '午餐送餐 · 路线 1', '幸福食堂', '2026-11-24', '11:30', '13:00', 1, 1) RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO shift_signups (shift_id, user_id, status) VALUES (?, 2, 'confirmed')")
+        .bind(shift)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    assert_eq!(shifts_db::send_reminders(&pool, monday).await.unwrap(), 1);
+    assert_eq!(shifts_db::send_reminders(&pool, monday).await.unwrap(), 0);
+    let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    assert_eq!(
+        shifts_db::send_reminders(&pool, tuesday).await.unwrap(),
+        1,
+        "and on the day"
+    );
+
+    assert!(
+        points_db::complete_shift(&pool, shift, "2026-11-23")
+            .await
+            .is_err(),
+        "not before the day"
+    );
+    assert_eq!(
+        points_db::complete_shift(&pool, shift, "2026-11-24")
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        points_db::complete_shift(&pool, shift, "2026-11-24")
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        ledger_points(&pool, 2).await,
+        15,
+        "90 minutes of delivery at 10 an hour"
+    );
+}
