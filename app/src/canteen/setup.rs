@@ -17,7 +17,11 @@ pub fn parse_yuan(text: &str) -> Result<i64, AppError> {
         ))
     };
     let clean = text.trim().trim_start_matches(['¥', '￥']).trim();
-    let (whole, fraction) = clean.split_once('.').unwrap_or((clean, ""));
+    let (whole, fraction) = match clean.split_once('.') {
+        Some((_, "")) => return Err(bad()),
+        Some(parts) => parts,
+        None => (clean, ""),
+    };
     if whole.is_empty() || whole.len() > 5 || fraction.len() > 2 {
         return Err(bad());
     }
