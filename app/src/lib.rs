@@ -11,6 +11,7 @@ pub mod error;
 pub mod household;
 pub mod i18n;
 pub mod notify;
+pub mod school;
 pub mod ui;
 pub mod volunteer;
 

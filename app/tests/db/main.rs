@@ -5,5 +5,6 @@ mod accounts;
 mod canteen;
 mod canteen_ops;
 mod household;
+mod school;
 mod volunteer;
 mod volunteer_points;

@@ -1,0 +1,341 @@
+//! Enrollments. A class never seats more than its capacity: every change that counts seats
+//! runs in one `BEGIN IMMEDIATE` transaction. A freed seat (a drop, a declined or lapsed offer,
+//! a capacity increase) is offered to the first on the waitlist in the same transaction, with
+//! a time limit, and the family is told in the notification centre.
+
+use chrono::NaiveDate;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::domain::age::age_on;
+use crate::error::{AppError, AppResult};
+use crate::school::enrollment::{
+    check_applicant, check_window, place_for, Applicant, EnrollmentStatus, Window,
+};
+use crate::school::timetable::{person_clash, Slot};
+
+pub const ALREADY_ENROLLED: &str = "已经报过这个班了。";
+
+struct ClassRow {
+    semester_id: i64,
+    name: String,
+    capacity: i64,
+    min_age: i64,
+    returning_opens: String,
+    enroll_opens: String,
+    enroll_closes: String,
+    max_classes_per_person: i64,
+    offer_hours: i64,
+}
+
+async fn class_row(conn: &mut SqliteConnection, class_id: i64) -> AppResult<ClassRow> {
+    sqlx::query_as!(
+        ClassRow,
+        "SELECT c.semester_id, c.name, c.capacity, c.min_age, s.returning_opens, s.enroll_opens,
+                s.enroll_closes, s.max_classes_per_person, s.offer_hours
+         FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = ?",
+        class_id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+fn date(text: &str) -> AppResult<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| AppError::internal("stored date", e))
+}
+
+async fn slots_of(conn: &mut SqliteConnection, class_id: i64) -> AppResult<Vec<Slot>> {
+    let rows = sqlx::query!(
+        "SELECT sl.weekday, sl.start_time, sl.end_time, r.site_id, sl.room_id
+         FROM class_slots sl JOIN rooms r ON r.id = sl.room_id WHERE sl.class_id = ?",
+        class_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| slot(r.weekday, &r.start_time, &r.end_time, r.site_id, r.room_id))
+        .collect())
+}
+
+pub fn slot(weekday: i64, start: &str, end: &str, site_id: i64, room_id: i64) -> Option<Slot> {
+    Some(Slot {
+        weekday: u32::try_from(weekday).ok()?,
+        start: chrono::NaiveTime::parse_from_str(start, "%H:%M").ok()?,
+        end: chrono::NaiveTime::parse_from_str(end, "%H:%M").ok()?,
+        site_id,
+        room_id,
+    })
+}
+
+/// The outcome of an enrollment: a seat, or a place on the waitlist (1 = next).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnrollOutcome {
+    pub status: EnrollmentStatus,
+    pub position: i64,
+}
+
+pub async fn enroll(
+    pool: &SqlitePool,
+    class_id: i64,
+    elder_id: i64,
+    enrolled_by: i64,
+    today: NaiveDate,
+) -> AppResult<EnrollOutcome> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let class = class_row(&mut tx, class_id).await?;
+    let birth = sqlx::query_scalar!("SELECT birth_date FROM elders WHERE id = ?", elder_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let person = sqlx::query!(
+        r#"SELECT
+             (SELECT count(*) FROM enrollments e JOIN classes c ON c.id = e.class_id
+               WHERE e.elder_id = ?1 AND c.semester_id < ?2 AND e.status = 'enrolled') AS "earlier!: i64",
+             (SELECT count(*) FROM enrollments e JOIN classes c ON c.id = e.class_id
+               WHERE e.elder_id = ?1 AND c.semester_id = ?2 AND e.status IN ('enrolled', 'waitlisted', 'offered')) AS "now!: i64""#,
+        elder_id,
+        class.semester_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let applicant = Applicant {
+        age: age_on(date(&birth)?, today),
+        returning: person.earlier > 0,
+        classes_this_semester: person.now,
+    };
+    let window = Window {
+        returning_opens: date(&class.returning_opens)?,
+        opens: date(&class.enroll_opens)?,
+        closes: date(&class.enroll_closes)?,
+    };
+    check_window(window, applicant, today)?;
+    check_applicant(
+        class.min_age as i32,
+        class.max_classes_per_person,
+        applicant,
+    )?;
+
+    let wanted = slots_of(&mut tx, class_id).await?;
+    let theirs_classes = sqlx::query!(
+        r#"SELECT c.id AS "id!", c.name FROM enrollments e JOIN classes c ON c.id = e.class_id
+           WHERE e.elder_id = ? AND c.semester_id = ? AND e.status IN ('enrolled', 'offered') AND c.id <> ?"#,
+        elder_id,
+        class.semester_id,
+        class_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut theirs = Vec::new();
+    for other in theirs_classes {
+        for s in slots_of(&mut tx, other.id).await? {
+            theirs.push((other.name.clone(), s));
+        }
+    }
+    if let Some(name) = person_clash(&wanted, &theirs) {
+        return Err(AppError::conflict(format!(
+            "和已报的“{name}”上课时间冲突。"
+        )));
+    }
+
+    let counts = sqlx::query!(
+        r#"SELECT sum(status IN ('enrolled', 'offered')) AS "held!: i64", sum(status = 'waitlisted') AS "waiting!: i64"
+           FROM enrollments WHERE class_id = ?"#,
+        class_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let status = place_for(counts.held, class.capacity, counts.waiting);
+    let code = status.code();
+    let inserted = sqlx::query!(
+        "INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES (?, ?, ?, ?)",
+        class_id,
+        elder_id,
+        code,
+        enrolled_by
+    )
+    .execute(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok(done) => done.last_insert_rowid(),
+        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+            return Err(AppError::conflict(ALREADY_ENROLLED))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let position = if status == EnrollmentStatus::Waitlisted {
+        waitlist_position(&mut tx, class_id, id).await?
+    } else {
+        0
+    };
+    tx.commit().await?;
+    Ok(EnrollOutcome { status, position })
+}
+
+async fn waitlist_position(conn: &mut SqliteConnection, class_id: i64, id: i64) -> AppResult<i64> {
+    let n = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = ? AND status = 'waitlisted' AND id <= ?"#,
+        class_id,
+        id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(n)
+}
+
+/// Offers freed seats to the waitlist in order, each until `now + offer_hours`.
+pub async fn offer_free_seats(
+    conn: &mut SqliteConnection,
+    class_id: i64,
+    now: i64,
+) -> AppResult<usize> {
+    let class = class_row(conn, class_id).await?;
+    let mut offered = 0;
+    loop {
+        let held = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = ? AND status IN ('enrolled', 'offered')"#,
+            class_id
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        if held >= class.capacity {
+            break;
+        }
+        let Some(next) = sqlx::query!(
+            r#"SELECT id AS "id!", elder_id FROM enrollments WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1"#,
+            class_id
+        )
+        .fetch_optional(&mut *conn)
+        .await?
+        else {
+            break;
+        };
+        let expires = now + class.offer_hours * 3600;
+        sqlx::query!(
+            "UPDATE enrollments SET status = 'offered', offer_expires_at = ?, changed_at = ? WHERE id = ?",
+            expires,
+            now,
+            next.id
+        )
+        .execute(&mut *conn)
+        .await?;
+        let message = format!(
+            "“{}”有空位了，请在 {} 前确认报名，过期会让给下一位。",
+            class.name,
+            crate::clock::local_time_label(expires)
+        );
+        let people = sqlx::query_scalar!(
+            r#"SELECT user_id AS "user_id!" FROM family_links WHERE elder_id = ?1
+               UNION SELECT user_id AS "user_id!" FROM elders WHERE id = ?1 AND user_id IS NOT NULL"#,
+            next.elder_id
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        for user in people {
+            crate::notify::db::notify(conn, user, &message, "/school/mine").await?;
+        }
+        offered += 1;
+    }
+    Ok(offered)
+}
+
+/// Drops (an enrolled or waiting person leaves) and passes a freed seat on, in one transaction.
+pub async fn drop_enrollment(pool: &SqlitePool, enrollment_id: i64, now: i64) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let class_id = sqlx::query_scalar!(
+        "SELECT class_id FROM enrollments WHERE id = ? AND status IN ('enrolled', 'waitlisted', 'offered')",
+        enrollment_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::conflict("这条报名已经不在了。"))?;
+    sqlx::query!(
+        "UPDATE enrollments SET status = 'dropped', changed_at = ? WHERE id = ?",
+        now,
+        enrollment_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    offer_free_seats(&mut tx, class_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Accepts (true) or declines (false) an offer that has not lapsed; a decline passes it on.
+pub async fn answer_offer(
+    pool: &SqlitePool,
+    enrollment_id: i64,
+    accept: bool,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let offer = sqlx::query!(
+        "SELECT class_id, offer_expires_at FROM enrollments WHERE id = ? AND status = 'offered'",
+        enrollment_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::conflict("这个空位已经不再为您保留。"))?;
+    if offer.offer_expires_at.is_some_and(|t| t <= now) {
+        return Err(AppError::conflict("确认时间已过，空位已让给下一位。"));
+    }
+    let status = if accept { "enrolled" } else { "declined" };
+    sqlx::query!(
+        "UPDATE enrollments SET status = ?, offer_expires_at = NULL, changed_at = ? WHERE id = ?",
+        status,
+        now,
+        enrollment_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    if !accept {
+        offer_free_seats(&mut tx, offer.class_id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Lets offers past their time lapse and offers the seats on; returns how many lapsed.
+pub async fn lapse_offers(pool: &SqlitePool, now: i64) -> AppResult<usize> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let expired = sqlx::query!(
+        r#"SELECT id AS "id!", class_id FROM enrollments WHERE status = 'offered' AND offer_expires_at <= ?"#,
+        now
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for e in &expired {
+        sqlx::query!(
+            "UPDATE enrollments SET status = 'lapsed', changed_at = ? WHERE id = ?",
+            now,
+            e.id
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    for e in &expired {
+        offer_free_seats(&mut tx, e.class_id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(expired.len())
+}
+
+/// Raises (or lowers) a class's capacity; new seats go to the waitlist as offers.
+pub async fn set_capacity(
+    pool: &SqlitePool,
+    class_id: i64,
+    capacity: i64,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query!(
+        "UPDATE classes SET capacity = ? WHERE id = ?",
+        capacity,
+        class_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    offer_free_seats(&mut tx, class_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! 老年学校: conflict-free weekly timetables across teaching sites with rotating teachers, and
+//! enrollment with capacity, a waitlist served in order, and time-limited offers of freed seats.
+
+pub mod enrollment;
+pub mod timetable;
+
+#[cfg(feature = "ssr")]
+pub mod enroll_db;
+#[cfg(feature = "ssr")]
+pub mod timetable_db;
