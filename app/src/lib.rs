@@ -33,6 +33,7 @@ use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
 use crate::i18n::use_texts;
 use crate::notify::page::NotificationsPage;
+use crate::school::pages::{CatalogPage, MyTimetablePage, TimetablePage};
 use crate::ui::home::{HomePage, NotFound};
 use crate::ui::layout::{provide_auth, Header};
 use crate::ui::prefs::{DisplayMode, UiPrefs};
@@ -118,6 +119,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/volunteer/manage") view=ManageShiftsPage ssr=SsrMode::Async />
                     <Route path=path!("/volunteer/requests") view=RequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/volunteer/points") view=PointsPage ssr=SsrMode::Async />
+                    <Route path=path!("/school") view=CatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("/school/mine") view=MyTimetablePage ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage") view=TimetablePage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>

@@ -206,6 +206,7 @@ pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
     let today = app::clock::today_in_shanghai();
     crate::demo_canteen::load(&mut tx, today).await?;
     crate::demo_volunteer::load(&mut tx, today).await?;
+    crate::demo_school::load(&mut tx, today).await?;
     tx.commit().await?;
     tracing::info!(password = DEMO_PASSWORD, "loaded demo data");
     Ok(())

@@ -31,6 +31,15 @@ pub async fn remind_volunteers(pool: &SqlitePool) {
     }
 }
 
+/// Lets unanswered offers of class seats lapse and offers them to the next in line.
+pub async fn lapse_school_offers(pool: &SqlitePool) {
+    match app::school::enroll_db::lapse_offers(pool, app::clock::now_unix()).await {
+        Ok(lapsed) if lapsed > 0 => tracing::info!(lapsed, "class seat offers lapsed"),
+        Ok(_) => {}
+        Err(error) => tracing::error!(%error, "lapsing class seat offers failed"),
+    }
+}
+
 /// Starts the job loop on the runtime; it stops with the process.
 pub fn spawn(pool: SqlitePool) {
     tokio::spawn(async move {
@@ -39,6 +48,7 @@ pub fn spawn(pool: SqlitePool) {
             tick.tick().await;
             place_standing_orders(&pool).await;
             remind_volunteers(&pool).await;
+            lapse_school_offers(&pool).await;
         }
     });
 }

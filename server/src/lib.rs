@@ -6,6 +6,7 @@ pub mod config;
 pub mod database;
 pub mod demo;
 pub mod demo_canteen;
+pub mod demo_school;
 pub mod demo_volunteer;
 pub mod error_status;
 pub mod exports;

@@ -109,4 +109,5 @@ pub const TEXTS: Texts = Texts {
     go_handle: "Open",
     canteen: &super::canteen::EN,
     volunteer: &super::volunteer::EN,
+    school: &super::school::EN,
 };

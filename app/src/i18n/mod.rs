@@ -4,10 +4,12 @@
 
 mod canteen;
 mod en;
+mod school;
 mod volunteer;
 mod zh;
 
 pub use canteen::CanteenTexts;
+pub use school::SchoolTexts;
 pub use volunteer::VolunteerTexts;
 
 use leptos::prelude::GetUntracked;
@@ -119,6 +121,7 @@ pub struct Texts {
     pub go_handle: &'static str,
     pub canteen: &'static CanteenTexts,
     pub volunteer: &'static VolunteerTexts,
+    pub school: &'static SchoolTexts,
 }
 
 pub fn texts(locale: Locale) -> &'static Texts {

@@ -107,4 +107,5 @@ pub const TEXTS: Texts = Texts {
     go_handle: "去处理",
     canteen: &super::canteen::ZH,
     volunteer: &super::volunteer::ZH,
+    school: &super::school::ZH,
 };

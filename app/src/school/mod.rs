@@ -1,9 +1,13 @@
 //! 老年学校: conflict-free weekly timetables across teaching sites with rotating teachers, and
 //! enrollment with capacity, a waitlist served in order, and time-limited offers of freed seats.
 
+pub mod api;
 pub mod enrollment;
+pub mod pages;
 pub mod timetable;
 
+#[cfg(feature = "ssr")]
+pub mod catalog_db;
 #[cfg(feature = "ssr")]
 pub mod enroll_db;
 #[cfg(feature = "ssr")]

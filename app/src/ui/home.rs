@@ -10,7 +10,7 @@ pub fn HomePage() -> impl IntoView {
     // (icon, title, description, page once the service is open)
     let services = [
         ("🍲", t.canteen_title, t.canteen_desc, Some("/canteen")),
-        ("📚", t.school_title, t.school_desc, None),
+        ("📚", t.school_title, t.school_desc, Some("/school")),
         (
             "🤝",
             t.volunteer_title,

@@ -9,4 +9,5 @@ mod canteen;
 mod canteen_orders;
 mod canteen_setup;
 mod household;
+mod school;
 mod volunteer;

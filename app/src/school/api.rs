@@ -1,0 +1,173 @@
+//! Elderly-school server functions under /api/school/: the catalog (anyone signed in),
+//! enrolling, dropping and answering offers (the person, their family, or community staff),
+//! and timetable slots (admins of the site's community).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassView {
+    pub id: i64,
+    pub name: String,
+    pub course: String,
+    pub teacher: String,
+    /// "周一 09:00–10:30 红河社区教学点 书画室"
+    pub slots: Vec<String>,
+    pub capacity: i64,
+    pub seats_left: i64,
+    pub waiting: i64,
+    pub fee_fen: i64,
+    pub min_age: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentView {
+    pub id: i64,
+    pub elder_name: String,
+    pub class_name: String,
+    pub slots: Vec<String>,
+    pub status: String,
+    pub status_label: String,
+    /// Place on the waitlist (1 = next), or 0.
+    pub position: i64,
+    /// When an offer lapses, "11月25日 14:05".
+    pub offer_expires: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub semester: String,
+    pub enroll_window: String,
+    pub classes: Vec<ClassView>,
+    /// The elders the caller may enroll: (id, name).
+    pub elders: Vec<(i64, String)>,
+}
+
+#[server(endpoint = "school/catalog")]
+pub async fn load_catalog() -> Result<Catalog, AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let (semester, enroll_window, classes) = crate::school::catalog_db::catalog(&pool).await?;
+    let elders = crate::canteen::order_options::orderable_elders(&pool, &user)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e.name))
+        .collect();
+    Ok(Catalog {
+        semester,
+        enroll_window,
+        classes,
+        elders,
+    })
+}
+
+#[server(endpoint = "school/enroll")]
+pub async fn enroll_in_class(class_id: i64, elder_id: i64) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    crate::household::access::authorize(&pool, &user, elder_id).await?;
+    let today = crate::clock::today_in_shanghai();
+    crate::school::enroll_db::enroll(&pool, class_id, elder_id, user.id, today).await?;
+    leptos_axum::redirect("/school/mine");
+    Ok(())
+}
+
+/// The caller's household's enrollments this semester.
+#[server(endpoint = "school/mine")]
+pub async fn my_enrollments() -> Result<Vec<EnrollmentView>, AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let filter = crate::household::db::ElderFilter {
+        family_of: Some(user.id),
+        ..Default::default()
+    };
+    let ids: Vec<i64> = crate::household::db::find_elders(
+        &pool,
+        filter,
+        user.id,
+        crate::clock::today_in_shanghai(),
+    )
+    .await?
+    .into_iter()
+    .map(|e| e.id)
+    .collect();
+    crate::school::catalog_db::enrollments_of(&pool, &ids).await
+}
+
+/// "drop", "accept" or "decline" an enrollment of an elder the caller may act for.
+#[server(endpoint = "school/answer")]
+pub async fn change_enrollment(enrollment_id: i64, action: String) -> Result<(), AppError> {
+    use crate::school::enroll_db;
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let elder = crate::school::catalog_db::elder_of(&pool, enrollment_id).await?;
+    crate::household::access::authorize(&pool, &user, elder).await?;
+    let now = crate::clock::now_unix();
+    match action.as_str() {
+        "drop" => enroll_db::drop_enrollment(&pool, enrollment_id, now).await,
+        "accept" => enroll_db::answer_offer(&pool, enrollment_id, true, now).await,
+        "decline" => enroll_db::answer_offer(&pool, enrollment_id, false, now).await,
+        _ => Err(AppError::invalid("无法识别的操作。")),
+    }
+}
+
+/// Adds a weekly slot to a class; refused with the reason when it clashes.
+#[server(endpoint = "school/manage/slot")]
+pub async fn add_class_slot(
+    class_id: i64,
+    room_id: i64,
+    weekday: String,
+    start_time: String,
+    end_time: String,
+) -> Result<(), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let community = crate::school::catalog_db::room_community(&pool, room_id).await?;
+    if !user.is_admin_of(community) {
+        return Err(AppError::Forbidden);
+    }
+    let time = |text: &str| {
+        chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map_err(|_| AppError::invalid("时间请填写如 09:00。"))
+    };
+    let slot = crate::school::timetable::Slot {
+        weekday: weekday
+            .trim()
+            .parse()
+            .ok()
+            .filter(|d| (1..=7).contains(d))
+            .ok_or_else(|| AppError::invalid("请选择星期几。"))?,
+        start: time(&start_time)?,
+        end: time(&end_time)?,
+        site_id: 0,
+        room_id,
+    };
+    crate::school::timetable_db::save_slot(&pool, class_id, None, &slot)
+        .await
+        .map(|_| ())
+}
+
+/// The rooms (id, "site · room") an admin may schedule in, and the semester's classes (id, name).
+#[server(endpoint = "school/manage/options")]
+pub async fn timetable_options() -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let rooms = crate::school::catalog_db::rooms(&pool)
+        .await?
+        .into_iter()
+        .filter(|(_, community, _)| user.is_admin_of(*community))
+        .map(|(id, _, name)| (id, name))
+        .collect::<Vec<_>>();
+    if rooms.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let classes = crate::school::catalog_db::catalog(&pool)
+        .await?
+        .2
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok((rooms, classes))
+}

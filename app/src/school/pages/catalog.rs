@@ -1,0 +1,78 @@
+//! /school — 老年学校 课程: this semester's classes with their weekly times and sites, seats
+//! left and the waitlist, and an enroll form for oneself or a household elder.
+
+use leptos::prelude::*;
+
+use crate::canteen::pricing::yuan;
+use crate::i18n::use_texts;
+use crate::school::api::{load_catalog, ClassView, EnrollInClass};
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let t = use_texts();
+    let enroll = ServerAction::<EnrollInClass>::new();
+    let catalog = Resource::new(move || enroll.version().get(), |_| load_catalog());
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.school.catalog_title}</h1>
+                <nav class="actions">
+                    <a class="button" href="/school/mine">{t.school.my_timetable}</a>
+                    <a class="button" href="/school/manage">{t.school.manage_title}</a>
+                </nav>
+            </section>
+            <FormError error=action_error(enroll) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match catalog.await {
+                        Ok(c) => {
+                            let elders = c.elders.clone();
+                            view! {
+                                <p class="card">{c.semester} " · " {t.school.enroll_window} " " {c.enroll_window}</p>
+                                <ul class="orders">
+                                    {c.classes.into_iter().map(|class| class_card(class, elders.clone(), enroll)).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+fn class_card(
+    class: ClassView,
+    elders: Vec<(i64, String)>,
+    enroll: ServerAction<EnrollInClass>,
+) -> impl IntoView {
+    let t = use_texts();
+    let full = class.seats_left == 0;
+    let select_id = format!("enroll-elder-{}", class.id);
+    view! {
+        <li class="card class" data-class=class.id.to_string()>
+            <h3>{class.name.clone()} <span class="muted">" · " {class.teacher.clone()}</span></h3>
+            <ul>{class.slots.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            <p>
+                {t.school.fee} " " {yuan(class.fee_fen)} " · " {t.school.min_age} " " {class.min_age} " · "
+                {t.school.seats_left} " " <strong>{class.seats_left}</strong> "/" {class.capacity}
+                {(class.waiting > 0).then(|| view! { " · " {t.school.waiting} " " {class.waiting} })}
+            </p>
+            {(!elders.is_empty()).then(|| view! {
+                <ActionForm action=enroll attr:class="inline-form">
+                    <input type="hidden" name="class_id" value=class.id.to_string() />
+                    <label for=select_id.clone()>{t.school.who}</label>
+                    <select id=select_id name="elder_id">
+                        {elders.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="button primary">
+                        {if full { t.school.join_waitlist } else { t.school.enroll }}
+                    </button>
+                </ActionForm>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,77 @@
+//! /school/mine — 我的课表: the household's classes this semester with status, waitlist place,
+//! and seat offers to accept or decline before they lapse; drop a class.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_texts;
+use crate::school::api::{my_enrollments, ChangeEnrollment, EnrollmentView};
+use crate::ui::form::{action_error, FormError};
+use crate::ui::layout::WithUser;
+
+#[component]
+pub fn MyTimetablePage() -> impl IntoView {
+    let t = use_texts();
+    let change = ServerAction::<ChangeEnrollment>::new();
+    let mine = Resource::new(move || change.version().get(), |_| my_enrollments());
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.school.my_timetable}</h1>
+                <button type="button" class="button no-print" onclick="window.print()">{t.canteen.print}</button>
+                <a class="button no-print" href="/school">{t.school.catalog_title}</a>
+            </section>
+            <FormError error=action_error(change) />
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match mine.await {
+                        Ok(list) if list.is_empty() => view! { <p class="card">{t.school.no_enrollments}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="orders">{list.into_iter().map(|e| enrollment_card(e, change)).collect_view()}</ul>
+                        }.into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}
+
+fn action_button(
+    id: i64,
+    action: &'static str,
+    label: &'static str,
+    class: &'static str,
+    change: ServerAction<ChangeEnrollment>,
+) -> impl IntoView {
+    view! {
+        <ActionForm action=change attr:class="inline-form">
+            <input type="hidden" name="enrollment_id" value=id.to_string() />
+            <input type="hidden" name="action" value=action />
+            <button type="submit" class=class>{label}</button>
+        </ActionForm>
+    }
+}
+
+fn enrollment_card(e: EnrollmentView, change: ServerAction<ChangeEnrollment>) -> impl IntoView {
+    let t = use_texts();
+    let offered = e.status == "offered";
+    let live = matches!(e.status.as_str(), "enrolled" | "waitlisted");
+    view! {
+        <li class="card enrollment" data-status=e.status.clone()>
+            <h3>{e.class_name.clone()} <span class="muted">" · " {e.elder_name.clone()}</span></h3>
+            <ul>{e.slots.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            <p>
+                <span class=format!("badge status-{}", e.status)>{e.status_label.clone()}</span>
+                {(e.position > 0).then(|| view! { " " {t.school.waitlist_place} " " {e.position} })}
+                {offered.then(|| view! { " " {t.school.offer_until} " " {e.offer_expires.clone()} })}
+            </p>
+            <div class="actions no-print">
+                {offered.then(|| view! {
+                    {action_button(e.id, "accept", t.school.accept, "button primary", change)}
+                    {action_button(e.id, "decline", t.school.decline, "button", change)}
+                })}
+                {live.then(|| action_button(e.id, "drop", t.school.drop_class, "button danger", change))}
+            </div>
+        </li>
+    }
+}

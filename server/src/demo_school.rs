@@ -1,0 +1,141 @@
+//! Demo elderly school: the current semester open for enrollment, three teaching sites with
+//! rooms and travel times, rotating teachers, and classes from the brief (书法, 舞蹈, 太极…).
+
+use sqlx::{Sqlite, Transaction};
+
+struct DemoClass {
+    course: &'static str,
+    teacher: &'static str,
+    name: &'static str,
+    capacity: i64,
+    fee_fen: i64,
+    /// (room id, ISO weekday, start, end)
+    slot: (i64, i64, &'static str, &'static str),
+}
+
+const fn class(
+    (course, teacher, name): (&'static str, &'static str, &'static str),
+    capacity: i64,
+    fee_fen: i64,
+    slot: (i64, i64, &'static str, &'static str),
+) -> DemoClass {
+    DemoClass {
+        course,
+        teacher,
+        name,
+        capacity,
+        fee_fen,
+        slot,
+    }
+}
+
+const CLASSES: &[DemoClass] = &[
+    class(
+        ("书法", "周文华", "书法·周一上午班"),
+        30,
+        14000,
+        (1, 1, "09:00", "10:30"),
+    ),
+    class(
+        ("舞蹈", "吴丽萍", "舞蹈·周二上午班"),
+        25,
+        16000,
+        (2, 2, "09:00", "10:30"),
+    ),
+    class(
+        ("太极", "周文华", "太极·周三下午班"),
+        30,
+        12000,
+        (3, 3, "14:30", "16:00"),
+    ),
+    class(
+        ("柔力球", "吴丽萍", "柔力球·周四上午班"),
+        20,
+        12000,
+        (4, 4, "09:00", "10:30"),
+    ),
+    // One seat, so the waitlist shows at once.
+    class(
+        ("摄影", "陈志远", "摄影·周五下午班"),
+        1,
+        15000,
+        (4, 5, "14:30", "16:00"),
+    ),
+];
+
+pub async fn load(
+    tx: &mut Transaction<'_, Sqlite>,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    let day = |offset: i64| {
+        (today + chrono::Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let (returning, opens, closes, starts, ends) = (day(-20), day(-10), day(30), day(40), day(160));
+    sqlx::query!(
+        "INSERT INTO semesters (id, name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes, max_classes_per_person, offer_hours)
+         VALUES (1, '本学期', ?, ?, ?, ?, ?, 3, 48)",
+        starts,
+        ends,
+        returning,
+        opens,
+        closes
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO school_sites (id, community_id, name, address) VALUES
+           (1, 1, '红河社区教学点', '张湾区红卫街道红河社区服务中心二楼'),
+           (2, 2, '界牌社区教学点', '张湾区红卫街道界牌社区活动中心'),
+           (3, 7, '十九街社区老年学校', '青山区红钢城街道十九街社区服务中心三楼')"
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO rooms (id, site_id, name) VALUES (1, 1, '书画室'), (2, 1, '舞蹈室'), (3, 2, '多功能厅'), (4, 3, '活动室')"
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!("INSERT INTO site_travel (from_site, to_site, minutes) VALUES (1, 2, 30), (1, 3, 90), (2, 3, 90)")
+        .execute(&mut **tx)
+        .await?;
+    for c in CLASSES {
+        let (course, teacher, name) = (c.course, c.teacher, c.name);
+        let (capacity, fee) = (c.capacity, c.fee_fen);
+        let (room, weekday, start, end) = c.slot;
+        sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES (?)", course)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query!(
+            "INSERT INTO teachers (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM teachers WHERE name = ?)",
+            teacher,
+            teacher
+        )
+        .execute(&mut **tx)
+        .await?;
+        let class_id = sqlx::query!(
+            "INSERT INTO classes (semester_id, course_id, teacher_id, name, capacity, fee_fen, min_age)
+             SELECT 1, c.id, t.id, ?, ?, ?, 50 FROM courses c, teachers t WHERE c.name = ? AND t.name = ?",
+            name,
+            capacity,
+            fee,
+            course,
+            teacher
+        )
+        .execute(&mut **tx)
+        .await?
+        .last_insert_rowid();
+        sqlx::query!(
+            "INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES (?, ?, ?, ?, ?)",
+            class_id,
+            room,
+            weekday,
+            start,
+            end
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! The elderly school through the real router on the demo data: who may enroll whom, change
+//! an enrollment, and schedule.
+
+use axum::http::StatusCode;
+use sqlx::SqlitePool;
+
+use crate::support::TestApp;
+
+async fn demo(pool: SqlitePool) -> TestApp {
+    server::demo::load_if_empty(&pool).await.unwrap();
+    TestApp::new(pool)
+}
+
+async fn scalar(app: &TestApp, sql: &str) -> String {
+    sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+        .to_string()
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: SqlitePool) {
+    let app = demo(pool).await;
+    let family = app.log_in_demo("13900000005").await;
+    let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
+    let class = scalar(
+        &app,
+        "SELECT id FROM classes WHERE name = '书法·周一上午班'",
+    )
+    .await;
+    let enroll = [("class_id", class.as_str()), ("elder_id", wang.as_str())];
+    let stranger = app.register("13812345678", "陌生人").await;
+    let refused = app
+        .call("/api/school/enroll", &enroll, Some(&stranger))
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    let ok = app.call("/api/school/enroll", &enroll, Some(&family)).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let again = app.call("/api/school/enroll", &enroll, Some(&family)).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+
+    let enrollment = scalar(&app, "SELECT id FROM enrollments").await;
+    let drop = [("enrollment_id", enrollment.as_str()), ("action", "drop")];
+    let intruder = app.call("/api/school/answer", &drop, Some(&stranger)).await;
+    assert_eq!(intruder.status, StatusCode::NOT_FOUND);
+
+    let room = scalar(&app, "SELECT id FROM rooms WHERE name = '活动室'").await;
+    let slot = [
+        ("class_id", class.as_str()),
+        ("room_id", room.as_str()),
+        ("weekday", "6"),
+        ("start_time", "09:00"),
+        ("end_time", "10:00"),
+    ];
+    let not_admin = app
+        .call("/api/school/manage/slot", &slot, Some(&family))
+        .await;
+    assert_eq!(not_admin.status, StatusCode::FORBIDDEN);
+    let admin = app.log_in_demo("13900000002").await; // admin of 十九街社区, where 活动室 is
+    let added = app
+        .call("/api/school/manage/slot", &slot, Some(&admin))
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    let elsewhere = scalar(&app, "SELECT id FROM rooms WHERE name = '书画室'").await;
+    let other = [
+        ("class_id", class.as_str()),
+        ("room_id", elsewhere.as_str()),
+        ("weekday", "6"),
+        ("start_time", "14:00"),
+        ("end_time", "15:00"),
+    ];
+    let foreign = app
+        .call("/api/school/manage/slot", &other, Some(&admin))
+        .await;
+    assert_eq!(
+        foreign.status,
+        StatusCode::FORBIDDEN,
+        "红河社区 is not hers"
+    );
+}
