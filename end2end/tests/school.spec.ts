@@ -74,3 +74,19 @@ test("a family enrolls an elder and drops the class with plain forms", async ({ 
   await card.getByRole("button", { name: "退课" }).click();
   await expect(page.locator(".enrollment").filter({ hasText: "书法" }).filter({ hasText: "李建国" })).toHaveCount(0);
 });
+
+test("the catalog filters by teaching site and weekday", async ({ page }, info) => {
+  const js = info.project.use.javaScriptEnabled !== false;
+  await logIn(page, "13900000006", js);
+  await page.goto("/school");
+  await waitForHydration(page, js);
+  await page.getByLabel("教学点").selectOption({ label: "界牌社区教学点" });
+  await page.getByRole("button", { name: "查看" }).click();
+  await expect(page.locator(".class")).toHaveCount(1);
+  await expect(page.locator(".class")).toContainText("太极·周三下午班");
+  await page.getByLabel("教学点").selectOption({ label: "全部教学点" });
+  await page.getByLabel("星期").selectOption({ label: "周二" });
+  await page.getByRole("button", { name: "查看" }).click();
+  await expect(page.locator(".class")).toHaveCount(1);
+  await expect(page.locator(".class")).toContainText("舞蹈·周二上午班");
+});

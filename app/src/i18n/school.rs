@@ -25,6 +25,9 @@ pub struct SchoolTexts {
     pub add_slot: &'static str,
     pub teacher: &'static str,
     pub times: &'static str,
+    pub site: &'static str,
+    pub all_sites: &'static str,
+    pub any_day: &'static str,
 }
 
 pub const ZH: SchoolTexts = SchoolTexts {
@@ -52,6 +55,9 @@ pub const ZH: SchoolTexts = SchoolTexts {
     add_slot: "添加上课时间",
     teacher: "老师",
     times: "上课时间",
+    site: "教学点",
+    all_sites: "全部教学点",
+    any_day: "每天",
 };
 
 pub const EN: SchoolTexts = SchoolTexts {
@@ -79,4 +85,7 @@ pub const EN: SchoolTexts = SchoolTexts {
     add_slot: "Add time",
     teacher: "Teacher",
     times: "Times",
+    site: "Teaching site",
+    all_sites: "All sites",
+    any_day: "Any day",
 };

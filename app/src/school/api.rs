@@ -43,13 +43,18 @@ pub struct Catalog {
     pub classes: Vec<ClassView>,
     /// The elders the caller may enroll: (id, name).
     pub elders: Vec<(i64, String)>,
+    /// Teaching sites to filter by: (id, name).
+    pub sites: Vec<(i64, String)>,
 }
 
+/// The catalog, optionally only classes at a site or on an ISO weekday.
 #[server(endpoint = "school/catalog")]
-pub async fn load_catalog() -> Result<Catalog, AppError> {
+pub async fn load_catalog(site: Option<i64>, weekday: Option<i64>) -> Result<Catalog, AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    let (semester, enroll_window, classes) = crate::school::catalog_db::catalog(&pool).await?;
+    let (semester, enroll_window, classes) =
+        crate::school::catalog_db::catalog(&pool, site, weekday).await?;
+    let sites = crate::school::catalog_db::sites(&pool).await?;
     let elders = crate::canteen::order_options::orderable_elders(&pool, &user)
         .await?
         .into_iter()
@@ -60,6 +65,7 @@ pub async fn load_catalog() -> Result<Catalog, AppError> {
         enroll_window,
         classes,
         elders,
+        sites,
     })
 }
 
@@ -163,7 +169,7 @@ pub async fn timetable_options() -> Result<(Vec<(i64, String)>, Vec<(i64, String
     if rooms.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let classes = crate::school::catalog_db::catalog(&pool)
+    let classes = crate::school::catalog_db::catalog(&pool, None, None)
         .await?
         .2
         .into_iter()

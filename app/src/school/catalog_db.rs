@@ -9,9 +9,10 @@ use crate::school::api::{ClassView, EnrollmentView};
 use crate::school::enrollment::EnrollmentStatus;
 use crate::school::timetable::weekday_label;
 
-async fn slot_labels(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<String>> {
+/// (label, site id, weekday) of each weekly slot of a class.
+async fn class_slots(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<(String, i64, i64)>> {
     let rows = sqlx::query!(
-        "SELECT sl.weekday, sl.start_time, sl.end_time, s.name AS site, r.name AS room
+        "SELECT sl.weekday, sl.start_time, sl.end_time, s.id AS site_id, s.name AS site, r.name AS room
          FROM class_slots sl JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
          WHERE sl.class_id = ? ORDER BY sl.weekday, sl.start_time",
         class_id
@@ -21,20 +22,34 @@ async fn slot_labels(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<String>>
     Ok(rows
         .into_iter()
         .map(|r| {
-            format!(
+            let label = format!(
                 "{} {}–{} {} {}",
                 weekday_label(u32::try_from(r.weekday).unwrap_or(0)),
                 r.start_time,
                 r.end_time,
                 r.site,
                 r.room
-            )
+            );
+            (label, r.site_id, r.weekday)
         })
         .collect())
 }
 
-/// The latest semester's name, enrollment window and classes.
-pub async fn catalog(pool: &SqlitePool) -> AppResult<(String, String, Vec<ClassView>)> {
+async fn slot_labels(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<String>> {
+    Ok(class_slots(pool, class_id)
+        .await?
+        .into_iter()
+        .map(|(label, ..)| label)
+        .collect())
+}
+
+/// The latest semester's name, enrollment window and classes, optionally only those meeting
+/// at a site or on a weekday.
+pub async fn catalog(
+    pool: &SqlitePool,
+    site: Option<i64>,
+    weekday: Option<i64>,
+) -> AppResult<(String, String, Vec<ClassView>)> {
     let semester = sqlx::query!(
         r#"SELECT id AS "id!", name, enroll_opens, enroll_closes FROM semesters ORDER BY starts_on DESC LIMIT 1"#
     )
@@ -53,8 +68,15 @@ pub async fn catalog(pool: &SqlitePool) -> AppResult<(String, String, Vec<ClassV
     .await?;
     let mut classes = Vec::with_capacity(rows.len());
     for r in rows {
+        let slots = class_slots(pool, r.id).await?;
+        let shown = slots.iter().any(|(_, s, d)| {
+            site.is_none_or(|want| want == *s) && weekday.is_none_or(|want| want == *d)
+        });
+        if !shown && (site.is_some() || weekday.is_some()) {
+            continue;
+        }
         classes.push(ClassView {
-            slots: slot_labels(pool, r.id).await?,
+            slots: slots.into_iter().map(|(label, ..)| label).collect(),
             id: r.id,
             name: r.name,
             course: r.course,
@@ -143,4 +165,12 @@ pub async fn rooms(pool: &SqlitePool) -> AppResult<Vec<(i64, i64, String)>> {
         .into_iter()
         .map(|r| (r.id, r.community_id, format!("{} · {}", r.site, r.room)))
         .collect())
+}
+
+/// Every teaching site: (id, name).
+pub async fn sites(pool: &SqlitePool) -> AppResult<Vec<(i64, String)>> {
+    let rows = sqlx::query!(r#"SELECT id AS "id!", name FROM school_sites ORDER BY id"#)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
 }

@@ -2,18 +2,27 @@
 //! left and the waitlist, and an enroll form for oneself or a household elder.
 
 use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
 
 use crate::canteen::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::school::api::{load_catalog, ClassView, EnrollInClass};
+use crate::school::timetable::WEEKDAYS;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let t = use_texts();
+    let query = use_query_map();
+    let site = move || query.with(|q| q.get("site").and_then(|v| v.parse::<i64>().ok()));
+    let weekday = move || query.with(|q| q.get("weekday").and_then(|v| v.parse::<i64>().ok()));
     let enroll = ServerAction::<EnrollInClass>::new();
-    let catalog = Resource::new(move || enroll.version().get(), |_| load_catalog());
+    let catalog = Resource::new(
+        move || (site(), weekday(), enroll.version().get()),
+        |(site, weekday, _)| load_catalog(site, weekday),
+    );
     view! {
         <WithUser view=move |_user| view! {
             <section class="page-head">
@@ -31,6 +40,28 @@ pub fn CatalogPage() -> impl IntoView {
                             let elders = c.elders.clone();
                             view! {
                                 <p class="card">{c.semester} " · " {t.school.enroll_window} " " {c.enroll_window}</p>
+                                <Form method="get" action="/school" attr:class="card picker">
+                                    <div class="field">
+                                        <label for="pick-site">{t.school.site}</label>
+                                        <select id="pick-site" name="site">
+                                            <option value="">{t.school.all_sites}</option>
+                                            {c.sites.iter().map(|(id, name)| view! {
+                                                <option value=id.to_string() selected=site() == Some(*id)>{name.clone()}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="pick-weekday">{t.school.weekday}</label>
+                                        <select id="pick-weekday" name="weekday">
+                                            <option value="">{t.school.any_day}</option>
+                                            {WEEKDAYS.iter().enumerate().map(|(i, d)| {
+                                                let day = i as i64 + 1;
+                                                view! { <option value=day.to_string() selected=weekday() == Some(day)>{*d}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <button type="submit" class="button">{t.canteen.show}</button>
+                                </Form>
                                 <ul class="orders">
                                     {c.classes.into_iter().map(|class| class_card(class, elders.clone(), enroll)).collect_view()}
                                 </ul>

@@ -15,7 +15,7 @@ pub fn TimetablePage() -> impl IntoView {
     let t = use_texts();
     let add = ServerAction::<AddClassSlot>::new();
     let options = Resource::new(|| (), |_| timetable_options());
-    let catalog = Resource::new(move || add.version().get(), |_| load_catalog());
+    let catalog = Resource::new(move || add.version().get(), |_| load_catalog(None, None));
     view! {
         <WithUser view=move |_user| view! {
             <section class="page-head">
