@@ -143,3 +143,22 @@ pub async fn hours_csv(
         Err(error) => refusal(error),
     }
 }
+
+/// GET /school/calendar/{token}.ics — an elder's timetable for calendar apps, which cannot log
+/// in: the secret in the link is the key, and it shows only class names, times and rooms.
+pub async fn school_calendar(
+    State(state): State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    let Some(token) = file.strip_suffix(".ics") else {
+        return refusal(AppError::NotFound);
+    };
+    match app::school::catalog_db::calendar_feed(&state.pool, token).await {
+        Ok(body) => (
+            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+            body,
+        )
+            .into_response(),
+        Err(error) => refusal(error),
+    }
+}

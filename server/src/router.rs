@@ -53,6 +53,10 @@ pub fn router(state: AppState) -> Router {
             "/volunteer/manage/hours.csv",
             get(crate::exports::hours_csv),
         )
+        .route(
+            "/school/calendar/{file}",
+            get(crate::exports::school_calendar),
+        )
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .route_service(
             "/favicon.svg",

@@ -20,7 +20,8 @@ pub fn cookie_name(config: &Config) -> &'static str {
     }
 }
 
-fn new_token() -> String {
+/// A fresh random secret: 32 bytes as hex.
+pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()

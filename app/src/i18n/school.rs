@@ -28,6 +28,9 @@ pub struct SchoolTexts {
     pub site: &'static str,
     pub all_sites: &'static str,
     pub any_day: &'static str,
+    pub calendar: &'static str,
+    pub calendar_hint: &'static str,
+    pub calendar_link: &'static str,
 }
 
 pub const ZH: SchoolTexts = SchoolTexts {
@@ -58,6 +61,9 @@ pub const ZH: SchoolTexts = SchoolTexts {
     site: "教学点",
     all_sites: "全部教学点",
     any_day: "每天",
+    calendar: "手机日历订阅",
+    calendar_hint: "把链接添加到手机日历，课表会自动出现在日历里。链接就是钥匙，请不要转发给外人。",
+    calendar_link: "课表日历（.ics）",
 };
 
 pub const EN: SchoolTexts = SchoolTexts {
@@ -88,4 +94,7 @@ pub const EN: SchoolTexts = SchoolTexts {
     site: "Teaching site",
     all_sites: "All sites",
     any_day: "Any day",
+    calendar: "Phone calendar",
+    calendar_hint: "Add the link to a phone calendar to see the timetable there. The link is the key: do not share it.",
+    calendar_link: "timetable calendar (.ics)",
 };

@@ -80,26 +80,31 @@ pub async fn enroll_in_class(class_id: i64, elder_id: i64) -> Result<(), AppErro
     Ok(())
 }
 
-/// The caller's household's enrollments this semester.
+/// The caller's household's enrollments this semester, and each elder's calendar link
+/// (name, path of the .ics feed).
 #[server(endpoint = "school/mine")]
-pub async fn my_enrollments() -> Result<Vec<EnrollmentView>, AppError> {
+pub async fn my_enrollments() -> Result<(Vec<EnrollmentView>, Vec<(String, String)>), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let filter = crate::household::db::ElderFilter {
         family_of: Some(user.id),
         ..Default::default()
     };
-    let ids: Vec<i64> = crate::household::db::find_elders(
+    let elders = crate::household::db::find_elders(
         &pool,
         filter,
         user.id,
         crate::clock::today_in_shanghai(),
     )
-    .await?
-    .into_iter()
-    .map(|e| e.id)
-    .collect();
-    crate::school::catalog_db::enrollments_of(&pool, &ids).await
+    .await?;
+    let ids: Vec<i64> = elders.iter().map(|e| e.id).collect();
+    let enrollments = crate::school::catalog_db::enrollments_of(&pool, &ids).await?;
+    let mut calendars = Vec::new();
+    for elder in elders {
+        let token = crate::school::catalog_db::calendar_token(&pool, elder.id).await?;
+        calendars.push((elder.name, format!("/school/calendar/{token}.ics")));
+    }
+    Ok((enrollments, calendars))
 }
 
 /// "drop", "accept" or "decline" an enrollment of an elder the caller may act for.

@@ -174,3 +174,78 @@ pub async fn sites(pool: &SqlitePool) -> AppResult<Vec<(i64, String)>> {
         .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
 }
+
+/// The elder's calendar secret, made on first use.
+pub async fn calendar_token(pool: &SqlitePool, elder_id: i64) -> AppResult<String> {
+    let existing = sqlx::query_scalar!("SELECT calendar_token FROM elders WHERE id = ?", elder_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Some(token) = existing {
+        return Ok(token);
+    }
+    let token = crate::auth::session::new_token();
+    sqlx::query!(
+        "UPDATE elders SET calendar_token = ? WHERE id = ? AND calendar_token IS NULL",
+        token,
+        elder_id
+    )
+    .execute(pool)
+    .await?;
+    let stored = sqlx::query_scalar!("SELECT calendar_token FROM elders WHERE id = ?", elder_id)
+        .fetch_one(pool)
+        .await?;
+    stored.ok_or(AppError::NotFound)
+}
+
+/// The .ics feed of the elder holding `token`: their enrolled classes of the latest semester.
+pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> {
+    use crate::school::calendar::{ics, CalendarClass};
+    let elder = sqlx::query!(
+        r#"SELECT id AS "id!", name FROM elders WHERE calendar_token = ?"#,
+        token
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let semester = sqlx::query!(
+        r#"SELECT id AS "id!", starts_on, ends_on FROM semesters ORDER BY starts_on DESC LIMIT 1"#
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let rows = sqlx::query!(
+        r#"SELECT sl.id AS "id!", c.name AS class, sl.weekday, sl.start_time, sl.end_time, s.name AS site, r.name AS room
+           FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN class_slots sl ON sl.class_id = c.id
+           JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
+           WHERE e.elder_id = ? AND e.status = 'enrolled' AND c.semester_id = ?"#,
+        elder.id,
+        semester.id
+    )
+    .fetch_all(pool)
+    .await?;
+    let time = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
+    let classes: Vec<CalendarClass> = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(CalendarClass {
+                uid: format!("slot-{}-elder-{}@xingfu", r.id, elder.id),
+                title: r.class,
+                location: format!("{}, {}", r.site, r.room),
+                weekday: u32::try_from(r.weekday).ok()?,
+                start: time(&r.start_time)?,
+                end: time(&r.end_time)?,
+            })
+        })
+        .collect();
+    let date = |t: &str| {
+        chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map_err(|e| AppError::internal("stored date", e))
+    };
+    Ok(ics(
+        &format!("{}的课表", elder.name),
+        &classes,
+        date(&semester.starts_on)?,
+        date(&semester.ends_on)?,
+    ))
+}

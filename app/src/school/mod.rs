@@ -2,6 +2,7 @@
 //! enrollment with capacity, a waitlist served in order, and time-limited offers of freed seats.
 
 pub mod api;
+pub mod calendar;
 pub mod enrollment;
 pub mod pages;
 pub mod timetable;

@@ -79,3 +79,42 @@ async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Sq
         "红河社区 is not hers"
     );
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn the_timetable_is_a_calendar_feed_behind_a_secret_link(pool: SqlitePool) {
+    let app = demo(pool).await;
+    let family = app.log_in_demo("13900000005").await;
+    let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
+    let class = scalar(
+        &app,
+        "SELECT id FROM classes WHERE name = '太极·周三下午班'",
+    )
+    .await;
+    let enrolled = app
+        .call(
+            "/api/school/enroll",
+            &[("class_id", class.as_str()), ("elder_id", wang.as_str())],
+            Some(&family),
+        )
+        .await;
+    assert_eq!(enrolled.status, StatusCode::OK, "{}", enrolled.body);
+    let page = app.get("/school/mine", Some(&family)).await;
+    let token: String =
+        sqlx::query_scalar("SELECT calendar_token FROM elders WHERE name = '王秀英'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let link = format!("/school/calendar/{token}.ics");
+    assert!(page.body.contains(&link), "the page links the feed");
+    let link = link.as_str();
+    let feed = app.get(link, None).await;
+    assert_eq!(feed.status, StatusCode::OK, "{link}: {}", feed.body);
+    assert!(
+        feed.body.contains("BEGIN:VEVENT") && feed.body.contains("SUMMARY:太极·周三下午班"),
+        "{}",
+        feed.body
+    );
+    assert!(feed.body.contains("RRULE:FREQ=WEEKLY"));
+    let guessed = app.get("/school/calendar/0000.ics", None).await;
+    assert_eq!(guessed.status, StatusCode::NOT_FOUND);
+}

@@ -24,9 +24,19 @@ pub fn MyTimetablePage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match mine.await {
-                        Ok(list) if list.is_empty() => view! { <p class="card">{t.school.no_enrollments}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="orders">{list.into_iter().map(|e| enrollment_card(e, change)).collect_view()}</ul>
+                        Ok((list, calendars)) => view! {
+                            {if list.is_empty() {
+                                view! { <p class="card">{t.school.no_enrollments}</p> }.into_any()
+                            } else {
+                                view! { <ul class="orders">{list.into_iter().map(|e| enrollment_card(e, change)).collect_view()}</ul> }.into_any()
+                            }}
+                            <section class="card no-print">
+                                <h2>{t.school.calendar}</h2>
+                                <p class="hint">{t.school.calendar_hint}</p>
+                                <ul>{calendars.into_iter().map(|(name, href)| view! {
+                                    <li><a href=href>{name} " · " {t.school.calendar_link}</a></li>
+                                }).collect_view()}</ul>
+                            </section>
                         }.into_any(),
                         Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
                     }
