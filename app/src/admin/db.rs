@@ -35,13 +35,7 @@ pub async fn grant(
 ) -> AppResult<()> {
     let mut tx = pool.begin().await?;
     insert_role(&mut tx, user_id, grant).await?;
-    sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'grant_role', ?)",
-        actor,
-        detail
-    )
-    .execute(&mut *tx)
-    .await?;
+    record_audit(&mut tx, actor, "grant_role", detail).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -68,13 +62,7 @@ pub async fn revoke(
     if removed == 0 {
         return Ok(false);
     }
-    sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'revoke_role', ?)",
-        actor,
-        detail
-    )
-    .execute(&mut *tx)
-    .await?;
+    record_audit(&mut tx, actor, "revoke_role", detail).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -91,4 +79,23 @@ pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditE
     .fetch_all(pool)
     .await?;
     Ok(rows)
+}
+
+/// Writes an audit entry (who, what, detail) inside the caller's transaction, so it exists
+/// exactly when the change it records does.
+pub async fn record_audit(
+    conn: &mut sqlx::SqliteConnection,
+    actor: i64,
+    action: &str,
+    detail: &str,
+) -> AppResult<()> {
+    sqlx::query!(
+        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, ?, ?)",
+        actor,
+        action,
+        detail
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }

@@ -98,7 +98,7 @@ pub async fn cancel(pool: &SqlitePool, user: &CurrentUser, order_id: i64) -> App
     Ok(())
 }
 
-/// Rates a delivered meal once, 1–5 stars with an optional comment.
+/// Rates a delivered meal once (stars and comment checked by `domain::rating::parse_rating`).
 pub async fn rate(
     pool: &SqlitePool,
     user: &CurrentUser,
@@ -106,13 +106,6 @@ pub async fn rate(
     stars: i64,
     comment: &str,
 ) -> AppResult<()> {
-    if !(1..=5).contains(&stars) {
-        return Err(AppError::invalid("请选择 1 到 5 颗星。"));
-    }
-    let comment = comment.trim();
-    if comment.chars().count() > 200 {
-        return Err(AppError::invalid("评价请不要超过 200 个字。"));
-    }
     let head = head(pool, user, order_id).await?;
     if head.status != OrderStatus::Delivered.code() {
         return Err(AppError::conflict("送达或取餐之后才能评价。"));

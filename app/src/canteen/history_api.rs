@@ -94,10 +94,7 @@ pub async fn rate_meal_order(
     comment: String,
 ) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    let stars = stars
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| AppError::invalid("请选择 1 到 5 颗星。"))?;
+    let (stars, comment) = crate::domain::rating::parse_rating(&stars, &comment)?;
     crate::canteen::history::rate(&crate::state::pool()?, &user, order_id, stars, &comment).await
 }
 

@@ -230,13 +230,7 @@ pub async fn add_subsidy_rule(
     .execute(&mut *tx)
     .await?;
     let detail = format!("{age_band} {} {subsidy_fen}", category.unwrap_or("all"));
-    sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'add_subsidy_rule', ?)",
-        actor,
-        detail
-    )
-    .execute(&mut *tx)
-    .await?;
+    crate::admin::db::record_audit(&mut tx, actor, "add_subsidy_rule", &detail).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -250,13 +244,7 @@ pub async fn delete_subsidy_rule(pool: &SqlitePool, actor: i64, rule_id: i64) ->
         return Err(AppError::NotFound);
     }
     let detail = format!("rule {rule_id}");
-    sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'delete_subsidy_rule', ?)",
-        actor,
-        detail
-    )
-    .execute(&mut *tx)
-    .await?;
+    crate::admin::db::record_audit(&mut tx, actor, "delete_subsidy_rule", &detail).await?;
     tx.commit().await?;
     Ok(())
 }

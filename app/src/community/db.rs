@@ -67,13 +67,7 @@ pub async fn add_community(
         Err(e) => return Err(e.into()),
     };
     let detail = format!("新增社区：{name}");
-    sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'add_community', ?)",
-        actor,
-        detail
-    )
-    .execute(&mut *tx)
-    .await?;
+    crate::admin::db::record_audit(&mut tx, actor, "add_community", &detail).await?;
     tx.commit().await?;
     Ok(id)
 }

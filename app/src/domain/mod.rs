@@ -5,4 +5,5 @@ pub mod age;
 pub mod elder;
 pub mod password;
 pub mod phone;
+pub mod rating;
 pub mod role;

@@ -4,3 +4,4 @@ pub mod form;
 pub mod home;
 pub mod layout;
 pub mod prefs;
+pub mod rating;

@@ -203,13 +203,7 @@ pub async fn update_rule(pool: &SqlitePool, actor: i64, rule: &PointsRule) -> Ap
         "{} {}min {}/h bonus {}",
         rule.kind, rule.minutes, rule.points_per_hour, rule.bonus
     );
-    sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, 'update_points_rule', ?)",
-        actor,
-        detail
-    )
-    .execute(&mut *tx)
-    .await?;
+    crate::admin::db::record_audit(&mut tx, actor, "update_points_rule", &detail).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -122,10 +122,7 @@ pub async fn cancel_request(request_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "volunteer/requests/rate")]
 pub async fn rate_request(request_id: i64, stars: String, comment: String) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    let stars = stars
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| AppError::invalid("请选择 1 到 5 颗星。"))?;
+    let (stars, comment) = crate::domain::rating::parse_rating(&stars, &comment)?;
     crate::volunteer::requests_db::rate(
         &crate::state::pool()?,
         request_id,

@@ -153,7 +153,8 @@ pub async fn cancel(pool: &SqlitePool, request_id: i64, requester: i64) -> AppRe
     Ok(())
 }
 
-/// The requester rates a done request once; 4–5 stars add the volunteer's bonus.
+/// The requester rates a done request once (checked by `domain::rating::parse_rating`);
+/// 4–5 stars add the volunteer's bonus.
 pub async fn rate(
     pool: &SqlitePool,
     request_id: i64,
@@ -161,13 +162,6 @@ pub async fn rate(
     stars: i64,
     comment: &str,
 ) -> AppResult<()> {
-    if !(1..=5).contains(&stars) {
-        return Err(AppError::invalid("请选择 1 到 5 颗星。"));
-    }
-    let comment = comment.trim();
-    if comment.chars().count() > 200 {
-        return Err(AppError::invalid("评价请不要超过 200 个字。"));
-    }
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let done = sqlx::query!(
         "UPDATE service_requests SET rating = ?, rating_comment = ?, rated_at = unixepoch()

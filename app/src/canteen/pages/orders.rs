@@ -12,6 +12,7 @@ use crate::canteen::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::rating::rating_fields;
 
 #[derive(Clone, Copy)]
 struct OrderActions {
@@ -125,23 +126,7 @@ fn rating_form(order_id: i64, rate: ServerAction<RateMealOrder>) -> impl IntoVie
     let t = use_texts();
     view! {
         <ActionForm action=rate attr:class="rating-form">
-            <input type="hidden" name="order_id" value=order_id.to_string() />
-            <fieldset>
-                <legend>{t.canteen.rate_meal}</legend>
-                <div class="stars">
-                    {(1..=5).rev().map(|n| view! {
-                        <label class="choice">
-                            <input type="radio" name="stars" value=n.to_string() required=true />
-                            <span>{n} " " {"★".repeat(n)}</span>
-                        </label>
-                    }).collect_view()}
-                </div>
-            </fieldset>
-            <div class="field">
-                <label for=format!("comment-{order_id}")>{t.canteen.comment}</label>
-                <input id=format!("comment-{order_id}") type="text" name="comment" maxlength="200" />
-            </div>
-            <button type="submit" class="button primary">{t.canteen.submit_rating}</button>
+            {rating_fields(t.canteen.rate_meal, "order_id", order_id)}
         </ActionForm>
     }
 }

@@ -8,6 +8,7 @@ use crate::community::list_communities;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
+use crate::ui::rating::rating_fields;
 use crate::volunteer::points::RequestCategory;
 use crate::volunteer::requests_api::{
     list_requests, CancelRequest, ClaimRequest, CompleteRequest, DispatchRequest, PostRequest,
@@ -182,23 +183,7 @@ fn request_card(r: RequestView, actions: RequestActions) -> impl IntoView {
             </div>
             {r.can_rate.then(|| view! {
                 <ActionForm action=actions.rate attr:class="rating-form">
-                    {hidden_id(id)}
-                    <fieldset>
-                        <legend>{t.volunteer.rate_service}</legend>
-                        <div class="stars">
-                            {(1..=5).rev().map(|n| view! {
-                                <label class="choice">
-                                    <input type="radio" name="stars" value=n.to_string() required=true />
-                                    <span>{n} " " {"★".repeat(n)}</span>
-                                </label>
-                            }).collect_view()}
-                        </div>
-                    </fieldset>
-                    <div class="field">
-                        <label for=format!("req-comment-{id}")>{t.canteen.comment}</label>
-                        <input id=format!("req-comment-{id}") name="comment" maxlength="200" />
-                    </div>
-                    <button type="submit" class="button primary">{t.canteen.submit_rating}</button>
+                    {rating_fields(t.volunteer.rate_service, "request_id", id)}
                 </ActionForm>
             })}
         </li>
