@@ -33,7 +33,10 @@ use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
 use crate::i18n::use_texts;
 use crate::notify::page::NotificationsPage;
-use crate::school::pages::{CatalogPage, MyTimetablePage, TimetablePage};
+use crate::school::pages::{
+    CatalogPage, MyTimetablePage, ProposalsPage, RosterPage, SchoolSetupPage, TimetablePage,
+    WeekGridPage,
+};
 use crate::ui::home::{HomePage, NotFound};
 use crate::ui::layout::{provide_auth, Header};
 use crate::ui::prefs::{DisplayMode, UiPrefs};
@@ -121,7 +124,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/volunteer/points") view=PointsPage ssr=SsrMode::Async />
                     <Route path=path!("/school") view=CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("/school/mine") view=MyTimetablePage ssr=SsrMode::Async />
+                    <Route path=path!("/school/proposals") view=ProposalsPage ssr=SsrMode::Async />
                     <Route path=path!("/school/manage") view=TimetablePage ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage/week") view=WeekGridPage ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage/setup") view=SchoolSetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage/roster") view=RosterPage ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>

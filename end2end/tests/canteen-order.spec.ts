@@ -2,20 +2,8 @@
 // sees them on the prep sheet and the route sheet and offers the route as a volunteer shift,
 // a volunteer signs up and marks the stop delivered, and
 // the family sees 已送达 and rates the meal. Ordering is also tried with JavaScript off.
-import { test, expect, waitForHydration } from "./fixtures";
+import { test, expect, logIn, waitForHydration } from "./fixtures";
 import type { Page } from "@playwright/test";
-
-const DEMO_PASSWORD = "xingfu-demo";
-
-async function logIn(page: Page, phone: string, js: boolean) {
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await waitForHydration(page, js);
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
-}
 
 /** Opens the order form for an elder and the lunch service; returns the open dates ticked. */
 async function orderWeekOfLunches(page: Page, elder: string, js: boolean): Promise<string[]> {

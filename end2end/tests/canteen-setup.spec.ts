@@ -1,17 +1,6 @@
 // Canteen staff plan a coming week's menu: copy last week forward (or tick dishes by hand),
 // then publish it; a family-only account cannot reach the staff pages.
-import { test, expect, waitForHydration } from "./fixtures";
-import type { Page } from "@playwright/test";
-
-async function logIn(page: Page, phone: string, js: boolean) {
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await waitForHydration(page, js);
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill("xingfu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
-}
+import { test, expect, logIn, waitForHydration } from "./fixtures";
 
 /** The Monday `weeks` weeks after this week's, in Shanghai time. */
 function mondayIn(weeks: number): string {

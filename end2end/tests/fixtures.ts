@@ -50,3 +50,14 @@ export async function register(page: Page, name: string, phone: string) {
   await page.getByRole("button", { name: "注册" }).click();
   await expect(page.getByRole("heading", { name: "我的家庭" })).toBeVisible();
 }
+
+/** Signs in as one of the demo accounts (password xingfu-demo), after signing out. */
+export async function logIn(page: Page, phone: string, js: boolean) {
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await waitForHydration(page, js);
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("密码").fill("xingfu-demo");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+}

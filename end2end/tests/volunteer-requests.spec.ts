@@ -1,18 +1,8 @@
 // 点单·派单·领单·评单: a family posts a 陪诊 request for an elder, community staff dispatch it
 // to a volunteer, who marks it done; the family rates it and the volunteer's points rise.
 // Posting and cancelling also work with JavaScript off.
-import { test, expect, waitForHydration } from "./fixtures";
+import { test, expect, logIn, waitForHydration } from "./fixtures";
 import type { Page } from "@playwright/test";
-
-async function logIn(page: Page, phone: string, js: boolean) {
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await waitForHydration(page, js);
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill("xingfu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
-}
 
 async function postEscort(page: Page, js: boolean, detail: string) {
   await page.goto("/volunteer/requests");

@@ -1,17 +1,6 @@
 // 志愿服务: a volunteer signs up for a class-assistant shift, sees it under 我的班次, and
 // cancels; with JavaScript on and off. Someone without the volunteer role is told why not.
-import { test, expect, waitForHydration } from "./fixtures";
-import type { Page } from "@playwright/test";
-
-async function logIn(page: Page, phone: string, js: boolean) {
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await waitForHydration(page, js);
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill("xingfu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
-}
+import { test, expect, logIn, waitForHydration } from "./fixtures";
 
 test("a volunteer signs up for a shift and cancels it", async ({ page }, info) => {
   const js = info.project.use.javaScriptEnabled !== false;

@@ -1,5 +1,6 @@
-//! Demo elderly school: the current semester open for enrollment, three teaching sites with
-//! rooms and travel times, rotating teachers, and classes from the brief (书法, 舞蹈, 太极…).
+//! Demo elderly school: a semester two weeks under way and still open for enrollment, three
+//! teaching sites with rooms and travel times, rotating teachers, classes from the brief (书法,
+//! 舞蹈, 太极…), and course votes.
 
 use sqlx::{Sqlite, Transaction};
 
@@ -72,7 +73,8 @@ pub async fn load(
             .format("%Y-%m-%d")
             .to_string()
     };
-    let (returning, opens, closes, starts, ends) = (day(-20), day(-10), day(30), day(40), day(160));
+    let (returning, opens, closes, starts, ends) =
+        (day(-20), day(-10), day(30), day(-14), day(160));
     sqlx::query!(
         "INSERT INTO semesters (id, name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes, max_classes_per_person, offer_hours)
          VALUES (1, '本学期', ?, ?, ?, ?, ?, 3, 48)",
@@ -136,6 +138,39 @@ pub async fn load(
         )
         .execute(&mut **tx)
         .await?;
+        sqlx::query!(
+            "UPDATE classes SET community_id =
+               (SELECT s.community_id FROM rooms r JOIN school_sites s ON s.id = r.site_id WHERE r.id = ?)
+             WHERE id = ?",
+            room,
+            class_id
+        )
+        .execute(&mut **tx)
+        .await?;
     }
+    proposals(tx).await
+}
+
+/// Next semester's course votes in 十九街: 瑜伽 one committed sign-up short of opening, and a
+/// new proposal for 合唱.
+async fn proposals(tx: &mut Transaction<'_, Sqlite>) -> anyhow::Result<()> {
+    sqlx::query!("UPDATE semesters SET open_at_committed = 3 WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query!(
+        "INSERT INTO course_proposals (id, community_id, semester_id, title, description, proposed_by)
+         SELECT 1, 7, 1, '瑜伽', '椅子瑜伽，适合膝盖不好的老人。', id FROM users WHERE phone = '13900000006'
+         UNION ALL
+         SELECT 2, 7, 1, '合唱', '每周唱一次红歌和老歌。', id FROM users WHERE phone = '13900000005'"
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO proposal_votes (proposal_id, elder_id, committed, voted_by)
+         SELECT 1, e.id, 1, u.id FROM elders e, users u
+         WHERE e.name IN ('王秀英', '孙大海') AND e.community_id = 7 AND u.phone = '13900000002'"
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

@@ -144,7 +144,7 @@ pub async fn hours_csv(
     }
 }
 
-/// GET /school/calendar/{token}.ics — an elder's timetable for calendar apps, which cannot log
+/// GET /school/calendar/{token}.ics — an elder's or a teacher's timetable for calendar apps, which cannot log
 /// in: the secret in the link is the key, and it shows only class names, times and rooms.
 pub async fn school_calendar(
     State(state): State<AppState>,
@@ -159,6 +159,31 @@ pub async fn school_calendar(
             body,
         )
             .into_response(),
+        Err(error) => refusal(error),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RosterQuery {
+    class: i64,
+}
+
+/// GET /school/manage/roster.csv?class=3 — a class's students with phone, fee status and
+/// attendance; staff of the community running the class only.
+pub async fn roster_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<RosterQuery>,
+) -> Response {
+    let result = async {
+        let user = caller(&state, &headers).await?;
+        app::school::roster_api::require_class_staff(&state.pool, &user, query.class).await?;
+        let today = app::clock::today_in_shanghai();
+        app::school::roster_db::roster_csv(&state.pool, query.class, today).await
+    }
+    .await;
+    match result {
+        Ok(body) => csv(&format!("class-{}-roster.csv", query.class), body),
         Err(error) => refusal(error),
     }
 }

@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
             "/volunteer/manage/hours.csv",
             get(crate::exports::hours_csv),
         )
+        .route("/school/manage/roster.csv", get(crate::exports::roster_csv))
         .route(
             "/school/calendar/{file}",
             get(crate::exports::school_calendar),

@@ -1,6 +1,6 @@
 //! Elderly-school server functions under /api/school/: the catalog (anyone signed in),
-//! enrolling, dropping and answering offers (the person, their family, or community staff),
-//! and timetable slots (admins of the site's community).
+//! enrolling, dropping and answering offers (the person, their family, or community staff).
+//! Timetables are in `timetable_api`, set-up in `setup_api`.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -122,63 +122,4 @@ pub async fn change_enrollment(enrollment_id: i64, action: String) -> Result<(),
         "decline" => enroll_db::answer_offer(&pool, enrollment_id, false, now).await,
         _ => Err(AppError::invalid("无法识别的操作。")),
     }
-}
-
-/// Adds a weekly slot to a class; refused with the reason when it clashes.
-#[server(endpoint = "school/manage/slot")]
-pub async fn add_class_slot(
-    class_id: i64,
-    room_id: i64,
-    weekday: String,
-    start_time: String,
-    end_time: String,
-) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
-    let community = crate::school::catalog_db::room_community(&pool, room_id).await?;
-    if !user.is_admin_of(community) {
-        return Err(AppError::Forbidden);
-    }
-    let time = |text: &str| {
-        chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
-            .map_err(|_| AppError::invalid("时间请填写如 09:00。"))
-    };
-    let slot = crate::school::timetable::Slot {
-        weekday: weekday
-            .trim()
-            .parse()
-            .ok()
-            .filter(|d| (1..=7).contains(d))
-            .ok_or_else(|| AppError::invalid("请选择星期几。"))?,
-        start: time(&start_time)?,
-        end: time(&end_time)?,
-        site_id: 0,
-        room_id,
-    };
-    crate::school::timetable_db::save_slot(&pool, class_id, None, &slot)
-        .await
-        .map(|_| ())
-}
-
-/// The rooms (id, "site · room") an admin may schedule in, and the semester's classes (id, name).
-#[server(endpoint = "school/manage/options")]
-pub async fn timetable_options() -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
-    let rooms = crate::school::catalog_db::rooms(&pool)
-        .await?
-        .into_iter()
-        .filter(|(_, community, _)| user.is_admin_of(*community))
-        .map(|(id, _, name)| (id, name))
-        .collect::<Vec<_>>();
-    if rooms.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    let classes = crate::school::catalog_db::catalog(&pool, None, None)
-        .await?
-        .2
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    Ok((rooms, classes))
 }

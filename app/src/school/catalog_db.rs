@@ -177,59 +177,113 @@ pub async fn sites(pool: &SqlitePool) -> AppResult<Vec<(i64, String)>> {
 
 /// The elder's calendar secret, made on first use.
 pub async fn calendar_token(pool: &SqlitePool, elder_id: i64) -> AppResult<String> {
-    let existing = sqlx::query_scalar!("SELECT calendar_token FROM elders WHERE id = ?", elder_id)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if let Some(token) = existing {
-        return Ok(token);
-    }
-    let token = crate::auth::session::new_token();
-    sqlx::query!(
-        "UPDATE elders SET calendar_token = ? WHERE id = ? AND calendar_token IS NULL",
-        token,
+    let fresh = crate::auth::session::new_token();
+    sqlx::query_scalar!(
+        "UPDATE elders SET calendar_token = coalesce(calendar_token, ?) WHERE id = ? RETURNING calendar_token AS \"calendar_token!\"",
+        fresh,
         elder_id
     )
-    .execute(pool)
-    .await?;
-    let stored = sqlx::query_scalar!("SELECT calendar_token FROM elders WHERE id = ?", elder_id)
-        .fetch_one(pool)
-        .await?;
-    stored.ok_or(AppError::NotFound)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
 }
 
-/// The .ics feed of the elder holding `token`: their enrolled classes of the latest semester.
-pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> {
-    use crate::school::calendar::{ics, CalendarClass};
-    let elder = sqlx::query!(
+/// The teacher's calendar secret, made on first use.
+pub async fn teacher_calendar_token(pool: &SqlitePool, teacher_id: i64) -> AppResult<String> {
+    let fresh = crate::auth::session::new_token();
+    sqlx::query_scalar!(
+        "UPDATE teachers SET calendar_token = coalesce(calendar_token, ?) WHERE id = ? RETURNING calendar_token AS \"calendar_token!\"",
+        fresh,
+        teacher_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// One weekly meeting for a calendar feed.
+struct FeedRow {
+    id: i64,
+    class: String,
+    weekday: i64,
+    start_time: String,
+    end_time: String,
+    site: String,
+    room: String,
+}
+
+/// The calendar owner holding `token` (an elder, or a teacher): their name, a uid suffix, and
+/// the latest semester's meetings they attend or teach.
+async fn feed_rows(
+    pool: &SqlitePool,
+    token: &str,
+    semester: i64,
+) -> AppResult<(String, String, Vec<FeedRow>)> {
+    if let Some(elder) = sqlx::query!(
         r#"SELECT id AS "id!", name FROM elders WHERE calendar_token = ?"#,
         token
     )
     .fetch_optional(pool)
     .await?
+    {
+        let rows = sqlx::query_as!(
+            FeedRow,
+            r#"SELECT sl.id AS "id!", c.name AS class, sl.weekday, sl.start_time, sl.end_time, s.name AS site, r.name AS room
+               FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN class_slots sl ON sl.class_id = c.id
+               JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
+               WHERE e.elder_id = ? AND e.status = 'enrolled' AND c.semester_id = ?"#,
+            elder.id,
+            semester
+        )
+        .fetch_all(pool)
+        .await?;
+        return Ok((
+            format!("{}的课表", elder.name),
+            format!("elder-{}", elder.id),
+            rows,
+        ));
+    }
+    let teacher = sqlx::query!(
+        r#"SELECT id AS "id!", name FROM teachers WHERE calendar_token = ?"#,
+        token
+    )
+    .fetch_optional(pool)
+    .await?
     .ok_or(AppError::NotFound)?;
+    let rows = sqlx::query_as!(
+        FeedRow,
+        r#"SELECT sl.id AS "id!", c.name AS class, sl.weekday, sl.start_time, sl.end_time, s.name AS site, r.name AS room
+           FROM classes c JOIN class_slots sl ON sl.class_id = c.id
+           JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
+           WHERE c.teacher_id = ? AND c.semester_id = ?"#,
+        teacher.id,
+        semester
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok((
+        format!("{}老师的课表", teacher.name),
+        format!("teacher-{}", teacher.id),
+        rows,
+    ))
+}
+
+/// The .ics feed of the elder or teacher holding `token`: the latest semester's classes.
+pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> {
+    use crate::school::calendar::{ics, CalendarClass};
     let semester = sqlx::query!(
         r#"SELECT id AS "id!", starts_on, ends_on FROM semesters ORDER BY starts_on DESC LIMIT 1"#
     )
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let rows = sqlx::query!(
-        r#"SELECT sl.id AS "id!", c.name AS class, sl.weekday, sl.start_time, sl.end_time, s.name AS site, r.name AS room
-           FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN class_slots sl ON sl.class_id = c.id
-           JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
-           WHERE e.elder_id = ? AND e.status = 'enrolled' AND c.semester_id = ?"#,
-        elder.id,
-        semester.id
-    )
-    .fetch_all(pool)
-    .await?;
+    let (name, owner, rows) = feed_rows(pool, token, semester.id).await?;
     let time = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
     let classes: Vec<CalendarClass> = rows
         .into_iter()
         .filter_map(|r| {
             Some(CalendarClass {
-                uid: format!("slot-{}-elder-{}@xingfu", r.id, elder.id),
+                uid: format!("slot-{}-{owner}@xingfu", r.id),
                 title: r.class,
                 location: format!("{}, {}", r.site, r.room),
                 weekday: u32::try_from(r.weekday).ok()?,
@@ -243,7 +297,7 @@ pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> 
             .map_err(|e| AppError::internal("stored date", e))
     };
     Ok(ics(
-        &format!("{}的课表", elder.name),
+        &name,
         &classes,
         date(&semester.starts_on)?,
         date(&semester.ends_on)?,

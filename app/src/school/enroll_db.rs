@@ -183,6 +183,25 @@ async fn waitlist_position(conn: &mut SqliteConnection, class_id: i64, id: i64) 
     Ok(n)
 }
 
+/// Tells the elder (if they have an account) and their family, linking to 我的课表.
+pub async fn notify_family(
+    conn: &mut SqliteConnection,
+    elder_id: i64,
+    message: &str,
+) -> AppResult<()> {
+    let people = sqlx::query_scalar!(
+        r#"SELECT user_id AS "user_id!" FROM family_links WHERE elder_id = ?1
+           UNION SELECT user_id AS "user_id!" FROM elders WHERE id = ?1 AND user_id IS NOT NULL"#,
+        elder_id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for user in people {
+        crate::notify::db::notify(conn, user, message, "/school/mine").await?;
+    }
+    Ok(())
+}
+
 /// Offers freed seats to the waitlist in order, each until `now + offer_hours`.
 pub async fn offer_free_seats(
     conn: &mut SqliteConnection,
@@ -224,16 +243,7 @@ pub async fn offer_free_seats(
             class.name,
             crate::clock::local_time_label(expires)
         );
-        let people = sqlx::query_scalar!(
-            r#"SELECT user_id AS "user_id!" FROM family_links WHERE elder_id = ?1
-               UNION SELECT user_id AS "user_id!" FROM elders WHERE id = ?1 AND user_id IS NOT NULL"#,
-            next.elder_id
-        )
-        .fetch_all(&mut *conn)
-        .await?;
-        for user in people {
-            crate::notify::db::notify(conn, user, &message, "/school/mine").await?;
-        }
+        notify_family(conn, next.elder_id, &message).await?;
         offered += 1;
     }
     Ok(offered)

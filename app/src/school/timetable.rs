@@ -130,6 +130,33 @@ pub fn person_clash<'a>(wanted: &[Slot], theirs: &'a [(String, Slot)]) -> Option
         .map(|(name, _)| name.as_str())
 }
 
+/// A slot as typed into the timetable form: weekday "1"–"7" and times "09:00". The site is
+/// filled in from the room when it is stored.
+pub fn slot_from_form(
+    room_id: i64,
+    weekday: &str,
+    start: &str,
+    end: &str,
+) -> Result<Slot, crate::error::AppError> {
+    use crate::error::AppError;
+    let time = |text: &str| {
+        NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .map_err(|_| AppError::invalid("时间请填写如 09:00。"))
+    };
+    Ok(Slot {
+        weekday: weekday
+            .trim()
+            .parse()
+            .ok()
+            .filter(|d| (1..=7).contains(d))
+            .ok_or_else(|| AppError::invalid("请选择星期几。"))?,
+        start: time(start)?,
+        end: time(end)?,
+        site_id: 0,
+        room_id,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +239,27 @@ mod tests {
         assert_eq!(
             person_clash(&[slot(2, (10, 0), (11, 0), 2, 3)], &theirs),
             None
+        );
+    }
+
+    #[test]
+    fn a_slot_form_needs_a_weekday_and_clock_times() {
+        let s = slot_from_form(4, "3", "09:00", " 10:30 ").unwrap();
+        assert_eq!(
+            (s.weekday, s.start, s.end, s.room_id),
+            (3, t(9, 0), t(10, 30), 4)
+        );
+        assert_eq!(
+            slot_from_form(4, "8", "09:00", "10:30")
+                .unwrap_err()
+                .to_string(),
+            "请选择星期几。"
+        );
+        assert_eq!(
+            slot_from_form(4, "1", "9点", "10:30")
+                .unwrap_err()
+                .to_string(),
+            "时间请填写如 09:00。"
         );
     }
 }

@@ -1,12 +1,16 @@
-//! Adding and moving class slots: the new slot is checked against every other slot of the
+//! Adding, moving and removing class slots, and reading the week by site, teacher or room.
+//! Adding and moving: the new slot is checked against every other slot of the
 //! semester (room, teacher, travel between sites) inside the write transaction, so two admins
 //! cannot book the same room at once.
 
 use sqlx::SqlitePool;
 
+use crate::auth::model::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::school::enroll_db::slot;
-use crate::school::timetable::{clash, BookedSlot, Slot};
+use crate::school::setup_db::latest_semester;
+use crate::school::timetable::{clash, weekday_label, BookedSlot, Slot};
+use crate::school::timetable_api::{GridEntry, SlotRow, TimetableClass, WeekGrid};
 
 /// Adds a slot to a class (or moves `slot_id` when given), refusing with the reason when it
 /// clashes. Returns the slot's id.
@@ -99,4 +103,171 @@ pub async fn save_slot(
     };
     tx.commit().await?;
     Ok(id)
+}
+
+pub async fn class_of_slot(pool: &SqlitePool, slot_id: i64) -> AppResult<i64> {
+    sqlx::query_scalar!("SELECT class_id FROM class_slots WHERE id = ?", slot_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn remove_slot(pool: &SqlitePool, slot_id: i64) -> AppResult<()> {
+    sqlx::query!("DELETE FROM class_slots WHERE id = ?", slot_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// One weekly slot of the latest semester with what it belongs to.
+struct SemesterSlot {
+    id: i64,
+    class_id: i64,
+    room_id: i64,
+    site_id: i64,
+    teacher_id: i64,
+    weekday: i64,
+    start: String,
+    end: String,
+    class: String,
+    teacher: String,
+    site: String,
+    room: String,
+}
+
+impl SemesterSlot {
+    fn place(&self) -> String {
+        format!("{} {}", self.site, self.room)
+    }
+
+    fn row(&self) -> SlotRow {
+        SlotRow {
+            id: self.id,
+            room_id: self.room_id,
+            weekday: self.weekday,
+            label: format!(
+                "{} {}–{} {}",
+                weekday_label(u32::try_from(self.weekday).unwrap_or(0)),
+                self.start,
+                self.end,
+                self.place()
+            ),
+            start: self.start.clone(),
+            end: self.end.clone(),
+        }
+    }
+
+    fn entry(&self) -> GridEntry {
+        GridEntry {
+            weekday: self.weekday,
+            start: self.start.clone(),
+            end: self.end.clone(),
+            class: self.class.clone(),
+            teacher: self.teacher.clone(),
+            place: self.place(),
+        }
+    }
+}
+
+async fn semester_slots(pool: &SqlitePool, semester_id: i64) -> AppResult<Vec<SemesterSlot>> {
+    Ok(sqlx::query_as!(
+        SemesterSlot,
+        r#"SELECT sl.id AS "id!", sl.class_id, sl.room_id, r.site_id, c.teacher_id, sl.weekday,
+                  sl.start_time AS start, sl.end_time AS end, c.name AS class, t.name AS teacher,
+                  s.name AS site, r.name AS room
+           FROM class_slots sl JOIN classes c ON c.id = sl.class_id JOIN teachers t ON t.id = c.teacher_id
+           JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
+           WHERE c.semester_id = ? ORDER BY sl.weekday, sl.start_time, s.id, r.id"#,
+        semester_id
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The latest semester's classes the caller runs, each with its slots.
+pub async fn classes_with_slots(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+) -> AppResult<Vec<TimetableClass>> {
+    let semester = latest_semester(pool).await?;
+    let slots = semester_slots(pool, semester).await?;
+    let classes = sqlx::query!(
+        r#"SELECT c.id AS "id!", c.name, t.name AS teacher, c.community_id
+           FROM classes c JOIN teachers t ON t.id = c.teacher_id WHERE c.semester_id = ? ORDER BY c.id"#,
+        semester
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(classes
+        .into_iter()
+        .filter(|c| c.community_id.is_some_and(|id| user.is_admin_of(id)) || user.is_global_admin())
+        .map(|c| TimetableClass {
+            slots: slots
+                .iter()
+                .filter(|s| s.class_id == c.id)
+                .map(SemesterSlot::row)
+                .collect(),
+            id: c.id,
+            name: c.name,
+            teacher: c.teacher,
+        })
+        .collect())
+}
+
+/// The latest semester's week at a site, for a teacher or in a room (`by`), the first one
+/// when `id` is not given.
+pub async fn week_grid(pool: &SqlitePool, by: &str, id: Option<i64>) -> AppResult<WeekGrid> {
+    let by = match by {
+        "teacher" | "room" => by,
+        _ => "site",
+    };
+    let options: Vec<(i64, String)> = match by {
+        "teacher" => sqlx::query!(r#"SELECT id AS "id!", name FROM teachers ORDER BY id"#)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect(),
+        "room" => crate::school::catalog_db::rooms(pool)
+            .await?
+            .into_iter()
+            .map(|(id, _, name)| (id, name))
+            .collect(),
+        _ => crate::school::catalog_db::sites(pool).await?,
+    };
+    let (chosen, title) = options
+        .iter()
+        .find(|(option, _)| id.is_none_or(|id| id == *option))
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+    let semester = latest_semester(pool).await?;
+    let semester_name = sqlx::query_scalar!("SELECT name FROM semesters WHERE id = ?", semester)
+        .fetch_optional(pool)
+        .await?
+        .unwrap_or_default();
+    let entries = semester_slots(pool, semester)
+        .await?
+        .iter()
+        .filter(|s| match by {
+            "teacher" => s.teacher_id == chosen,
+            "room" => s.room_id == chosen,
+            _ => s.site_id == chosen,
+        })
+        .map(SemesterSlot::entry)
+        .collect();
+    let calendar = if by == "teacher" {
+        let token = crate::school::catalog_db::teacher_calendar_token(pool, chosen).await?;
+        format!("/school/calendar/{token}.ics")
+    } else {
+        String::new()
+    };
+    Ok(WeekGrid {
+        semester: semester_name,
+        by: by.to_string(),
+        chosen,
+        title,
+        options,
+        entries,
+        calendar,
+    })
 }

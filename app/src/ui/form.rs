@@ -25,6 +25,23 @@ where
     Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
 }
 
+/// How many submissions of an action have succeeded. Pages refetch what an action changes
+/// on this rather than on every submission, so a refused form stays as the person left it
+/// (open, with what they typed) next to the message saying why.
+pub fn successes<S>(action: ServerAction<S>) -> Signal<usize>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let count = RwSignal::new(0);
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
+            count.update(|c| *c += 1);
+        }
+    });
+    count.into()
+}
+
 /// A message people cannot miss; screen readers announce it.
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {

@@ -6,5 +6,6 @@ mod canteen;
 mod canteen_ops;
 mod household;
 mod school;
+mod school_running;
 mod volunteer;
 mod volunteer_points;

@@ -13,15 +13,15 @@ use sqlx::SqlitePool;
 
 use crate::canteen::racing_pool;
 
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-const NOW: i64 = 1_795_400_000;
+pub const NOW: i64 = 1_795_400_000;
 
 /// A semester open for enrollment, two sites 40 minutes apart, a teacher, a 书法 class of
 /// `capacity` on Monday 09:00–10:30 in room 1, and `people` elders (ids 1..=people).
-async fn school_with(pool: &SqlitePool, capacity: i64, people: i64) -> i64 {
+pub async fn school_with(pool: &SqlitePool, capacity: i64, people: i64) -> i64 {
     let setup = [
         "INSERT INTO users (id, phone, display_name, password_hash) VALUES (1, '13800138000', '陈静', 'x')",
         "INSERT INTO semesters (id, name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes, max_classes_per_person, offer_hours)

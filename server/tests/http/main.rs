@@ -10,4 +10,5 @@ mod canteen_orders;
 mod canteen_setup;
 mod household;
 mod school;
+mod school_manage;
 mod volunteer;

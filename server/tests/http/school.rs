@@ -46,8 +46,13 @@ async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Sq
     assert_eq!(intruder.status, StatusCode::NOT_FOUND);
 
     let room = scalar(&app, "SELECT id FROM rooms WHERE name = '活动室'").await;
+    let theirs = scalar(
+        &app,
+        "SELECT id FROM classes WHERE name = '摄影·周五下午班'",
+    )
+    .await;
     let slot = [
-        ("class_id", class.as_str()),
+        ("class_id", theirs.as_str()),
         ("room_id", room.as_str()),
         ("weekday", "6"),
         ("start_time", "09:00"),
@@ -57,14 +62,25 @@ async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Sq
         .call("/api/school/manage/slot", &slot, Some(&family))
         .await;
     assert_eq!(not_admin.status, StatusCode::FORBIDDEN);
-    let admin = app.log_in_demo("13900000002").await; // admin of 十九街社区, where 活动室 is
+    // Admin of 十九街社区, whose class 摄影 is and where 活动室 is.
+    let admin = app.log_in_demo("13900000002").await;
     let added = app
         .call("/api/school/manage/slot", &slot, Some(&admin))
         .await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    let mut other_community = slot;
+    other_community[0] = ("class_id", class.as_str());
+    let not_hers = app
+        .call("/api/school/manage/slot", &other_community, Some(&admin))
+        .await;
+    assert_eq!(
+        not_hers.status,
+        StatusCode::FORBIDDEN,
+        "书法 is 红河社区's class"
+    );
     let elsewhere = scalar(&app, "SELECT id FROM rooms WHERE name = '书画室'").await;
     let other = [
-        ("class_id", class.as_str()),
+        ("class_id", theirs.as_str()),
         ("room_id", elsewhere.as_str()),
         ("weekday", "6"),
         ("start_time", "14:00"),

@@ -29,6 +29,7 @@ pub fn CatalogPage() -> impl IntoView {
                 <h1>{t.school.catalog_title}</h1>
                 <nav class="actions">
                     <a class="button" href="/school/mine">{t.school.my_timetable}</a>
+                    <a class="button" href="/school/proposals">{t.school.proposals_title}</a>
                     <a class="button" href="/school/manage">{t.school.manage_title}</a>
                 </nav>
             </section>

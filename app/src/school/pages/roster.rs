@@ -1,0 +1,169 @@
+//! /school/manage/roster?class=… — 报名名单: the class's students with age, phone, fee paid or
+//! not (staff switch it), meetings attended, attendance for one meeting, the waitlist, a
+//! printable list and a CSV.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::canteen::pricing::yuan;
+use crate::i18n::use_texts;
+use crate::school::roster_api::{load_roster, Roster, RosterStudent, SaveAttendance, SetFeePaid};
+use crate::ui::form::{action_error, successes, FormError, Notice};
+use crate::ui::layout::WithUser;
+
+fn student_row(s: RosterStudent, taken: i64, fee: ServerAction<SetFeePaid>) -> impl IntoView {
+    let t = use_texts();
+    let (status, button) = if s.paid {
+        (t.school.paid, t.school.mark_unpaid)
+    } else {
+        (t.school.unpaid, t.school.mark_paid)
+    };
+    let next = (!s.paid).to_string();
+    view! {
+        <tr class="student">
+            <td>{s.name}</td>
+            <td>{s.age}</td>
+            <td>{s.phone}</td>
+            <td>
+                <span class:paid=s.paid>{status}</span>
+                <ActionForm action=fee attr:class="inline-form no-print">
+                    <input type="hidden" name="enrollment_id" value=s.enrollment_id.to_string() />
+                    <input type="hidden" name="paid" value=next />
+                    <button type="submit" class="button">{button}</button>
+                </ActionForm>
+            </td>
+            <td>{s.attended} " / " {taken}</td>
+        </tr>
+    }
+}
+
+fn attendance_form(roster: &Roster, action: ServerAction<SaveAttendance>) -> impl IntoView + use<> {
+    let t = use_texts();
+    let class_id = roster.class_id.to_string();
+    let class_param = class_id.clone();
+    let session = roster.session.clone();
+    let options = roster
+        .sessions
+        .iter()
+        .map(|d| view! { <option value=d.clone() selected=*d == roster.session>{d.clone()}</option> })
+        .collect_view();
+    let boxes = roster
+        .students
+        .iter()
+        .map(|s| {
+            view! {
+                <label class="choice">
+                    <input type="checkbox" name="form[present][]" value=s.elder_id.to_string() checked=s.present == Some(true) />
+                    {s.name.clone()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card no-print">
+            <h2>{t.school.attendance}</h2>
+            <Form method="get" action="/school/manage/roster" attr:class="picker">
+                <input type="hidden" name="class" value=class_param />
+                <div class="field">
+                    <label for="roster-session">{t.school.session}</label>
+                    <select id="roster-session" name="session">{options}</select>
+                </div>
+                <button type="submit" class="button">{t.school.show}</button>
+            </Form>
+            <ActionForm action=action>
+                <input type="hidden" name="form[class_id]" value=class_id />
+                <input type="hidden" name="form[session_date]" value=session />
+                <fieldset class="field choices">
+                    <legend>{t.school.present}</legend>
+                    {boxes}
+                </fieldset>
+                <button type="submit" class="button primary">{t.school.save_attendance}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn roster_view(
+    roster: Roster,
+    fee: ServerAction<SetFeePaid>,
+    attendance: ServerAction<SaveAttendance>,
+) -> impl IntoView {
+    let t = use_texts();
+    let csv = format!("/school/manage/roster.csv?class={}", roster.class_id);
+    let heading = format!(
+        "{} · {} · {} {}",
+        roster.class_name,
+        roster.teacher,
+        t.school.fee,
+        yuan(roster.fee_fen)
+    );
+    let empty = roster.students.is_empty();
+    let has_sessions = !roster.sessions.is_empty() && !empty;
+    let form = has_sessions.then(|| attendance_form(&roster, attendance));
+    let taken = roster.taken;
+    view! {
+        <h2>{heading}</h2>
+        <p class="no-print"><a class="button" href=csv download="">{t.school.export_csv}</a></p>
+        {empty.then(|| view! { <p class="muted">{t.school.no_students}</p> })}
+        <table class="data card">
+            <thead><tr>
+                <th>{t.school.teacher_name}</th><th>{t.school.age}</th><th>{t.school.phone}</th>
+                <th>{t.school.fee_status}</th><th>{t.school.attended}</th>
+            </tr></thead>
+            <tbody>{roster.students.into_iter().map(|s| student_row(s, taken, fee)).collect_view()}</tbody>
+        </table>
+        {form}
+        <section class="card">
+            <h2>{t.school.waitlist}</h2>
+            <ol>{roster.waiting.into_iter().map(|(name, label)| view! { <li>{name} " · " {label}</li> }).collect_view()}</ol>
+        </section>
+    }
+}
+
+#[component]
+pub fn RosterPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let fee = ServerAction::<SetFeePaid>::new();
+    let fee_done = successes(fee);
+    let attendance = ServerAction::<SaveAttendance>::new();
+    let attendance_done = successes(attendance);
+    let roster = Resource::new(
+        move || {
+            let (class, session) = query.with(|q| {
+                (
+                    q.get("class")
+                        .and_then(|v| v.parse::<i64>().ok())
+                        .unwrap_or(0),
+                    q.get("session"),
+                )
+            });
+            (class, session, fee_done.get(), attendance_done.get())
+        },
+        |(class, session, _, _)| load_roster(class, session),
+    );
+    let saved = move || matches!(attendance.value().get(), Some(Ok(())));
+    view! {
+        <WithUser view=move |_user| view! {
+            <section class="page-head">
+                <h1>{t.school.roster}</h1>
+                <nav class="actions no-print">
+                    <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+                    <a class="button" href="/school/manage">{t.school.manage_title}</a>
+                </nav>
+            </section>
+            <FormError error=action_error(fee) />
+            <FormError error=action_error(attendance) />
+            {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match roster.await {
+                        Ok(roster) => roster_view(roster, fee, attendance).into_any(),
+                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        } />
+    }
+}

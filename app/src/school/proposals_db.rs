@@ -1,0 +1,347 @@
+//! Course proposals and votes. Opening a proposal creates the course (if new) and the class,
+//! and seats the committed voters in vote order, all in one transaction.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+use crate::auth::db::is_unique_violation;
+use crate::auth::model::CurrentUser;
+use crate::domain::age::age_on;
+use crate::error::{AppError, AppResult};
+use crate::school::enroll_db::notify_family;
+use crate::school::enrollment::{Applicant, EnrollmentStatus};
+use crate::school::proposals::{check_can_open, opening_plan, CommittedVoter};
+use crate::school::proposals_api::{OpenProposalForm, ProposalView, Proposals};
+use crate::school::setup::ClassTerms;
+
+fn json_ids(ids: impl IntoIterator<Item = i64>) -> String {
+    let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
+    format!("[{}]", list.join(","))
+}
+
+/// The latest semester: (id, name, committed sign-ups needed to open).
+async fn semester(pool: &SqlitePool) -> AppResult<(i64, String, i64)> {
+    let s = sqlx::query!(
+        r#"SELECT id AS "id!", name, open_at_committed FROM semesters ORDER BY starts_on DESC LIMIT 1"#
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or_else(|| AppError::conflict("还没有开设学期。"))?;
+    Ok((s.id, s.name, s.open_at_committed))
+}
+
+/// Proposals of the communities the caller's people live in (and staff work for).
+pub async fn proposals_for(pool: &SqlitePool, user: &CurrentUser) -> AppResult<Proposals> {
+    let (semester_id, semester_name, needed) = semester(pool).await?;
+    let elders = crate::canteen::order_options::orderable_elders(pool, user).await?;
+    let mut communities: BTreeSet<i64> = elders.iter().map(|e| e.community_id).collect();
+    match user.staff_communities() {
+        Some(ids) => communities.extend(ids),
+        None => communities.extend(
+            crate::community::db::all_communities(pool)
+                .await?
+                .into_iter()
+                .map(|c| c.id),
+        ),
+    }
+    let elder_ids = json_ids(elders.iter().map(|e| e.id));
+    let community_ids = json_ids(communities.iter().copied());
+    let rows = sqlx::query!(
+        r#"SELECT p.id AS "id!", p.title, p.description, p.community_id, c.name AS community,
+                  cl.name AS "opened_class?",
+                  (SELECT count(*) FROM proposal_votes v WHERE v.proposal_id = p.id) AS "votes!: i64",
+                  (SELECT count(*) FROM proposal_votes v WHERE v.proposal_id = p.id AND v.committed = 1) AS "committed!: i64"
+           FROM course_proposals p JOIN communities c ON c.id = p.community_id
+           LEFT JOIN classes cl ON cl.id = p.opened_class_id
+           WHERE p.semester_id = ?1 AND p.community_id IN (SELECT value FROM json_each(?2))
+           ORDER BY p.opened_class_id IS NOT NULL, "committed!: i64" DESC, "votes!: i64" DESC, p.id"#,
+        semester_id,
+        community_ids
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut proposals = Vec::with_capacity(rows.len());
+    for r in rows {
+        let my_votes = sqlx::query!(
+            "SELECT e.name, v.committed FROM proposal_votes v JOIN elders e ON e.id = v.elder_id
+             WHERE v.proposal_id = ? AND v.elder_id IN (SELECT value FROM json_each(?)) ORDER BY v.id",
+            r.id,
+            elder_ids
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|v| {
+            if v.committed == 1 {
+                format!("{}（开班就报名）", v.name)
+            } else {
+                v.name
+            }
+        })
+        .collect();
+        proposals.push(ProposalView {
+            id: r.id,
+            title: r.title,
+            description: r.description,
+            community: r.community,
+            votes: r.votes,
+            committed: r.committed,
+            opened_class: r.opened_class,
+            my_votes,
+            may_open: user.is_admin_of(r.community_id),
+        });
+    }
+    let teachers = if user.is_any_admin() {
+        sqlx::query!(r#"SELECT id AS "id!", name FROM teachers ORDER BY id"#)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Proposals {
+        semester: semester_name,
+        needed,
+        proposals,
+        elders: elders.into_iter().map(|e| (e.id, e.name)).collect(),
+        teachers,
+    })
+}
+
+/// A new proposal in the elder's community for the latest semester, with the elder's vote.
+pub async fn propose(
+    pool: &SqlitePool,
+    elder_id: i64,
+    title: &str,
+    description: &str,
+    user_id: i64,
+) -> AppResult<()> {
+    let (semester_id, ..) = semester(pool).await?;
+    let mut tx = pool.begin().await?;
+    let community = sqlx::query_scalar!("SELECT community_id FROM elders WHERE id = ?", elder_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let proposal = sqlx::query!(
+        "INSERT INTO course_proposals (community_id, semester_id, title, description, proposed_by) VALUES (?, ?, ?, ?, ?)",
+        community,
+        semester_id,
+        title,
+        description,
+        user_id
+    )
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::conflict(format!("本社区已经有人提议“{title}”了，请直接投票。"))
+        } else {
+            e.into()
+        }
+    })?
+    .last_insert_rowid();
+    sqlx::query!(
+        "INSERT INTO proposal_votes (proposal_id, elder_id, voted_by) VALUES (?, ?, ?)",
+        proposal,
+        elder_id,
+        user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Records the elder's vote (one per proposal); voting again only changes the commitment.
+pub async fn vote(
+    pool: &SqlitePool,
+    proposal_id: i64,
+    elder_id: i64,
+    committed: bool,
+    voted_by: i64,
+) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let proposal = sqlx::query!(
+        "SELECT community_id, opened_class_id FROM course_proposals WHERE id = ?",
+        proposal_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    if proposal.opened_class_id.is_some() {
+        return Err(AppError::conflict("这门课已经开班了，请到课程列表报名。"));
+    }
+    let community = sqlx::query_scalar!("SELECT community_id FROM elders WHERE id = ?", elder_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if community != proposal.community_id {
+        return Err(AppError::conflict("只有本社区的居民可以为这个提议投票。"));
+    }
+    let committed = i64::from(committed);
+    let existing = sqlx::query_scalar!(
+        "SELECT committed FROM proposal_votes WHERE proposal_id = ? AND elder_id = ?",
+        proposal_id,
+        elder_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if existing == Some(committed) {
+        return Ok(());
+    }
+    // A changed commitment is a new vote: committed voters are seated in the order they
+    // committed.
+    sqlx::query!(
+        "DELETE FROM proposal_votes WHERE proposal_id = ? AND elder_id = ?",
+        proposal_id,
+        elder_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO proposal_votes (proposal_id, elder_id, committed, voted_by) VALUES (?, ?, ?, ?)",
+        proposal_id,
+        elder_id,
+        committed,
+        voted_by
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn proposal_community(pool: &SqlitePool, proposal_id: i64) -> AppResult<i64> {
+    sqlx::query_scalar!(
+        "SELECT community_id FROM course_proposals WHERE id = ?",
+        proposal_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// Opens a proposal with enough committed sign-ups as a class of its community: the course
+/// (made if new), the class, and the committed voters seated in vote order (then waitlisted),
+/// each family told. Returns the class id.
+pub async fn open_as_class(
+    pool: &SqlitePool,
+    form: &OpenProposalForm,
+    terms: &ClassTerms,
+    today: NaiveDate,
+    actor: i64,
+) -> AppResult<i64> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let p = sqlx::query!(
+        "SELECT p.title, p.community_id, p.semester_id, p.opened_class_id, s.open_at_committed, s.max_classes_per_person
+         FROM course_proposals p JOIN semesters s ON s.id = p.semester_id WHERE p.id = ?",
+        form.proposal_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    if p.opened_class_id.is_some() {
+        return Err(AppError::conflict("这门课已经开班了。"));
+    }
+    let voters = sqlx::query!(
+        r#"SELECT v.elder_id, v.voted_by, e.name, e.birth_date,
+                  (SELECT count(*) FROM enrollments x JOIN classes c ON c.id = x.class_id
+                    WHERE x.elder_id = v.elder_id AND c.semester_id = ?2
+                      AND x.status IN ('enrolled', 'waitlisted', 'offered')) AS "classes!: i64"
+           FROM proposal_votes v JOIN elders e ON e.id = v.elder_id
+           WHERE v.proposal_id = ?1 AND v.committed = 1 ORDER BY v.id"#,
+        form.proposal_id,
+        p.semester_id
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    check_can_open(voters.len() as i64, p.open_at_committed)?;
+    let teacher = sqlx::query_scalar!(
+        r#"SELECT id AS "id!" FROM teachers WHERE id = ?"#,
+        form.teacher_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::invalid("请选择老师。"))?;
+    sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES (?)", p.title)
+        .execute(&mut *tx)
+        .await?;
+    let class_id = sqlx::query!(
+        "INSERT INTO classes (semester_id, course_id, teacher_id, community_id, name, capacity, fee_fen, min_age)
+         SELECT ?, id, ?, ?, ?, ?, ?, ? FROM courses WHERE name = ?",
+        p.semester_id,
+        teacher,
+        p.community_id,
+        terms.name,
+        terms.capacity,
+        terms.fee_fen,
+        terms.min_age,
+        p.title
+    )
+    .execute(&mut *tx)
+    .await?
+    .last_insert_rowid();
+    let mut committed = Vec::with_capacity(voters.len());
+    for v in &voters {
+        let birth = NaiveDate::parse_from_str(&v.birth_date, "%Y-%m-%d")
+            .map_err(|e| AppError::internal("stored birth date", e))?;
+        committed.push(CommittedVoter {
+            elder_id: v.elder_id,
+            applicant: Applicant {
+                age: age_on(birth, today),
+                returning: false,
+                classes_this_semester: v.classes,
+            },
+        });
+    }
+    let plan = opening_plan(
+        &committed,
+        terms.capacity,
+        terms.min_age as i32,
+        p.max_classes_per_person,
+    );
+    for (v, (_, outcome)) in voters.iter().zip(plan) {
+        let message = match outcome {
+            Ok(status) => {
+                let code = status.code();
+                sqlx::query!(
+                    "INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES (?, ?, ?, ?)",
+                    class_id,
+                    v.elder_id,
+                    code,
+                    v.voted_by
+                )
+                .execute(&mut *tx)
+                .await?;
+                if status == EnrollmentStatus::Enrolled {
+                    format!(
+                        "“{}”开班了，{}已报名“{}”，上课时间请看我的课表。",
+                        p.title, v.name, terms.name
+                    )
+                } else {
+                    format!(
+                        "“{}”开班了，名额已满，{}在“{}”的候补名单上。",
+                        p.title, v.name, terms.name
+                    )
+                }
+            }
+            Err(reason) => format!("“{}”开班了，但{}没能报名：{reason}", p.title, v.name),
+        };
+        notify_family(&mut tx, v.elder_id, &message).await?;
+    }
+    sqlx::query!(
+        "UPDATE course_proposals SET opened_class_id = ? WHERE id = ?",
+        class_id,
+        form.proposal_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    let detail = format!("proposal {} → class {class_id}", form.proposal_id);
+    crate::admin::db::record_audit(&mut tx, actor, "school.open_proposal", &detail).await?;
+    tx.commit().await?;
+    Ok(class_id)
+}

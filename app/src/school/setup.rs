@@ -1,0 +1,273 @@
+//! Checks for what admins type when setting up the school: a semester's dates and enrollment
+//! windows, a class's places, fee and minimum age, names, and travel minutes between sites.
+//! Pure functions; the setup page posts these forms to `setup_api`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::canteen::setup::parse_yuan;
+use crate::error::AppError;
+
+/// A trimmed name of 1 to `max` characters; the messages name `what` is missing.
+pub fn parse_name(text: &str, what: &str, max: usize) -> Result<String, AppError> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid(format!("请填写{what}。")));
+    }
+    if name.chars().count() > max {
+        return Err(AppError::invalid(format!("{what}最多 {max} 个字。")));
+    }
+    Ok(name.to_string())
+}
+
+/// A whole number between `low` and `high` inclusive, or `message`.
+pub fn parse_count(text: &str, low: i64, high: i64, message: &str) -> Result<i64, AppError> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (low..=high).contains(n))
+        .ok_or_else(|| AppError::invalid(message))
+}
+
+fn parse_date(text: &str, what: &str) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::invalid(format!("{what}请填写日期，如 2027-03-01。")))
+}
+
+/// The semester form as posted; every field as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SemesterForm {
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub returning_opens: String,
+    pub enroll_opens: String,
+    pub enroll_closes: String,
+    pub max_classes_per_person: String,
+    pub offer_hours: String,
+    pub open_at_committed: String,
+}
+
+/// A semester after its checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Semester {
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub returning_opens: NaiveDate,
+    pub enroll_opens: NaiveDate,
+    pub enroll_closes: NaiveDate,
+    pub max_classes_per_person: i64,
+    pub offer_hours: i64,
+    pub open_at_committed: i64,
+}
+
+impl SemesterForm {
+    pub fn parse(&self) -> Result<Semester, AppError> {
+        let semester = Semester {
+            name: parse_name(&self.name, "学期名称", 30)?,
+            starts_on: parse_date(&self.starts_on, "开学日期")?,
+            ends_on: parse_date(&self.ends_on, "结课日期")?,
+            returning_opens: parse_date(&self.returning_opens, "老学员报名日期")?,
+            enroll_opens: parse_date(&self.enroll_opens, "报名开始日期")?,
+            enroll_closes: parse_date(&self.enroll_closes, "报名截止日期")?,
+            max_classes_per_person: parse_count(
+                &self.max_classes_per_person,
+                1,
+                10,
+                "每人最多可报的班数请填 1–10。",
+            )?,
+            offer_hours: parse_count(&self.offer_hours, 1, 336, "空位保留时间请填 1–336 小时。")?,
+            open_at_committed: parse_count(
+                &self.open_at_committed,
+                1,
+                500,
+                "开班所需的确定报名人数请填 1–500。",
+            )?,
+        };
+        let s = &semester;
+        if s.ends_on <= s.starts_on {
+            return Err(AppError::invalid("结课日期要晚于开学日期。"));
+        }
+        if s.returning_opens > s.enroll_opens {
+            return Err(AppError::invalid("老学员报名不能晚于正式报名开始。"));
+        }
+        if s.enroll_closes < s.enroll_opens {
+            return Err(AppError::invalid("报名截止不能早于报名开始。"));
+        }
+        if s.enroll_closes > s.ends_on {
+            return Err(AppError::invalid("报名要在结课前截止。"));
+        }
+        Ok(semester)
+    }
+}
+
+/// A class form as posted: what is taught by whom for which community, and its terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassForm {
+    /// The class being changed, or 0 for a new one.
+    pub class_id: i64,
+    pub course_id: i64,
+    pub teacher_id: i64,
+    pub community_id: i64,
+    pub name: String,
+    pub capacity: String,
+    pub fee_yuan: String,
+    pub min_age: String,
+}
+
+/// A class's terms after their checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassTerms {
+    pub name: String,
+    pub capacity: i64,
+    pub fee_fen: i64,
+    pub min_age: i64,
+}
+
+pub const MAX_FEE_FEN: i64 = 1_000_000;
+
+impl ClassForm {
+    pub fn parse(&self) -> Result<ClassTerms, AppError> {
+        let fee_fen = parse_yuan(&self.fee_yuan)?;
+        if fee_fen > MAX_FEE_FEN {
+            return Err(AppError::invalid("学费最多 10000 元。"));
+        }
+        Ok(ClassTerms {
+            name: parse_name(&self.name, "班级名称", 30)?,
+            capacity: parse_count(&self.capacity, 1, 500, "名额请填 1–500。")?,
+            fee_fen,
+            min_age: parse_count(&self.min_age, 40, 100, "最低年龄请填 40–100 岁。")?,
+        })
+    }
+}
+
+/// Minutes a teacher needs between two sites, 0 to 600.
+pub fn parse_travel_minutes(text: &str) -> Result<i64, AppError> {
+    parse_count(text, 0, 600, "路上时间请填 0–600 分钟。")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn semester() -> SemesterForm {
+        SemesterForm {
+            name: " 2027 春季学期 ".into(),
+            starts_on: "2027-03-01".into(),
+            ends_on: "2027-06-30".into(),
+            returning_opens: "2027-02-10".into(),
+            enroll_opens: "2027-02-15".into(),
+            enroll_closes: "2027-03-10".into(),
+            max_classes_per_person: "3".into(),
+            offer_hours: "48".into(),
+            open_at_committed: "10".into(),
+        }
+    }
+
+    fn message(result: Result<Semester, AppError>) -> String {
+        result.unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_well_formed_semester_is_accepted_and_trimmed() {
+        let s = semester().parse().unwrap();
+        assert_eq!(s.name, "2027 春季学期");
+        assert_eq!(s.offer_hours, 48);
+        assert_eq!(
+            s.enroll_closes,
+            NaiveDate::from_ymd_opt(2027, 3, 10).unwrap()
+        );
+    }
+
+    #[test]
+    fn semester_dates_must_be_in_order() {
+        let mut f = semester();
+        f.ends_on = "2027-03-01".into();
+        assert_eq!(message(f.parse()), "结课日期要晚于开学日期。");
+        let mut f = semester();
+        f.returning_opens = "2027-02-16".into();
+        assert_eq!(message(f.parse()), "老学员报名不能晚于正式报名开始。");
+        let mut f = semester();
+        f.enroll_closes = "2027-02-14".into();
+        assert_eq!(message(f.parse()), "报名截止不能早于报名开始。");
+        let mut f = semester();
+        f.enroll_closes = "2027-07-01".into();
+        assert_eq!(message(f.parse()), "报名要在结课前截止。");
+        let mut f = semester();
+        f.starts_on = "3月1日".into();
+        assert_eq!(message(f.parse()), "开学日期请填写日期，如 2027-03-01。");
+    }
+
+    #[test]
+    fn semester_limits_are_bounded() {
+        let mut f = semester();
+        f.max_classes_per_person = "0".into();
+        assert!(message(f.parse()).contains("1–10"));
+        let mut f = semester();
+        f.offer_hours = "337".into();
+        assert!(message(f.parse()).contains("1–336"));
+        let mut f = semester();
+        f.open_at_committed = "十".into();
+        assert!(message(f.parse()).contains("1–500"));
+    }
+
+    #[test]
+    fn class_terms_take_a_fee_in_yuan_and_check_places_and_age() {
+        let form = ClassForm {
+            name: "瑜伽·周六班".into(),
+            capacity: "30".into(),
+            fee_yuan: "140".into(),
+            min_age: "55".into(),
+            ..Default::default()
+        };
+        let terms = form.parse().unwrap();
+        assert_eq!(
+            (terms.capacity, terms.fee_fen, terms.min_age),
+            (30, 14000, 55)
+        );
+        let bad = |f: ClassForm| f.parse().unwrap_err().to_string();
+        assert_eq!(
+            bad(ClassForm {
+                capacity: "0".into(),
+                ..form.clone()
+            }),
+            "名额请填 1–500。"
+        );
+        assert_eq!(
+            bad(ClassForm {
+                min_age: "30".into(),
+                ..form.clone()
+            }),
+            "最低年龄请填 40–100 岁。"
+        );
+        assert_eq!(
+            bad(ClassForm {
+                fee_yuan: "20000".into(),
+                ..form.clone()
+            }),
+            "学费最多 10000 元。"
+        );
+        assert_eq!(
+            bad(ClassForm {
+                name: "  ".into(),
+                ..form
+            }),
+            "请填写班级名称。"
+        );
+    }
+
+    #[test]
+    fn names_and_minutes_are_bounded() {
+        assert_eq!(parse_name(" 书法 ", "课程名称", 20).unwrap(), "书法");
+        assert_eq!(
+            parse_name(&"长".repeat(21), "课程名称", 20)
+                .unwrap_err()
+                .to_string(),
+            "课程名称最多 20 个字。"
+        );
+        assert_eq!(parse_travel_minutes("45").unwrap(), 45);
+        assert!(parse_travel_minutes("601").is_err());
+        assert!(parse_travel_minutes("-1").is_err());
+    }
+}

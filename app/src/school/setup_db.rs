@@ -1,0 +1,430 @@
+//! Storing the school's set-up: semesters, teaching sites and rooms, travel times, teachers,
+//! courses and classes. Names that must be unique are refused with a message, not an error.
+
+use sqlx::SqlitePool;
+
+use crate::auth::db::is_unique_violation;
+use crate::auth::model::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::school::setup::{ClassForm, ClassTerms, Semester, SemesterForm};
+use crate::school::setup_api::{CourseRow, SchoolSetup, SetupClassRow, SiteRow, TeacherRow};
+
+fn unique_or(error: sqlx::Error, message: &str) -> AppError {
+    if is_unique_violation(&error) {
+        AppError::conflict(message)
+    } else {
+        error.into()
+    }
+}
+
+fn day(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// The latest semester's id, 0 when there is none.
+pub async fn latest_semester(pool: &SqlitePool) -> AppResult<i64> {
+    Ok(
+        sqlx::query_scalar!(r#"SELECT id AS "id!" FROM semesters ORDER BY starts_on DESC LIMIT 1"#)
+            .fetch_optional(pool)
+            .await?
+            .unwrap_or(0),
+    )
+}
+
+pub async fn overview(pool: &SqlitePool, user: &CurrentUser) -> AppResult<SchoolSetup> {
+    let semester_id = latest_semester(pool).await?;
+    let semester = sqlx::query!(
+        "SELECT name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes,
+                max_classes_per_person, offer_hours, open_at_committed FROM semesters WHERE id = ?",
+        semester_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .map(|s| SemesterForm {
+        name: s.name,
+        starts_on: s.starts_on,
+        ends_on: s.ends_on,
+        returning_opens: s.returning_opens,
+        enroll_opens: s.enroll_opens,
+        enroll_closes: s.enroll_closes,
+        max_classes_per_person: s.max_classes_per_person.to_string(),
+        offer_hours: s.offer_hours.to_string(),
+        open_at_committed: s.open_at_committed.to_string(),
+    })
+    .unwrap_or_default();
+    let site_rows = sqlx::query!(
+        r#"SELECT s.id AS "id!", s.community_id, c.name AS community, s.name, s.address
+           FROM school_sites s JOIN communities c ON c.id = s.community_id ORDER BY s.id"#
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut sites = Vec::with_capacity(site_rows.len());
+    for s in site_rows {
+        let rooms = sqlx::query!(
+            r#"SELECT id AS "id!", name FROM rooms WHERE site_id = ? ORDER BY id"#,
+            s.id
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.name))
+        .collect();
+        sites.push(SiteRow {
+            id: s.id,
+            community: s.community,
+            name: s.name,
+            address: s.address,
+            rooms,
+            editable: user.is_admin_of(s.community_id),
+        });
+    }
+    let travel = sqlx::query!(
+        "SELECT t.from_site, t.to_site, a.name AS a_name, b.name AS b_name, t.minutes
+         FROM site_travel t JOIN school_sites a ON a.id = t.from_site JOIN school_sites b ON b.id = t.to_site
+         ORDER BY t.from_site, t.to_site"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|t| (t.from_site, t.to_site, format!("{} ↔ {}", t.a_name, t.b_name), t.minutes))
+    .collect();
+    let teachers = sqlx::query_as!(
+        TeacherRow,
+        r#"SELECT id AS "id!", name, phone, subjects FROM teachers ORDER BY id"#
+    )
+    .fetch_all(pool)
+    .await?;
+    let courses = sqlx::query_as!(
+        CourseRow,
+        r#"SELECT id AS "id!", name, description FROM courses ORDER BY id"#
+    )
+    .fetch_all(pool)
+    .await?;
+    let classes = sqlx::query!(
+        r#"SELECT id AS "id!", name, course_id, teacher_id, community_id, capacity, fee_fen, min_age
+           FROM classes WHERE semester_id = ? ORDER BY id"#,
+        semester_id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|c| SetupClassRow {
+        editable: c.community_id.is_some_and(|id| user.is_admin_of(id)) || user.is_global_admin(),
+        id: c.id,
+        name: c.name,
+        course_id: c.course_id,
+        teacher_id: c.teacher_id,
+        community_id: c.community_id.unwrap_or(0),
+        capacity: c.capacity,
+        fee_fen: c.fee_fen,
+        min_age: c.min_age,
+    })
+    .collect();
+    let communities = crate::community::db::all_communities(pool)
+        .await?
+        .into_iter()
+        .filter(|c| user.is_admin_of(c.id))
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok(SchoolSetup {
+        semester,
+        semester_id,
+        may_edit_semester: user.is_global_admin(),
+        sites,
+        travel,
+        teachers,
+        courses,
+        classes,
+        communities,
+    })
+}
+
+pub async fn save_semester(
+    pool: &SqlitePool,
+    semester_id: i64,
+    s: &Semester,
+    actor: i64,
+) -> AppResult<()> {
+    let (starts, ends, returning, opens, closes) = (
+        day(s.starts_on),
+        day(s.ends_on),
+        day(s.returning_opens),
+        day(s.enroll_opens),
+        day(s.enroll_closes),
+    );
+    let mut tx = pool.begin().await?;
+    if semester_id == 0 {
+        sqlx::query!(
+            "INSERT INTO semesters (name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes,
+                                    max_classes_per_person, offer_hours, open_at_committed)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            s.name,
+            starts,
+            ends,
+            returning,
+            opens,
+            closes,
+            s.max_classes_per_person,
+            s.offer_hours,
+            s.open_at_committed
+        )
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        let changed = sqlx::query!(
+            "UPDATE semesters SET name = ?, starts_on = ?, ends_on = ?, returning_opens = ?, enroll_opens = ?,
+                    enroll_closes = ?, max_classes_per_person = ?, offer_hours = ?, open_at_committed = ?
+             WHERE id = ?",
+            s.name,
+            starts,
+            ends,
+            returning,
+            opens,
+            closes,
+            s.max_classes_per_person,
+            s.offer_hours,
+            s.open_at_committed,
+            semester_id
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(AppError::NotFound);
+        }
+    }
+    let detail = format!("{} {} – {}", s.name, starts, ends);
+    crate::admin::db::record_audit(&mut tx, actor, "school.semester", &detail).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The community running a site, `None` for `site_id` 0 (a new site).
+pub async fn site_community(pool: &SqlitePool, site_id: i64) -> AppResult<Option<i64>> {
+    if site_id == 0 {
+        return Ok(None);
+    }
+    sqlx::query_scalar!(
+        "SELECT community_id FROM school_sites WHERE id = ?",
+        site_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .map(Some)
+    .ok_or(AppError::NotFound)
+}
+
+pub async fn save_site(
+    pool: &SqlitePool,
+    site_id: i64,
+    community_id: i64,
+    name: &str,
+    address: &str,
+) -> AppResult<()> {
+    let result = if site_id == 0 {
+        sqlx::query!(
+            "INSERT INTO school_sites (community_id, name, address) VALUES (?, ?, ?)",
+            community_id,
+            name,
+            address
+        )
+        .execute(pool)
+        .await
+    } else {
+        sqlx::query!(
+            "UPDATE school_sites SET community_id = ?, name = ?, address = ? WHERE id = ?",
+            community_id,
+            name,
+            address,
+            site_id
+        )
+        .execute(pool)
+        .await
+    };
+    result.map_err(|e| unique_or(e, "已有同名的教学点。"))?;
+    Ok(())
+}
+
+pub async fn save_room(pool: &SqlitePool, site_id: i64, room_id: i64, name: &str) -> AppResult<()> {
+    let result = if room_id == 0 {
+        sqlx::query!(
+            "INSERT INTO rooms (site_id, name) VALUES (?, ?)",
+            site_id,
+            name
+        )
+        .execute(pool)
+        .await
+    } else {
+        sqlx::query!(
+            "UPDATE rooms SET name = ? WHERE id = ? AND site_id = ?",
+            name,
+            room_id,
+            site_id
+        )
+        .execute(pool)
+        .await
+    };
+    result.map_err(|e| unique_or(e, "这个教学点已有同名的教室。"))?;
+    Ok(())
+}
+
+/// Stores the travel time once per pair of sites, whichever way round it was entered.
+pub async fn save_travel(pool: &SqlitePool, a: i64, b: i64, minutes: i64) -> AppResult<()> {
+    let (from, to) = (a.min(b), a.max(b));
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        "DELETE FROM site_travel WHERE (from_site = ?1 AND to_site = ?2) OR (from_site = ?2 AND to_site = ?1)",
+        from,
+        to
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO site_travel (from_site, to_site, minutes) VALUES (?, ?, ?)",
+        from,
+        to,
+        minutes
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn save_teacher(
+    pool: &SqlitePool,
+    teacher_id: i64,
+    name: &str,
+    phone: &str,
+    subjects: &str,
+) -> AppResult<()> {
+    if teacher_id == 0 {
+        sqlx::query!(
+            "INSERT INTO teachers (name, phone, subjects) VALUES (?, ?, ?)",
+            name,
+            phone,
+            subjects
+        )
+        .execute(pool)
+        .await?;
+    } else {
+        sqlx::query!(
+            "UPDATE teachers SET name = ?, phone = ?, subjects = ? WHERE id = ?",
+            name,
+            phone,
+            subjects,
+            teacher_id
+        )
+        .execute(pool)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn save_course(
+    pool: &SqlitePool,
+    course_id: i64,
+    name: &str,
+    description: &str,
+) -> AppResult<()> {
+    let result = if course_id == 0 {
+        sqlx::query!(
+            "INSERT INTO courses (name, description) VALUES (?, ?)",
+            name,
+            description
+        )
+        .execute(pool)
+        .await
+    } else {
+        sqlx::query!(
+            "UPDATE courses SET name = ?, description = ? WHERE id = ?",
+            name,
+            description,
+            course_id
+        )
+        .execute(pool)
+        .await
+    };
+    result.map_err(|e| unique_or(e, "已有同名的课程。"))?;
+    Ok(())
+}
+
+/// The community running a class (`None` for classes from before classes had one).
+pub async fn class_community(pool: &SqlitePool, class_id: i64) -> AppResult<Option<i64>> {
+    sqlx::query_scalar!("SELECT community_id FROM classes WHERE id = ?", class_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Opens a class in the latest semester or changes one. Places cannot go below the seats
+/// already taken; extra places are offered to the waitlist in the same transaction.
+pub async fn save_class(
+    pool: &SqlitePool,
+    form: &ClassForm,
+    terms: &ClassTerms,
+    now: i64,
+) -> AppResult<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let known = sqlx::query_scalar!(
+        r#"SELECT (SELECT count(*) FROM courses WHERE id = ?1) + (SELECT count(*) FROM teachers WHERE id = ?2) AS "n!: i64""#,
+        form.course_id,
+        form.teacher_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if known != 2 {
+        return Err(AppError::invalid("请选择课程和老师。"));
+    }
+    if form.class_id == 0 {
+        let semester = sqlx::query_scalar!(
+            r#"SELECT id AS "id!" FROM semesters ORDER BY starts_on DESC LIMIT 1"#
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::conflict("请先设置学期。"))?;
+        sqlx::query!(
+            "INSERT INTO classes (semester_id, course_id, teacher_id, community_id, name, capacity, fee_fen, min_age)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            semester,
+            form.course_id,
+            form.teacher_id,
+            form.community_id,
+            terms.name,
+            terms.capacity,
+            terms.fee_fen,
+            terms.min_age
+        )
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        let held = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = ? AND status IN ('enrolled', 'offered')"#,
+            form.class_id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if terms.capacity < held {
+            return Err(AppError::conflict(format!(
+                "已有 {held} 人报名或在确认中，名额不能少于 {held}。"
+            )));
+        }
+        sqlx::query!(
+            "UPDATE classes SET course_id = ?, teacher_id = ?, community_id = ?, name = ?, capacity = ?, fee_fen = ?, min_age = ?
+             WHERE id = ?",
+            form.course_id,
+            form.teacher_id,
+            form.community_id,
+            terms.name,
+            terms.capacity,
+            terms.fee_fen,
+            terms.min_age,
+            form.class_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        crate::school::enroll_db::offer_free_seats(&mut tx, form.class_id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
