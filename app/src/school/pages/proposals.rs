@@ -128,7 +128,7 @@ fn propose_form(list: &Proposals, action: ServerAction<ProposeCourse>) -> impl I
             {fields}
             <div class="field">
                 <label for="propose-description">{t.school.description}</label>
-                <input id="propose-description" name="description" maxlength="200" />
+                <input id="propose-description" type="text" name="description" maxlength="200" />
             </div>
             <button type="submit" class="button primary">{t.school.propose}</button>
         </ActionForm>

@@ -102,22 +102,35 @@ fn roster_view(
     let has_sessions = !roster.sessions.is_empty() && !empty;
     let form = has_sessions.then(|| attendance_form(&roster, attendance));
     let taken = roster.taken;
+    let waiting = (!roster.waiting.is_empty()).then_some(roster.waiting);
+    let rows = roster
+        .students
+        .into_iter()
+        .map(|s| student_row(s, taken, fee))
+        .collect_view();
+    let table = (!empty).then(|| {
+        view! {
+            <table class="data card">
+                <thead><tr>
+                    <th>{t.school.teacher_name}</th><th>{t.school.age}</th><th>{t.school.phone}</th>
+                    <th>{t.school.fee_status}</th><th>{t.school.attended}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    });
     view! {
         <h2>{heading}</h2>
         <p class="no-print"><a class="button" href=csv download="">{t.school.export_csv}</a></p>
         {empty.then(|| view! { <p class="muted">{t.school.no_students}</p> })}
-        <table class="data card">
-            <thead><tr>
-                <th>{t.school.teacher_name}</th><th>{t.school.age}</th><th>{t.school.phone}</th>
-                <th>{t.school.fee_status}</th><th>{t.school.attended}</th>
-            </tr></thead>
-            <tbody>{roster.students.into_iter().map(|s| student_row(s, taken, fee)).collect_view()}</tbody>
-        </table>
+        {table}
         {form}
-        <section class="card">
-            <h2>{t.school.waitlist}</h2>
-            <ol>{roster.waiting.into_iter().map(|(name, label)| view! { <li>{name} " · " {label}</li> }).collect_view()}</ol>
-        </section>
+        {waiting.map(|waiting| view! {
+            <section class="card">
+                <h2>{t.school.waitlist}</h2>
+                <ol>{waiting.into_iter().map(|(name, label)| view! { <li>{name} " · " {label}</li> }).collect_view()}</ol>
+            </section>
+        })}
     }
 }
 

@@ -25,7 +25,7 @@ fn teacher_form(
             </div>
             <div class="field">
                 <label for=format!("subjects-{key}")>{t.school.subjects}</label>
-                <input id=format!("subjects-{key}") name="subjects" value=subjects />
+                <input id=format!("subjects-{key}") type="text" name="subjects" value=subjects />
             </div>
             <button type="submit" class="button primary">{t.save}</button>
         </ActionForm>
@@ -46,7 +46,7 @@ fn course_form(
             {name}
             <div class="field">
                 <label for=format!("description-{key}")>{t.school.description}</label>
-                <input id=format!("description-{key}") name="description" value=description />
+                <input id=format!("description-{key}") type="text" name="description" value=description />
             </div>
             <button type="submit" class="button primary">{t.save}</button>
         </ActionForm>
@@ -67,7 +67,8 @@ pub fn people_sections(
             <ul class="setup-list">
                 {setup.teachers.iter().cloned().map(|r| view! {
                     <li class="setup-item">
-                        <strong>{r.name.clone()}</strong> " · " {r.subjects.clone()}
+                        <strong>{r.name.clone()}</strong>
+                        {(!r.subjects.is_empty()).then(|| format!(" · {}", r.subjects))}
                         <details>
                             <summary class="button">{t.school.edit}</summary>
                             {teacher_form(format!("teacher{}", r.id), r.id, (r.name, r.phone, r.subjects), teacher)}
