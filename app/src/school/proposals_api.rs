@@ -47,6 +47,20 @@ pub struct OpenProposalForm {
     pub min_age: String,
 }
 
+impl OpenProposalForm {
+    /// The class's name and terms, checked like any class's.
+    pub fn terms(&self) -> Result<crate::school::setup::ClassTerms, AppError> {
+        crate::school::setup::ClassForm {
+            name: self.name.clone(),
+            capacity: self.capacity.clone(),
+            fee_yuan: self.fee_yuan.clone(),
+            min_age: self.min_age.clone(),
+            ..Default::default()
+        }
+        .parse()
+    }
+}
+
 #[server(endpoint = "school/proposals")]
 pub async fn load_proposals() -> Result<Proposals, AppError> {
     let user = crate::auth::session::require_user().await?;
@@ -87,7 +101,6 @@ pub async fn vote_for_course(
 
 #[server(endpoint = "school/proposals/open")]
 pub async fn open_proposal(form: OpenProposalForm) -> Result<(), AppError> {
-    use crate::school::setup::ClassForm;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let community =
@@ -95,14 +108,7 @@ pub async fn open_proposal(form: OpenProposalForm) -> Result<(), AppError> {
     if !user.is_admin_of(community) {
         return Err(AppError::Forbidden);
     }
-    let terms = ClassForm {
-        name: form.name.clone(),
-        capacity: form.capacity.clone(),
-        fee_yuan: form.fee_yuan.clone(),
-        min_age: form.min_age.clone(),
-        ..Default::default()
-    }
-    .parse()?;
+    let terms = form.terms()?;
     let today = crate::clock::today_in_shanghai();
     crate::school::proposals_db::open_as_class(&pool, &form, &terms, today, user.id).await?;
     leptos_axum::redirect("/school/manage");

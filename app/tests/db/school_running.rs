@@ -257,15 +257,7 @@ fn opening(proposal_id: i64, capacity: &str) -> (OpenProposalForm, app::school::
         fee_yuan: "120".into(),
         min_age: "55".into(),
     };
-    let terms = ClassForm {
-        name: form.name.clone(),
-        capacity: form.capacity.clone(),
-        fee_yuan: form.fee_yuan.clone(),
-        min_age: form.min_age.clone(),
-        ..Default::default()
-    }
-    .parse()
-    .unwrap();
+    let terms = form.terms().unwrap();
     (form, terms)
 }
 

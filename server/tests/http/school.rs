@@ -6,12 +6,13 @@ use sqlx::SqlitePool;
 
 use crate::support::TestApp;
 
-async fn demo(pool: SqlitePool) -> TestApp {
+pub async fn demo(pool: SqlitePool) -> TestApp {
     server::demo::load_if_empty(&pool).await.unwrap();
     TestApp::new(pool)
 }
 
-async fn scalar(app: &TestApp, sql: &str) -> String {
+/// The one integer `sql` selects, as text for a form field.
+pub async fn scalar(app: &TestApp, sql: &str) -> String {
     sqlx::query_scalar::<_, i64>(sql)
         .fetch_one(&app.pool)
         .await

@@ -4,20 +4,7 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use crate::support::TestApp;
-
-async fn demo(pool: SqlitePool) -> TestApp {
-    server::demo::load_if_empty(&pool).await.unwrap();
-    TestApp::new(pool)
-}
-
-async fn id(app: &TestApp, sql: &str) -> String {
-    sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-        .to_string()
-}
+use crate::school::{demo, scalar as id};
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(pool: SqlitePool) {
