@@ -37,3 +37,32 @@ apt_install() {
 locked_version() {
   awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
+
+# Writes FILE.br (brotli, quality 11) and FILE.gz (gzip -9) beside each file in DIR matching
+# PATTERN (default: the text and WebAssembly files a browser downloads), for the server to send
+# as they are.
+precompress_dir() {
+  local dir="$1" pattern="${2:-}"
+  local names=(-name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' -o -name '*.html' -o -name '*.json')
+  [ -n "$pattern" ] && names=(-name "$pattern")
+  find "$dir" -type f \( "${names[@]}" \) -print0 |
+    while IFS= read -r -d '' file; do
+      brotli --quality=11 --force --keep --output="$file.br" "$file"
+      gzip -9 --no-name --force --keep "$file"
+    done
+}
+
+# The release build (server and browser bundle, precompressed), skipped when no source is newer
+# than the last one.
+build_release() {
+  local stamp="$ROOT/target/release/.xingfu-release-built"
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/app" "$ROOT/server" "$ROOT/frontend" "$ROOT/style" \
+    "$ROOT/public" "$ROOT/migrations" "$ROOT/Cargo.toml" "$ROOT/Cargo.lock" -newer "$stamp" -print -quit)" ]; then
+    note "release build is up to date"
+    return 0
+  fi
+  step "Building the server and the browser bundle (release)"
+  cargo leptos build --release
+  precompress_dir "$ROOT/target/site"
+  touch "$stamp"
+}

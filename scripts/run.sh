@@ -9,8 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 ensure_build_tools
 
-step "Building the server and the browser bundle (release)"
-cargo leptos build --release
+build_release
 
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 export DATABASE_URL="${DATABASE_URL:-sqlite:data/xingfu.db}"

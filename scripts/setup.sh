@@ -97,6 +97,7 @@ ensure_browser() {
 }
 
 ensure_build_tools() {
+  have brotli || apt_install brotli
   ensure_rust_toolchain
   ensure_node_packages
   ensure_cargo_leptos

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Prints how light and fast 幸福里 is on this machine. Nothing is asserted: these are figures
+# to compare before and after a change (the tests stay deterministic).
+#   scripts/bench.sh                 everything (about 6 minutes after the release build)
+#   BENCH_SECONDS=5 scripts/bench.sh shorter load runs
+#
+# It builds the release if the sources are newer than the last one, starts the server on a
+# throw-away demo database with benchmark data beside the demo (scripts/bench/seed.py), and
+# prints:
+#   1. per page, the bytes of a first visit and the time to hydrated at 1x and 4x CPU (Chromium);
+#   2. requests/s and p50/p99 at 64 and 256 connections for three server-rendered pages, each
+#      beside the same bytes served as a static file by the same server (wrk);
+#   3. meal orders/s through HTTP at 16 connections beside raw SQLite commits/s on the same
+#      disk in the same durability mode (WAL, synchronous=FULL);
+#   4. 1,000 simultaneous orders, enrollments and shift sign-ups for 30 places each.
+
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+ensure_build_tools
+ensure_browser
+have wrk || apt_install wrk
+have python3 || apt_install python3
+have brotli || apt_install brotli
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+seconds="${BENCH_SECONDS:-10}"
+build_release
+
+work="$(mktemp -d)"
+port="${BENCH_PORT:-3500}"
+url="http://127.0.0.1:$port"
+server_pid=""
+stop_server() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  server_pid=""
+}
+trap 'stop_server; rm -rf "$work"' EXIT
+
+start_server() {
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite:$work/bench.db" XINGFU_DEMO_DATA=1 \
+    LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT="$work/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
+    RUST_LOG=error target/release/server >>"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 150); do
+    curl -fsS "$url/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; die "the server did not start"; }
+    sleep 0.2
+  done
+  die "the server did not answer on $url"
+}
+
+today="$(TZ=Asia/Shanghai date +%F)"
+day() { TZ=Asia/Shanghai date -d "$today + $1 day" +%F; }
+
+cp -r target/site "$work/site"
+start_server
+python3 scripts/bench/seed.py "$work/bench.db" "$today" >"$work/seed.json"
+
+step "1. First visit per page (Chromium; cold cache; median of 3 visits)"
+(cd end2end && BENCH_URL="$url" BENCH_COOKIE=bench-li-jun node bench/pages.mjs) ||
+  note "(a page logged a console error or did not hydrate: see above)"
+
+step "2. Server-rendered pages beside the same bytes as a static file (wrk, ${seconds}s each)"
+# The static copies are written into the site before the server starts again, as a build's
+# files would be, and compressed the way the build compresses its files.
+pages=("/" "/canteen/1" "/school")
+cookies=("" "" "bench-li-jun")
+for i in "${!pages[@]}"; do
+  cookie="${cookies[$i]}"
+  curl -fsS ${cookie:+-H "Cookie: xf_session=$cookie"} "$url${pages[$i]}" >"$work/site/pkg/bench-page-$i.html"
+done
+stop_server
+precompress_dir "$work/site/pkg" 'bench-page-*.html'
+start_server
+load() { # path cookie connections
+  wrk -t2 -c"$3" -d"${seconds}s" --timeout 10s -s scripts/bench/get.lua "$url" -- "$1" "$2" |
+    awk '/^RESULT/ { printf "%s | %s | %s | %s", $2, $3, $4, $5 }'
+}
+printf '| page | KiB | conns | SSR req/s | p50 ms | p99 ms | errors | static req/s | p50 ms | p99 ms | errors |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+for i in "${!pages[@]}"; do
+  kib=$(awk -v b="$(stat -c %s "$work/site/pkg/bench-page-$i.html")" 'BEGIN { printf "%.1f", b / 1024 }')
+  for conns in 64 256; do
+    ssr=$(load "${pages[$i]}" "${cookies[$i]}" "$conns")
+    static=$(load "/pkg/bench-page-$i.html" "" "$conns")
+    printf '| %s | %s | %s | %s | %s |\n' "${pages[$i]}" "$kib" "$conns" "$ssr" "$static"
+  done
+done
+
+step "3. Meal orders through HTTP beside raw SQLite commits (WAL, synchronous=FULL)"
+raw=$(python3 - "$work/raw.db" <<'EOF'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA journal_mode=WAL")
+db.execute("PRAGMA synchronous=FULL")
+db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+n, started = 0, time.perf_counter()
+while time.perf_counter() - started < 3:
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("INSERT INTO t (v) VALUES ('一份敬老套餐')")
+    db.execute("COMMIT")
+    n += 1
+print(f"{n / (time.perf_counter() - started):.0f}")
+EOF
+)
+days=()
+for offset in $(seq 1 13); do days+=("$(day "$offset")"); done
+orders=$(wrk -t2 -c16 -d"${seconds}s" --timeout 10s -s scripts/bench/orders.lua "$url" -- \
+  2 bench-family 900000 5000 "${days[@]}" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }')
+read -r per_second p50 p99 placed refused <<<"$orders"
+placed_in_db=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM orders WHERE service_id = 900\").fetchone()[0])" "$work/bench.db")
+share=$(awk -v a="$per_second" -v b="$raw" 'BEGIN { printf "%.0f", 100 * a / b }')
+printf '| raw SQLite commits/s | orders/s (16 conns) | share | p50 ms | p99 ms | answered ok | refused | orders in the database |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| %s | %s | %s %% | %s | %s | %s | %s | %s |\n' "$raw" "$per_second" "$share" "$p50" "$p99" "$placed" "$refused" "$placed_in_db"
+
+step "4. 1,000 at once for 30 places"
+race=$(cd end2end && BENCH_URL="$url" BENCH_SEED="$work/seed.json" BENCH_DAY="$(day 1)" node bench/race.mjs)
+taken() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$work/bench.db" "$1"; }
+orders_taken=$(taken "SELECT count(*) FROM orders WHERE service_id = 901 AND status <> 'cancelled'")
+seats_taken=$(taken "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'enrolled'")
+waitlisted=$(taken "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'waitlisted'")
+confirmed=$(taken "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'confirmed'")
+shift_waitlisted=$(taken "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'waitlisted'")
+printf '| race | places | took ms | HTTP answers | places taken (database) |\n|---|---:|---:|---|---|\n'
+while read -r _ name ms statuses; do
+  case "$name" in
+    orders) got="$orders_taken orders" ;;
+    enrollments) got="$seats_taken enrolled, $waitlisted waitlisted" ;;
+    sign-ups) got="$confirmed confirmed, $shift_waitlisted waitlisted" ;;
+  esac
+  printf '| %s | 30 | %s | %s | %s |\n' "$name" "$ms" "$statuses" "$got"
+done <<<"$race"
+
+stop_server
+step "Done ($(git rev-parse --short HEAD 2>/dev/null || echo 'no git')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes'))"
