@@ -3,6 +3,7 @@
 # to compare before and after a change (the tests stay deterministic).
 #   scripts/bench.sh                 everything (about 6 minutes after the release build)
 #   BENCH_SECONDS=5 scripts/bench.sh shorter load runs
+#   BENCH_ONLY="static orders" scripts/bench.sh   some parts: pages, static, orders, races
 #
 # It builds the release if the sources are newer than the last one, starts the server on a
 # throw-away demo database with benchmark data beside the demo (scripts/bench/seed.py), and
@@ -24,6 +25,8 @@ have brotli || apt_install brotli
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 seconds="${BENCH_SECONDS:-10}"
+only="${BENCH_ONLY:-pages static orders races}"
+wanted() { [[ " $only " == *" $1 "* ]]; }
 build_release
 
 work="$(mktemp -d)"
@@ -34,12 +37,12 @@ stop_server() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   server_pid=""
 }
-trap 'stop_server; rm -rf "$work"' EXIT
+trap 'stop_server; [ -n "${BENCH_KEEP:-}" ] && note "kept $work" || rm -rf "$work"' EXIT
 
 start_server() {
+  export_site_settings "$work/site"
   LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite:$work/bench.db" XINGFU_DEMO_DATA=1 \
-    LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT="$work/site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
-    RUST_LOG=error target/release/server >>"$work/server.log" 2>&1 &
+    RUST_LOG=warn target/release/server >>"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 150); do
     curl -fsS "$url/healthz" >/dev/null 2>&1 && return 0
@@ -56,10 +59,13 @@ cp -r target/site "$work/site"
 start_server
 python3 scripts/bench/seed.py "$work/bench.db" "$today" >"$work/seed.json"
 
+if wanted pages; then
 step "1. First visit per page (Chromium; cold cache; median of 3 visits)"
 (cd end2end && BENCH_URL="$url" BENCH_COOKIE=bench-li-jun node bench/pages.mjs) ||
   note "(a page logged a console error or did not hydrate: see above)"
+fi
 
+if wanted static; then
 step "2. Server-rendered pages beside the same bytes as a static file (wrk, ${seconds}s each)"
 # The static copies are written into the site before the server starts again, as a build's
 # files would be, and compressed the way the build compresses its files.
@@ -86,7 +92,9 @@ for i in "${!pages[@]}"; do
     printf '| %s | %s | %s | %s | %s |\n' "${pages[$i]}" "$kib" "$conns" "$ssr" "$static"
   done
 done
+fi
 
+if wanted orders; then
 step "3. Meal orders through HTTP beside raw SQLite commits (WAL, synchronous=FULL)"
 raw=$(python3 - "$work/raw.db" <<'EOF'
 import sqlite3, sys, time
@@ -113,7 +121,9 @@ share=$(awk -v a="$per_second" -v b="$raw" 'BEGIN { printf "%.0f", 100 * a / b }
 printf '| raw SQLite commits/s | orders/s (16 conns) | share | p50 ms | p99 ms | answered ok | refused | orders in the database |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 printf '| %s | %s | %s %% | %s | %s | %s | %s | %s |\n' "$raw" "$per_second" "$share" "$p50" "$p99" "$placed" "$refused" "$placed_in_db"
+fi
 
+if wanted races; then
 step "4. 1,000 at once for 30 places"
 race=$(cd end2end && BENCH_URL="$url" BENCH_SEED="$work/seed.json" BENCH_DAY="$(day 1)" node bench/race.mjs)
 taken() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$work/bench.db" "$1"; }
@@ -131,6 +141,11 @@ while read -r _ name ms statuses; do
   esac
   printf '| %s | 30 | %s | %s | %s |\n' "$name" "$ms" "$statuses" "$got"
 done <<<"$race"
+fi
 
 stop_server
+if grep -q "ERROR" "$work/server.log"; then
+  note "the server logged errors (first 10):"
+  grep "ERROR" "$work/server.log" | head -n 10
+fi
 step "Done ($(git rev-parse --short HEAD 2>/dev/null || echo 'no git')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes'))"

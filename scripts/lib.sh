@@ -38,6 +38,12 @@ locked_version() {
   awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
 
+# What the server reads to find the site cargo-leptos built (with content-hashed file names).
+export_site_settings() {
+  export LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT="${1:-target/site}" LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true
+}
+
 # Writes FILE.br (brotli, quality 11) and FILE.gz (gzip -9) beside each file in DIR matching
 # PATTERN (default: the text and WebAssembly files a browser downloads), for the server to send
 # as they are.

@@ -14,7 +14,7 @@ build_release
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 export DATABASE_URL="${DATABASE_URL:-sqlite:data/xingfu.db}"
 export XINGFU_DEMO_DATA="${XINGFU_DEMO_DATA:-1}"
-export LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
+export_site_settings
 
 step "Serving on http://$LEPTOS_SITE_ADDR (database: $DATABASE_URL; demo data: $XINGFU_DEMO_DATA)"
 note "demo accounts: 13900000001 (admin) … 13900000007, password xingfu-demo — see README.md"

@@ -29,8 +29,8 @@ cargo leptos build
 step "Browser tests (Playwright, Chromium)"
 work="$(mktemp -d)"
 port="${E2E_PORT:-3400}"
+export_site_settings
 LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite:$work/e2e.db" XINGFU_DEMO_DATA=1 \
-  LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD \
   RUST_LOG=warn target/debug/server >"$work/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"' EXIT

@@ -1,19 +1,23 @@
 //! Time as the app sees it: Unix seconds for stored instants, and the calendar date in
 //! Asia/Shanghai (UTC+8 all year, no daylight saving) for everything people read.
 
-use chrono::{FixedOffset, NaiveDate, Utc};
+use chrono::FixedOffset;
 
 fn shanghai() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
 }
 
+// The clock is read on the server only: WebAssembly in the browser has no system clock
+// (calling one panics), and pages show the server's idea of "today".
+#[cfg(feature = "ssr")]
 pub fn now_unix() -> i64 {
-    Utc::now().timestamp()
+    chrono::Utc::now().timestamp()
 }
 
 /// Today's date in Asia/Shanghai.
-pub fn today_in_shanghai() -> NaiveDate {
-    Utc::now().with_timezone(&shanghai()).date_naive()
+#[cfg(feature = "ssr")]
+pub fn today_in_shanghai() -> chrono::NaiveDate {
+    chrono::Utc::now().with_timezone(&shanghai()).date_naive()
 }
 
 /// "11月23日 14:05" in Asia/Shanghai, for a stored Unix time.

@@ -19,7 +19,7 @@ pub mod volunteer;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode, StaticSegment};
 
@@ -54,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -89,7 +90,6 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <Html {..} lang=prefs.get_untracked().locale.html_lang() class=mode_class />
-        <Stylesheet id="leptos" href="/pkg/xingfu.css" />
         <Meta name="theme-color" content="#b3261e" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title text=t.app_name />

@@ -31,7 +31,12 @@ impl Default for Config {
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
+    /// For reads (and rare writes); several connections read at once.
     pub pool: SqlitePool,
+    /// For writes that users wait on: one connection, so concurrent writers queue here in
+    /// arrival order instead of retrying and sleeping inside SQLite's busy handler.
+    #[from_ref(skip)]
+    pub writer: SqlitePool,
     pub config: Arc<Config>,
 }
 
@@ -44,4 +49,9 @@ pub fn app_state() -> Result<AppState, AppError> {
 /// The database pool inside a server function.
 pub fn pool() -> Result<SqlitePool, AppError> {
     Ok(app_state()?.pool)
+}
+
+/// The writers' pool inside a server function (see `AppState::writer`).
+pub fn writer() -> Result<SqlitePool, AppError> {
+    Ok(app_state()?.writer)
 }

@@ -10,6 +10,7 @@ const base = process.env.BENCH_URL;
 const seed = JSON.parse(readFileSync(process.env.BENCH_SEED, "utf8"));
 const day = process.env.BENCH_DAY;
 const racers = 1000;
+let firstFailure = null;
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 
 /** Resolves to the HTTP status, or 0 when the request failed. */
@@ -24,8 +25,12 @@ function post(path, cookie, body) {
         Cookie: `xf_session=${cookie}`,
       },
     }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode));
+      let body = "";
+      response.on("data", (chunk) => { body += chunk; });
+      response.on("end", () => {
+        if (response.statusCode >= 500 && !firstFailure) firstFailure = `${response.statusCode} ${body.slice(0, 200)}`;
+        resolve(response.statusCode);
+      });
     });
     request.on("error", () => resolve(0));
     request.end(body);
@@ -51,3 +56,4 @@ await race("enrollments", elders.map((e) => () => post("/api/school/enroll", see
 await race("sign-ups", seed.volunteers.slice(0, racers).map((v) => () => post("/api/volunteer/sign-up", v,
   "shift_id=900")));
 agent.destroy();
+if (firstFailure) console.error(`first server error: ${firstFailure}`);

@@ -1,6 +1,7 @@
 //! The 幸福里 web server: configuration, database, HTTP router and the command line.
 //! `main.rs` only parses the command and calls in here, so tests can build the same router.
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod database;

@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use app::state::AppState;
+use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use server::{cli, config, database, demo, jobs, router};
 
@@ -25,16 +26,25 @@ async fn main() -> anyhow::Result<()> {
             if config::demo_data_wanted() {
                 demo::load_if_empty(&pool).await?;
             }
-            jobs::spawn(pool.clone());
+            let writer = database::open_writer(&config::database_url()).await?;
+            // The jobs write (orders, offers, reminders): they queue with the users' writes.
+            jobs::spawn(writer.clone());
             let conf = get_configuration(None)?;
             let addr = conf.leptos_options.site_addr;
             let state = AppState {
                 leptos_options: conf.leptos_options,
+                writer,
                 pool,
                 config: Arc::new(config::app_config()),
             };
             let app = router::router(state);
-            let listener = tokio::net::TcpListener::bind(&addr).await?;
+            // Responses go out at once: without TCP_NODELAY a response written in two parts
+            // (headers, then a body) waits ~40 ms for the client's delayed acknowledgement.
+            let listener = tokio::net::TcpListener::bind(&addr).await?.tap_io(|tcp| {
+                if let Err(error) = tcp.set_nodelay(true) {
+                    tracing::warn!(%error, "could not set TCP_NODELAY");
+                }
+            });
             tracing::info!("幸福里 listening on http://{addr}");
             axum::serve(
                 listener,

@@ -95,7 +95,7 @@ pub async fn start_session(user_id: i64) -> AppResult<()> {
     }
     let token = new_token();
     let times = session_times(&state.config);
-    db::insert_session(&state.pool, &hash_token(&token), user_id, &times).await?;
+    db::insert_session(&state.writer, &hash_token(&token), user_id, &times).await?;
     set_cookie(session_cookie(
         &state.config,
         &token,

@@ -141,5 +141,5 @@ pub async fn mark_stop(order_id: i64, outcome: String) -> Result<(), AppError> {
         "no_answer" => OrderStatus::NoAnswer,
         _ => return Err(AppError::invalid("请选择“已送达”或“无人应答”。")),
     };
-    delivery::mark(&pool, &user, order_id, outcome).await
+    delivery::mark(&crate::state::writer()?, &user, order_id, outcome).await
 }

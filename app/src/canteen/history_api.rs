@@ -84,7 +84,7 @@ pub async fn my_orders(
 #[server(endpoint = "canteen/cancel")]
 pub async fn cancel_meal_order(order_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::canteen::history::cancel(&crate::state::pool()?, &user, order_id).await
+    crate::canteen::history::cancel(&crate::state::writer()?, &user, order_id).await
 }
 
 #[server(endpoint = "canteen/rate")]
@@ -111,9 +111,14 @@ pub async fn change_standing_order(standing_id: i64, pause: String) -> Result<()
         "0" => {
             standing::set_paused(&pool, standing_id, false).await?;
             let today = crate::clock::today_in_shanghai();
-            standing::run(&pool, today, chrono::Utc::now(), Some(standing_id))
-                .await
-                .map(|_| ())
+            standing::run(
+                &crate::state::writer()?,
+                today,
+                chrono::Utc::now(),
+                Some(standing_id),
+            )
+            .await
+            .map(|_| ())
         }
         "end" => standing::end(&pool, standing_id).await,
         _ => Err(AppError::invalid("无法识别的操作。")),

@@ -144,7 +144,7 @@ pub async fn advance_orders(service_id: i64, date: String, from: String) -> Resu
             )
         })
         .ok_or_else(|| AppError::invalid("无法识别的状态。"))?;
-    crate::canteen::kitchen::advance(&pool, service_id, &date, from)
+    crate::canteen::kitchen::advance(&crate::state::writer()?, service_id, &date, from)
         .await
         .map(|_| ())
 }

@@ -88,6 +88,7 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
     use crate::canteen::{db, ordering, standing};
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
+    let writer = crate::state::writer()?;
     crate::household::access::authorize(&pool, &user, form.elder_id).await?;
     let today = crate::clock::today_in_shanghai();
     let request = form.parse(today)?;
@@ -125,11 +126,11 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
         .await?;
     }
     if !orders.is_empty() {
-        db::place_orders(&pool, &orders, replaces).await?;
+        db::place_orders(&writer, &orders, replaces).await?;
     }
     if !request.weekdays.is_empty() {
         let id = standing::create(
-            &pool,
+            &writer,
             &standing::NewStandingOrder {
                 elder_id: elder.id,
                 service_id: service.id,
@@ -140,7 +141,7 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
             },
         )
         .await?;
-        standing::run(&pool, today, now, Some(id)).await?;
+        standing::run(&writer, today, now, Some(id)).await?;
     }
     leptos_axum::redirect("/canteen/orders");
     Ok(())

@@ -75,7 +75,8 @@ pub async fn enroll_in_class(class_id: i64, elder_id: i64) -> Result<(), AppErro
     let pool = crate::state::pool()?;
     crate::household::access::authorize(&pool, &user, elder_id).await?;
     let today = crate::clock::today_in_shanghai();
-    crate::school::enroll_db::enroll(&pool, class_id, elder_id, user.id, today).await?;
+    crate::school::enroll_db::enroll(&crate::state::writer()?, class_id, elder_id, user.id, today)
+        .await?;
     leptos_axum::redirect("/school/mine");
     Ok(())
 }
@@ -116,10 +117,11 @@ pub async fn change_enrollment(enrollment_id: i64, action: String) -> Result<(),
     let elder = crate::school::catalog_db::elder_of(&pool, enrollment_id).await?;
     crate::household::access::authorize(&pool, &user, elder).await?;
     let now = crate::clock::now_unix();
+    let writer = crate::state::writer()?;
     match action.as_str() {
-        "drop" => enroll_db::drop_enrollment(&pool, enrollment_id, now).await,
-        "accept" => enroll_db::answer_offer(&pool, enrollment_id, true, now).await,
-        "decline" => enroll_db::answer_offer(&pool, enrollment_id, false, now).await,
+        "drop" => enroll_db::drop_enrollment(&writer, enrollment_id, now).await,
+        "accept" => enroll_db::answer_offer(&writer, enrollment_id, true, now).await,
+        "decline" => enroll_db::answer_offer(&writer, enrollment_id, false, now).await,
         _ => Err(AppError::invalid("无法识别的操作。")),
     }
 }

@@ -28,6 +28,8 @@ pub struct ShiftView {
     pub my_position: i64,
     /// Whether sign-ups and cancellations are still open.
     pub open: bool,
+    /// Whether the shift's day has come (today or earlier), so staff may confirm it done.
+    pub day_has_come: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,7 +87,7 @@ pub async fn sign_up_shift(shift_id: i64) -> Result<(), AppError> {
         ));
     }
     crate::volunteer::shifts_db::sign_up(
-        &crate::state::pool()?,
+        &crate::state::writer()?,
         shift_id,
         user.id,
         chrono::Utc::now(),
@@ -98,7 +100,7 @@ pub async fn sign_up_shift(shift_id: i64) -> Result<(), AppError> {
 pub async fn cancel_shift(shift_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     crate::volunteer::shifts_db::cancel(
-        &crate::state::pool()?,
+        &crate::state::writer()?,
         shift_id,
         user.id,
         chrono::Utc::now(),

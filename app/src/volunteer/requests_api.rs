@@ -82,7 +82,7 @@ pub async fn claim_request(request_id: i64) -> Result<(), AppError> {
     if parties.requester_id == user.id {
         return Err(AppError::conflict("不能接自己发布的需求。"));
     }
-    crate::volunteer::requests_db::claim(&pool, request_id, user.id).await
+    crate::volunteer::requests_db::claim(&crate::state::writer()?, request_id, user.id).await
 }
 
 /// 派单: staff give the request to the volunteer with this mobile number.
@@ -103,19 +103,25 @@ pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppE
         .await?
         .filter(|u| u.has_role(crate::domain::role::Role::Volunteer))
         .ok_or_else(not_found)?;
-    crate::volunteer::requests_db::dispatch(&pool, request_id, user.id, volunteer.id).await
+    crate::volunteer::requests_db::dispatch(
+        &crate::state::writer()?,
+        request_id,
+        user.id,
+        volunteer.id,
+    )
+    .await
 }
 
 #[server(endpoint = "volunteer/requests/done")]
 pub async fn complete_request(request_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::requests_db::complete(&crate::state::pool()?, request_id, user.id).await
+    crate::volunteer::requests_db::complete(&crate::state::writer()?, request_id, user.id).await
 }
 
 #[server(endpoint = "volunteer/requests/cancel")]
 pub async fn cancel_request(request_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::requests_db::cancel(&crate::state::pool()?, request_id, user.id).await
+    crate::volunteer::requests_db::cancel(&crate::state::writer()?, request_id, user.id).await
 }
 
 /// 评单
@@ -124,7 +130,7 @@ pub async fn rate_request(request_id: i64, stars: String, comment: String) -> Re
     let user = crate::auth::session::require_user().await?;
     let (stars, comment) = crate::domain::rating::parse_rating(&stars, &comment)?;
     crate::volunteer::requests_db::rate(
-        &crate::state::pool()?,
+        &crate::state::writer()?,
         request_id,
         user.id,
         stars,

@@ -314,6 +314,9 @@ pub async fn list(
     .fetch_all(pool)
     .await?;
     let now = Utc::now();
+    let today = crate::clock::today_in_shanghai()
+        .format("%Y-%m-%d")
+        .to_string();
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -326,6 +329,7 @@ pub async fn list(
             };
             let kind = ShiftKind::from_code(&r.kind).unwrap_or(ShiftKind::Event);
             ShiftView {
+                day_has_come: r.date <= today,
                 id: r.id,
                 community: r.community,
                 kind: kind.code().to_string(),

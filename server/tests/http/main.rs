@@ -11,4 +11,5 @@ mod canteen_setup;
 mod household;
 mod school;
 mod school_manage;
+mod static_files;
 mod volunteer;

@@ -47,16 +47,25 @@ impl Reply {
 
 impl TestApp {
     pub fn new(pool: SqlitePool) -> Self {
-        let state = AppState {
+        let app = Self {
+            router: Router::new(),
+            pool,
+        };
+        Self {
+            router: server::router::router(app.state()),
+            ..app
+        }
+    }
+
+    /// The server state the router is built with: this test's database, default settings.
+    pub fn state(&self) -> AppState {
+        AppState {
             leptos_options: leptos_config::LeptosOptions::builder()
                 .output_name("xingfu")
                 .build(),
-            pool: pool.clone(),
+            pool: self.pool.clone(),
+            writer: self.pool.clone(),
             config: Arc::new(Config::default()),
-        };
-        Self {
-            router: server::router::router(state),
-            pool,
         }
     }
 

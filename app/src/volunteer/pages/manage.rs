@@ -103,7 +103,7 @@ pub fn ManageShiftsPage() -> impl IntoView {
                                         <h3><span class="badge">{shift.kind_label.clone()}</span> " " {shift.title.clone()}</h3>
                                         <p>{shift.day.clone()} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
                                         <p>{t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.confirmed} " " {shift.confirmed} " · " {t.volunteer.waitlisted} " " {shift.waitlisted}</p>
-                                        {(shift.date <= crate::clock::today_in_shanghai().format("%Y-%m-%d").to_string()).then(|| view! {
+                                        {shift.day_has_come.then(|| view! {
                                             <ActionForm action=complete attr:class="inline-form">
                                                 <input type="hidden" name="shift_id" value=shift.id.to_string() />
                                                 <button type="submit" class="button primary">{t.volunteer.confirm_done}</button>
