@@ -58,8 +58,8 @@ precompress_dir() {
     done
 }
 
-# The release build (server and browser bundle, precompressed), skipped when no source is newer
-# than the last one.
+# The release build (server and browser bundle split by page group, precompressed), skipped
+# when no source is newer than the last one.
 build_release() {
   local stamp="$ROOT/target/release/.xingfu-release-built"
   if [ -f "$stamp" ] && [ -z "$(find "$ROOT/app" "$ROOT/server" "$ROOT/frontend" "$ROOT/style" \
@@ -68,7 +68,8 @@ build_release() {
     return 0
   fi
   step "Building the server and the browser bundle (release)"
-  cargo leptos build --release
+  rm -rf "$ROOT/target/site/pkg"
+  cargo leptos build --release --split
   precompress_dir "$ROOT/target/site"
   touch "$stamp"
 }

@@ -24,7 +24,7 @@ cargo test -p app --features ssr
 cargo test -p server
 
 step "Build the app for the browser tests"
-cargo leptos build
+cargo leptos build --split
 
 step "Browser tests (Playwright, Chromium)"
 work="$(mktemp -d)"

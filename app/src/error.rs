@@ -24,6 +24,9 @@ pub enum AppError {
     TooManyAttempts(i64),
     #[error("系统繁忙，请稍后再试。")]
     Internal,
+    /// An internal fault, with the request's id for the operator (see `RequestRef`).
+    #[error("系统繁忙，请稍后再试。（错误编号 {0}）")]
+    InternalRef(String),
     #[error("网络连接出现问题，请检查网络后重试。")]
     Network,
 }
@@ -37,11 +40,29 @@ impl AppError {
         Self::Conflict(message.into())
     }
 
-    /// Logs the cause with its context and returns the client-safe error.
+    /// Logs the cause with its context and returns the client-safe error, which carries the
+    /// request's id when there is one, for the user to quote.
     #[cfg(feature = "ssr")]
     pub fn internal(context: &str, cause: impl std::fmt::Display) -> Self {
         tracing::error!(%cause, "{context}");
-        Self::Internal
+        match RequestRef::current() {
+            Some(RequestRef(id)) => Self::InternalRef(id),
+            None => Self::Internal,
+        }
+    }
+}
+
+/// The id the server gave the request (`X-Request-Id`), on its log lines and in the message
+/// of an internal error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRef(pub String);
+
+#[cfg(feature = "ssr")]
+impl RequestRef {
+    /// The current request's id, from the request the server is rendering or answering.
+    pub fn current() -> Option<Self> {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<RequestRef>().cloned())
     }
 }
 

@@ -11,38 +11,26 @@ pub mod error;
 pub mod household;
 pub mod i18n;
 pub mod notify;
+pub mod routes;
 pub mod school;
 pub mod ui;
 pub mod volunteer;
 
+#[cfg(feature = "ssr")]
+pub mod figures;
 #[cfg(feature = "ssr")]
 pub mod state;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode, StaticSegment};
+use leptos_router::{path, Lazy, SsrMode, StaticSegment};
 
-use crate::admin::page::AdminPage;
-use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
-use crate::canteen::pages::{
-    CanteenListPage, CanteenMenuPage, DeliverPage, KitchenPage, MenuEditorPage, OrderPage,
-    OrdersPage, RoutesPage, SettlementPage, SetupPage, SubsidiesPage,
-};
-use crate::household::pages::elder_form::Filler;
-use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
 use crate::i18n::use_texts;
-use crate::notify::page::NotificationsPage;
-use crate::school::pages::{
-    CatalogPage, MyTimetablePage, ProposalsPage, RosterPage, SchoolSetupPage, TimetablePage,
-    WeekGridPage,
-};
-use crate::ui::home::{HomePage, NotFound};
+use crate::routes as page;
+use crate::ui::home::NotFound;
 use crate::ui::layout::{provide_auth, Header};
 use crate::ui::prefs::{DisplayMode, UiPrefs};
-use crate::volunteer::pages::{
-    ManageShiftsPage, MyShiftsPage, PointsPage, RequestsPage, ShiftsPage,
-};
 
 /// The HTML document around the app, rendered on the server. Routes render with
 /// `SsrMode::Async`: the whole page is in the HTML, so it works before and without WebAssembly.
@@ -96,40 +84,40 @@ pub fn App() -> impl IntoView {
         <Router>
             <Frame>
                 <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("/family") view=FamilyPage ssr=SsrMode::Async />
-                    <Route path=path!("/family/elders/new") view=|| view! { <NewElderPage filler=Filler::Family /> } ssr=SsrMode::Async />
-                    <Route path=path!("/family/elders/:id") view=EditElderPage ssr=SsrMode::Async />
-                    <Route path=path!("/community/elders") view=CommunityEldersPage ssr=SsrMode::Async />
-                    <Route path=path!("/community/elders/new") view=|| view! { <NewElderPage filler=Filler::Staff /> } ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen") view=CanteenListPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/order") view=OrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/orders") view=OrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/deliver") view=DeliverPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/manage") view=KitchenPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/manage/routes") view=RoutesPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/manage/menu") view=MenuEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/manage/setup") view=SetupPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/manage/subsidies") view=SubsidiesPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/manage/settlement") view=SettlementPage ssr=SsrMode::Async />
-                    <Route path=path!("/canteen/:id") view=CanteenMenuPage ssr=SsrMode::Async />
-                    <Route path=path!("/volunteer") view=ShiftsPage ssr=SsrMode::Async />
-                    <Route path=path!("/volunteer/mine") view=MyShiftsPage ssr=SsrMode::Async />
-                    <Route path=path!("/volunteer/manage") view=ManageShiftsPage ssr=SsrMode::Async />
-                    <Route path=path!("/volunteer/requests") view=RequestsPage ssr=SsrMode::Async />
-                    <Route path=path!("/volunteer/points") view=PointsPage ssr=SsrMode::Async />
-                    <Route path=path!("/school") view=CatalogPage ssr=SsrMode::Async />
-                    <Route path=path!("/school/mine") view=MyTimetablePage ssr=SsrMode::Async />
-                    <Route path=path!("/school/proposals") view=ProposalsPage ssr=SsrMode::Async />
-                    <Route path=path!("/school/manage") view=TimetablePage ssr=SsrMode::Async />
-                    <Route path=path!("/school/manage/week") view=WeekGridPage ssr=SsrMode::Async />
-                    <Route path=path!("/school/manage/setup") view=SchoolSetupPage ssr=SsrMode::Async />
-                    <Route path=path!("/school/manage/roster") view=RosterPage ssr=SsrMode::Async />
-                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("") view={Lazy::<page::Home>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/login") view={Lazy::<page::Login>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register") view={Lazy::<page::Register>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<page::Account>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/family") view={Lazy::<page::Family>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/family/elders/new") view={Lazy::<page::NewElderForFamily>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/family/elders/:id") view={Lazy::<page::EditElder>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/community/elders") view={Lazy::<page::CommunityElders>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/community/elders/new") view={Lazy::<page::NewElderForStaff>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view={Lazy::<page::Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen") view={Lazy::<page::CanteenList>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/order") view={Lazy::<page::CanteenOrder>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/orders") view={Lazy::<page::CanteenOrders>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/deliver") view={Lazy::<page::CanteenDeliver>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage") view={Lazy::<page::CanteenKitchen>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/routes") view={Lazy::<page::CanteenRoutes>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/menu") view={Lazy::<page::CanteenMenuEditor>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/setup") view={Lazy::<page::CanteenSetup>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/subsidies") view={Lazy::<page::CanteenSubsidies>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/manage/settlement") view={Lazy::<page::CanteenSettlement>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/canteen/:id") view={Lazy::<page::CanteenMenu>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer") view={Lazy::<page::VolunteerShifts>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/mine") view={Lazy::<page::VolunteerMine>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/manage") view={Lazy::<page::VolunteerManage>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/requests") view={Lazy::<page::VolunteerRequests>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/volunteer/points") view={Lazy::<page::VolunteerPoints>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/school") view={Lazy::<page::SchoolCatalog>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/school/mine") view={Lazy::<page::SchoolMine>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/school/proposals") view={Lazy::<page::SchoolProposals>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage") view={Lazy::<page::SchoolTimetable>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage/week") view={Lazy::<page::SchoolWeek>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage/setup") view={Lazy::<page::SchoolSetup>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/school/manage/roster") view={Lazy::<page::SchoolRoster>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view={Lazy::<page::Notifications>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>
             </Frame>

@@ -16,6 +16,8 @@ pub struct Config {
     pub session_idle_secs: i64,
     /// A session ends this long after log-in, however active.
     pub session_absolute_secs: i64,
+    /// Reverse proxies whose `X-Forwarded-For`/`Forwarded` name the client.
+    pub trusted_proxies: crate::domain::client_address::TrustedProxies,
 }
 
 impl Default for Config {
@@ -24,6 +26,7 @@ impl Default for Config {
             secure_cookies: false,
             session_idle_secs: 14 * 24 * 3600,
             session_absolute_secs: 60 * 24 * 3600,
+            trusted_proxies: Default::default(),
         }
     }
 }

@@ -36,7 +36,7 @@ impl Encoding {
         }
     }
 
-    fn header(self) -> Option<&'static str> {
+    pub fn header(self) -> Option<&'static str> {
         match self {
             Encoding::Brotli => Some("br"),
             Encoding::Gzip => Some("gzip"),

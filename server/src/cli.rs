@@ -1,6 +1,14 @@
-//! The command line: `server` (serve) and
-//! `server create-admin --phone 13800000000 --name 张主任` (password from `XINGFU_ADMIN_PASSWORD`
-//! or typed on standard input), which creates or promotes an admin of every community.
+//! The command line:
+//!
+//! - `server` (or `server serve`) serves the app;
+//! - `server create-admin --phone 13800000000 --name 张主任` (password from
+//!   `XINGFU_ADMIN_PASSWORD` or typed on standard input) creates or promotes an admin of every
+//!   community;
+//! - `server backup --to FILE` copies the database while the server runs, and checks the copy;
+//! - `server restore --from FILE` puts a backup in place of the (stopped) server's database;
+//! - `server healthcheck` asks the running server's `/healthz` (for container health checks).
+
+use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use app::auth::{db, hashing};
@@ -17,32 +25,94 @@ pub struct CreateAdminArgs {
 pub enum Command {
     Serve,
     CreateAdmin(CreateAdminArgs),
+    Backup { to: PathBuf },
+    Restore { from: PathBuf },
+    Healthcheck,
+}
+
+const USAGE: &str = "use `serve`, `create-admin --phone … --name …`, `backup --to FILE`, \
+                     `restore --from FILE` or `healthcheck`";
+
+/// `--flag value` pairs, each flag one of `known`.
+fn options(
+    mut args: impl Iterator<Item = String>,
+    known: &[&str],
+) -> anyhow::Result<Vec<(String, String)>> {
+    let mut found = Vec::new();
+    while let Some(flag) = args.next() {
+        if !known.contains(&flag.as_str()) {
+            bail!("unknown option {flag}; expected {}", known.join(" or "));
+        }
+        let value = args
+            .next()
+            .with_context(|| format!("{flag} needs a value"))?;
+        found.push((flag, value));
+    }
+    Ok(found)
+}
+
+fn option(found: &[(String, String)], flag: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(f, _)| f == flag)
+        .map(|(_, v)| v.clone())
 }
 
 pub fn parse(mut args: impl Iterator<Item = String>) -> anyhow::Result<Command> {
     match args.next().as_deref() {
         None | Some("serve") => Ok(Command::Serve),
         Some("create-admin") => {
-            let (mut phone, mut name) = (None, None);
-            while let Some(flag) = args.next() {
-                let value = args
-                    .next()
-                    .with_context(|| format!("{flag} needs a value"))?;
-                match flag.as_str() {
-                    "--phone" => phone = Some(value),
-                    "--name" => name = Some(value),
-                    other => bail!("unknown option {other}"),
-                }
-            }
+            let found = options(args, &["--phone", "--name"])?;
             Ok(Command::CreateAdmin(CreateAdminArgs {
-                phone: phone.context("--phone is required")?,
-                name: name.unwrap_or_else(|| "管理员".to_string()),
+                phone: option(&found, "--phone").context("--phone is required")?,
+                name: option(&found, "--name").unwrap_or_else(|| "管理员".to_string()),
             }))
         }
-        Some(other) => {
-            bail!("unknown command {other}; use `serve` or `create-admin --phone … --name …`")
+        Some("backup") => {
+            let found = options(args, &["--to"])?;
+            let to = option(&found, "--to").context("--to FILE is required")?;
+            Ok(Command::Backup { to: to.into() })
         }
+        Some("restore") => {
+            let found = options(args, &["--from"])?;
+            let from = option(&found, "--from").context("--from FILE is required")?;
+            Ok(Command::Restore { from: from.into() })
+        }
+        Some("healthcheck") => Ok(Command::Healthcheck),
+        Some(other) => bail!("unknown command {other}; {USAGE}"),
     }
+}
+
+/// Asks the server at `addr` for `/healthz`; fails unless it answers 200.
+pub async fn healthcheck(addr: std::net::SocketAddr) -> anyhow::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = if addr.ip().is_unspecified() {
+        std::net::SocketAddr::from(([127, 0, 0, 1], addr.port()))
+    } else {
+        addr
+    };
+    let mut stream = tokio::time::timeout(
+        std::time::Duration::from_secs(3),
+        tokio::net::TcpStream::connect(addr),
+    )
+    .await
+    .context("the server did not answer in time")??;
+    stream
+        .write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .await?;
+    let mut answer = Vec::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(3),
+        stream.read_to_end(&mut answer),
+    )
+    .await
+    .context("the server did not answer in time")??;
+    let status_line = String::from_utf8_lossy(&answer);
+    let status_line = status_line.lines().next().unwrap_or_default();
+    if status_line.split(' ').nth(1) != Some("200") {
+        bail!("unhealthy: {status_line}");
+    }
+    Ok(())
 }
 
 fn read_password() -> anyhow::Result<String> {

@@ -18,7 +18,23 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Internal | AppError::Network => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Internal | AppError::InternalRef(_) | AppError::Network => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+/// The error's kind as a metrics label.
+pub fn kind_of(error: &AppError) -> &'static str {
+    match error {
+        AppError::Invalid(_) => "invalid",
+        AppError::NotLoggedIn => "not_logged_in",
+        AppError::Forbidden => "forbidden",
+        AppError::NotFound => "not_found",
+        AppError::Conflict(_) => "conflict",
+        AppError::TooManyAttempts(_) => "too_many_attempts",
+        AppError::Internal | AppError::InternalRef(_) => "internal",
+        AppError::Network => "network",
     }
 }
 
@@ -34,6 +50,7 @@ pub async fn set_error_status(request: Request<Body>, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = status_of(&error);
+        metrics::counter!("xingfu_server_fn_errors_total", "kind" => kind_of(&error)).increment(1);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -1,6 +1,8 @@
 //! Keeps what people typed when a plain form post (JavaScript off) fails. Leptos answers such
-//! a post with a redirect back to the form, the error in `__err`; this layer adds the submitted
-//! fields (never passwords) as `__form`, from which the form fields fill themselves again.
+//! a post with a redirect back to the form, the error in `__err`; this layer keeps the
+//! submitted fields (never passwords) on the server (`app::ui::form_store`) and adds only their
+//! random id as `__form`, from which the form fields fill themselves again. Typed addresses
+//! and phones never appear in the address bar, history, logs or `Referer`.
 
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderValue, Method, Request, StatusCode};
@@ -42,9 +44,8 @@ pub async fn keep_form_on_error(request: Request<Body>, next: Next) -> Response 
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok());
     if let Some(location) = location.filter(|l| l.contains("__err=")) {
-        let kept: String =
-            form_urlencoded::byte_serialize(fields_to_keep(&bytes).as_bytes()).collect();
-        if let Ok(value) = HeaderValue::from_str(&format!("{location}&__form={kept}")) {
+        let id = app::ui::form_store::keep(fields_to_keep(&bytes));
+        if let Ok(value) = HeaderValue::from_str(&format!("{location}&__form={id}")) {
             response.headers_mut().insert(header::LOCATION, value);
         }
     }

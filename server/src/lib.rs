@@ -2,6 +2,7 @@
 //! `main.rs` only parses the command and calls in here, so tests can build the same router.
 
 pub mod assets;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod database;
@@ -12,6 +13,11 @@ pub mod demo_volunteer;
 pub mod error_status;
 pub mod exports;
 pub mod form_errors;
+pub mod health;
 pub mod jobs;
+pub mod metrics;
+pub mod page_cache;
+pub mod request_id;
 pub mod router;
 pub mod security;
+pub mod security_headers;

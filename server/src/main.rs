@@ -1,4 +1,5 @@
-//! `server` serves the app; `server create-admin …` creates the first administrator.
+//! `server` serves the app; the other commands (`create-admin`, `backup`, `restore`,
+//! `healthcheck`) are described in `cli`.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -6,7 +7,7 @@ use std::sync::Arc;
 use app::state::AppState;
 use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
-use server::{cli, config, database, demo, jobs, router};
+use server::{backup, cli, config, database, demo, jobs, router};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -17,45 +18,77 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
 
-    let command = cli::parse(std::env::args().skip(1))?;
-    let pool = database::open(&config::database_url()).await?;
-
-    match command {
-        cli::Command::CreateAdmin(args) => cli::create_admin(&pool, args).await,
-        cli::Command::Serve => {
-            if config::demo_data_wanted() {
-                demo::load_if_empty(&pool).await?;
-            }
-            let writer = database::open_writer(&config::database_url()).await?;
-            // The jobs write (orders, offers, reminders): they queue with the users' writes.
-            jobs::spawn(writer.clone());
-            let conf = get_configuration(None)?;
-            let addr = conf.leptos_options.site_addr;
-            let state = AppState {
-                leptos_options: conf.leptos_options,
-                writer,
-                pool,
-                config: Arc::new(config::app_config()),
-            };
-            let app = router::router(state);
-            // Responses go out at once: without TCP_NODELAY a response written in two parts
-            // (headers, then a body) waits ~40 ms for the client's delayed acknowledgement.
-            let listener = tokio::net::TcpListener::bind(&addr).await?.tap_io(|tcp| {
-                if let Err(error) = tcp.set_nodelay(true) {
-                    tracing::warn!(%error, "could not set TCP_NODELAY");
-                }
-            });
-            tracing::info!("幸福里 listening on http://{addr}");
-            axum::serve(
-                listener,
-                app.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
-            tracing::info!("stopped");
+    let url = config::database_url();
+    match cli::parse(std::env::args().skip(1))? {
+        cli::Command::CreateAdmin(args) => {
+            let pool = database::open(&url).await?;
+            cli::create_admin(&pool, args).await
+        }
+        cli::Command::Backup { to } => {
+            let copy = backup::backup(&url, &to).await?;
+            print!("Backed up to {}", copy.report());
             Ok(())
         }
+        cli::Command::Restore { from } => {
+            let restored = backup::restore(&from, &url).await?;
+            print!(
+                "Restored {} as {}",
+                from.display(),
+                restored.summary.report()
+            );
+            if let Some(kept) = restored.kept_previous {
+                println!("The database it replaced is kept as {}.", kept.display());
+            }
+            Ok(())
+        }
+        cli::Command::Healthcheck => {
+            let conf = get_configuration(None)?;
+            cli::healthcheck(conf.leptos_options.site_addr).await
+        }
+        cli::Command::Serve => serve(&url).await,
     }
+}
+
+async fn serve(url: &str) -> anyhow::Result<()> {
+    // Held until the process exits: no second server and no restore on this database.
+    let _lock = backup::lock_for_serving(url)?;
+    server::metrics::handle();
+    let pool = database::open(url).await?;
+    if config::demo_data_wanted() {
+        demo::load_if_empty(&pool).await?;
+    }
+    let writer = database::open_writer(url).await?;
+    // The jobs write (orders, offers, reminders, sweeping): they queue with the users' writes.
+    let (stop_jobs, jobs) =
+        jobs::spawn(writer.clone(), url.to_string(), config::backup_schedule()?);
+    let conf = get_configuration(None)?;
+    let addr = conf.leptos_options.site_addr;
+    let state = AppState {
+        leptos_options: conf.leptos_options,
+        writer,
+        pool,
+        config: Arc::new(config::app_config()?),
+    };
+    let app = router::router(state);
+    // Responses go out at once: without TCP_NODELAY a response written in two parts
+    // (headers, then a body) waits ~40 ms for the client's delayed acknowledgement.
+    let listener = tokio::net::TcpListener::bind(&addr).await?.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY");
+        }
+    });
+    tracing::info!("幸福里 listening on http://{addr}");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    // A job in the middle of its run finishes it; then the loop ends.
+    let _ = stop_jobs.send(true);
+    let _ = jobs.await;
+    tracing::info!("stopped");
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM, letting requests in flight finish.

@@ -1,13 +1,15 @@
-//! The HTTP router: Leptos pages and server functions, static files, `/healthz`, and the
-//! layers every request passes (tracing, timeout, compression, cross-site write refusal).
-//! Static files are answered first, from memory, before any other layer (see `assets`).
+//! The HTTP router: Leptos pages and server functions, static files, `/healthz`, `/readyz`,
+//! `/metrics`, and the layers every request passes (request id, metrics, security headers,
+//! tracing, timeout, compression, cross-site write refusal).
+//! The security headers go on every response (`security_headers`); static files are answered
+//! next, from memory, before any other layer (see `assets`); then pages for visitors who are
+//! not signed in, from a cache a few seconds fresh (`page_cache`).
 
 use std::time::Duration;
 
 use app::state::AppState;
 use app::{shell, App};
-use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -18,20 +20,23 @@ use tower_http::trace::TraceLayer;
 use crate::assets::{serve_static, Assets};
 use crate::error_status::set_error_status;
 use crate::form_errors::keep_form_on_error;
+use crate::page_cache::{serve_cached, PageCache};
 use crate::security::reject_cross_site_writes;
+use crate::security_headers::{add_security_headers, page_policy, Https};
 
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// 200 "ok" when the database answers, 503 otherwise.
-async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match sqlx::query_scalar::<_, i64>("SELECT 1")
-        .fetch_one(&state.pool)
-        .await
-    {
-        Ok(_) => (StatusCode::OK, "ok"),
-        Err(error) => {
-            tracing::error!(%error, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+/// What every page render and server function call gets besides the state: the memo of the
+/// caller's account, looked up once per request. A page render also sets its security policy
+/// with the nonce Leptos put on the page's inline scripts.
+fn per_request_context() {
+    use leptos::prelude::{provide_context, use_context};
+    provide_context(app::auth::session::RequestUser::default());
+    let nonce = leptos::nonce::use_nonce();
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    if let (Some(nonce), Some(response)) = (nonce, response) {
+        if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce)) {
+            response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
         }
     }
 }
@@ -50,8 +55,17 @@ pub fn router(state: AppState) -> Router {
 pub fn router_with_assets(state: AppState, assets: Assets) -> Router {
     let routes = generate_route_list(App);
     let shell_options = state.leptos_options.clone();
+    let https = Https(state.config.secure_cookies);
+    crate::metrics::handle();
+    let metrics_access = crate::metrics::MetricsAccess {
+        token: std::env::var("XINGFU_METRICS_TOKEN")
+            .ok()
+            .filter(|t| !t.is_empty()),
+    };
     Router::new()
-        .route("/healthz", get(healthz))
+        .route("/healthz", get(crate::health::healthz))
+        .route("/readyz", get(crate::health::readyz))
+        .route("/metrics", get(crate::metrics::serve_metrics))
         .route("/canteen/manage/prep.csv", get(crate::exports::prep_csv))
         .route(
             "/canteen/manage/settlement.csv",
@@ -66,7 +80,9 @@ pub fn router_with_assets(state: AppState, assets: Assets) -> Router {
             "/school/calendar/{file}",
             get(crate::exports::school_calendar),
         )
-        .leptos_routes_with_context(&state, routes, || {}, move || shell(shell_options.clone()))
+        .leptos_routes_with_context(&state, routes, per_request_context, move || {
+            shell(shell_options.clone())
+        })
         .layer(axum::middleware::from_fn(set_error_status))
         .layer(axum::middleware::from_fn(keep_form_on_error))
         .layer(axum::middleware::from_fn(reject_cross_site_writes))
@@ -76,6 +92,19 @@ pub fn router_with_assets(state: AppState, assets: Assets) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn_with_state(
+            PageCache::default(),
+            serve_cached,
+        ))
         .layer(axum::middleware::from_fn_with_state(assets, serve_static))
+        .layer(axum::middleware::from_fn_with_state(
+            https,
+            add_security_headers,
+        ))
+        .layer(axum::middleware::from_fn(crate::metrics::record_requests))
+        .layer(axum::middleware::from_fn(
+            crate::request_id::with_request_id,
+        ))
+        .layer(axum::Extension(metrics_access))
         .with_state(state)
 }

@@ -187,11 +187,51 @@ pub async fn session_user(
     else {
         return Ok(None);
     };
-    if row.expires_at <= times.now || row.last_seen_at <= times.now - times.idle_secs {
-        delete_session(pool, token_hash).await?;
+    let live = keep_alive(pool, token_hash, row.last_seen_at, row.expires_at, times).await?;
+    Ok(live.then_some(row.user_id))
+}
+
+/// The account of a live session with its roles (two queries), refreshing the idle timer.
+pub async fn session_account(
+    pool: &SqlitePool,
+    token_hash: &str,
+    times: &SessionTimes,
+) -> AppResult<Option<CurrentUser>> {
+    let Some(row) = sqlx::query!(
+        r#"SELECT s.user_id, s.last_seen_at, s.expires_at, u.phone, u.display_name
+           FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"#,
+        token_hash
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    if !keep_alive(pool, token_hash, row.last_seen_at, row.expires_at, times).await? {
         return Ok(None);
     }
-    if times.now - row.last_seen_at >= TOUCH_EVERY_SECS {
+    Ok(Some(CurrentUser {
+        id: row.user_id,
+        phone: row.phone,
+        display_name: row.display_name,
+        roles: roles_of(pool, row.user_id).await?,
+    }))
+}
+
+/// Whether a session is still live: an expired one is removed, a live one's idle timer is
+/// written back at most every `TOUCH_EVERY_SECS`.
+async fn keep_alive(
+    pool: &SqlitePool,
+    token_hash: &str,
+    last_seen_at: i64,
+    expires_at: i64,
+    times: &SessionTimes,
+) -> AppResult<bool> {
+    if expires_at <= times.now || last_seen_at <= times.now - times.idle_secs {
+        delete_session(pool, token_hash).await?;
+        return Ok(false);
+    }
+    if times.now - last_seen_at >= TOUCH_EVERY_SECS {
         sqlx::query!(
             "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
             times.now,
@@ -200,7 +240,7 @@ pub async fn session_user(
         .execute(pool)
         .await?;
     }
-    Ok(Some(row.user_id))
+    Ok(true)
 }
 
 pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> AppResult<()> {
@@ -220,4 +260,26 @@ pub async fn delete_other_sessions(pool: &SqlitePool, user_id: i64, keep: &str) 
     .execute(pool)
     .await?;
     Ok(())
+}
+
+/// Deletes sessions that have ended, by age or by idleness (the housekeeping job); returns
+/// how many.
+pub async fn delete_expired_sessions(pool: &SqlitePool, times: &SessionTimes) -> AppResult<u64> {
+    let idle_since = times.now - times.idle_secs;
+    let done = sqlx::query!(
+        "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?",
+        times.now,
+        idle_since
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Deletes failed log-ins older than `before`, long past the throttling window.
+pub async fn delete_login_failures_before(pool: &SqlitePool, before: i64) -> AppResult<u64> {
+    let done = sqlx::query!("DELETE FROM login_failures WHERE at < ?", before)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
 }

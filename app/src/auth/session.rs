@@ -59,11 +59,23 @@ fn session_cookie(config: &Config, token: &str, max_age: i64) -> String {
     )
 }
 
+/// The signed-in account of one request, looked up once however many resources and server
+/// functions of the request ask for it. The router provides one per request.
+#[derive(Clone, Default)]
+pub struct RequestUser(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
+
 /// The signed-in account, if the request carries a live session.
 pub async fn current_user() -> AppResult<Option<CurrentUser>> {
     let state = app_state()?;
     let header = request_cookie_header().unwrap_or_default();
-    user_for_cookies(&state, &header).await
+    match leptos::prelude::use_context::<RequestUser>() {
+        Some(memo) => memo
+            .0
+            .get_or_try_init(|| user_for_cookies(&state, &header))
+            .await
+            .cloned(),
+        None => user_for_cookies(&state, &header).await,
+    }
 }
 
 /// The account whose live session is in a `Cookie` header (for plain HTTP handlers such as
@@ -76,10 +88,7 @@ pub async fn user_for_cookies(
         return Ok(None);
     };
     let times = session_times(&state.config);
-    match db::session_user(&state.pool, &hash_token(token), &times).await? {
-        Some(user_id) => db::load_user(&state.pool, user_id).await,
-        None => Ok(None),
-    }
+    db::session_account(&state.pool, &hash_token(token), &times).await
 }
 
 /// The signed-in account, or `NotLoggedIn`.
@@ -119,14 +128,28 @@ pub fn current_token_hash() -> AppResult<String> {
         .ok_or(AppError::NotLoggedIn)
 }
 
-/// The caller's address, for throttling log-in attempts.
+/// The caller's address, for throttling log-in attempts: the TCP peer, or the client a trusted
+/// reverse proxy names (see `domain::client_address`).
 pub fn client_ip() -> String {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".to_string())
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return "unknown".to_string();
+    };
+    let Some(peer) = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip())
+    else {
+        return "unknown".to_string();
+    };
+    let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let trusted = app_state()
+        .map(|state| state.config.trusted_proxies.clone())
+        .unwrap_or_default();
+    crate::domain::client_address::client_address(
+        peer,
+        header("forwarded"),
+        header("x-forwarded-for"),
+        &trusted,
+    )
+    .to_string()
 }

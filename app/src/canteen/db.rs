@@ -33,6 +33,7 @@ pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let order_id = insert_order(&mut tx, order).await?;
     tx.commit().await?;
+    crate::figures::place("order", true);
     Ok(order_id)
 }
 
@@ -66,6 +67,9 @@ pub async fn place_orders(
         }
     }
     tx.commit().await?;
+    for _ in &ids {
+        crate::figures::place("order", true);
+    }
     Ok(ids)
 }
 
@@ -85,6 +89,7 @@ pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) ->
     .await?
     .ok_or(AppError::NotFound)?;
     if room.places_left <= 0 {
+        crate::figures::place("order", false);
         return Err(AppError::conflict(FULL_MESSAGE));
     }
     let fulfilment = order.fulfilment.code();

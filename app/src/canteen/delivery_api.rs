@@ -136,10 +136,12 @@ pub async fn mark_stop(order_id: i64, outcome: String) -> Result<(), AppError> {
     if !is_deliverer && !user.runs_canteen_of(service.community_id) {
         return Err(AppError::NotFound);
     }
-    let outcome = match outcome.as_str() {
-        "delivered" => OrderStatus::Delivered,
-        "no_answer" => OrderStatus::NoAnswer,
+    let (outcome, code) = match outcome.as_str() {
+        "delivered" => (OrderStatus::Delivered, "delivered"),
+        "no_answer" => (OrderStatus::NoAnswer, "no_answer"),
         _ => return Err(AppError::invalid("请选择“已送达”或“无人应答”。")),
     };
-    delivery::mark(&crate::state::writer()?, &user, order_id, outcome).await
+    delivery::mark(&crate::state::writer()?, &user, order_id, outcome).await?;
+    crate::figures::delivery_marked(code);
+    Ok(())
 }

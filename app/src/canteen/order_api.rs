@@ -89,10 +89,11 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let writer = crate::state::writer()?;
-    crate::household::access::authorize(&pool, &user, form.elder_id).await?;
+    // The elder as the caller may see them: refused as "not found" unless the caller may act
+    // for this elder.
+    let elder = crate::canteen::order_options::elder_view(&pool, &user, form.elder_id).await?;
     let today = crate::clock::today_in_shanghai();
     let request = form.parse(today)?;
-    let elder = crate::canteen::order_options::elder_view(&pool, &user, form.elder_id).await?;
     let service = ordering::service_info(&pool, form.service_id).await?;
     let replaces = if form.replaces > 0 {
         let owned = crate::canteen::history::order_for_change(&pool, &user, form.replaces).await?;

@@ -2,6 +2,7 @@
 //! type, ages and roles. No HTTP, no SQL, no UI here.
 
 pub mod age;
+pub mod client_address;
 pub mod elder;
 pub mod password;
 pub mod phone;

@@ -74,7 +74,9 @@ fn mask(phone: &str) -> String {
         .unwrap_or_else(|_| phone.to_string())
 }
 
-/// Elders matching `filter`, with `viewer`'s relation to each, ordered by name.
+/// Elders matching `filter`, with `viewer`'s relation to each, ordered by name. Each filter is
+/// its own indexed lookup (a NULL filter matches nothing), so one elder costs one lookup, not a
+/// scan of every elder.
 pub async fn find_elders(
     pool: &SqlitePool,
     filter: ElderFilter,
@@ -87,14 +89,14 @@ pub async fn find_elders(
                   e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
                   e.allergies, e.diet_needs, e.subsidy_category, e.notes,
                   ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String"
-           FROM elders e
+           FROM (SELECT id FROM elders WHERE user_id = ?2
+                 UNION SELECT elder_id FROM family_links WHERE user_id = ?2
+                 UNION SELECT id FROM elders WHERE community_id = ?3
+                 UNION SELECT id FROM elders WHERE id = ?4) AS chosen
+           JOIN elders e ON e.id = chosen.id
            JOIN communities c ON c.id = e.community_id
            LEFT JOIN family_links f ON f.elder_id = e.id AND f.user_id = ?1
            LEFT JOIN users u ON u.id = e.user_id
-           WHERE (?2 IS NOT NULL AND (e.user_id = ?2
-                    OR e.id IN (SELECT elder_id FROM family_links WHERE user_id = ?2)))
-              OR (?3 IS NOT NULL AND e.community_id = ?3)
-              OR (?4 IS NOT NULL AND e.id = ?4)
            ORDER BY e.name, e.id"#,
         viewer,
         filter.family_of,

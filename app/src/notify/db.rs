@@ -46,3 +46,14 @@ pub async fn mark_all_read(pool: &SqlitePool, user_id: i64) -> AppResult<()> {
     .await?;
     Ok(())
 }
+
+/// Deletes notifications read before `before` (the housekeeping job); unread ones stay.
+pub async fn delete_read_before(pool: &SqlitePool, before: i64) -> AppResult<u64> {
+    let done = sqlx::query!(
+        "DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < ?",
+        before
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -169,6 +169,7 @@ pub async fn enroll(
         0
     };
     tx.commit().await?;
+    crate::figures::place("enrollment", status != EnrollmentStatus::Waitlisted);
     Ok(EnrollOutcome { status, position })
 }
 

@@ -68,11 +68,19 @@ pub fn Notice(children: Children) -> impl IntoView {
 }
 
 /// What was typed into field `name` before a plain form post (JavaScript off) failed: the
-/// server hands the fields back in the `__form` query parameter.
+/// server kept the fields under the id in the `__form` query parameter (`form_store`). Such a
+/// page is only ever rendered by the server; in the browser there is nothing to fill.
 pub fn submitted_values(name: &str) -> Vec<String> {
-    let kept = use_query_map()
+    let id = use_query_map()
         .with_untracked(|q| q.get("__form"))
         .unwrap_or_default();
+    #[cfg(feature = "ssr")]
+    let kept = crate::ui::form_store::fields(&id).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let kept = {
+        let _ = id;
+        String::new()
+    };
     form_urlencoded::parse(kept.as_bytes())
         .filter(|(field, _)| field == name)
         .map(|(_, value)| value.into_owned())

@@ -1,7 +1,10 @@
 //! Shared interface pieces: the page frame, form helpers and display preferences.
 
 pub mod form;
+#[cfg(feature = "ssr")]
+pub mod form_store;
 pub mod home;
 pub mod layout;
 pub mod prefs;
+pub mod print;
 pub mod rating;

@@ -111,6 +111,7 @@ pub async fn sign_up(
         .await?
     };
     tx.commit().await?;
+    crate::figures::place("sign_up", status == SignupStatus::Confirmed);
     Ok(SignupOutcome { status, position })
 }
 

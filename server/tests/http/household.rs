@@ -276,6 +276,12 @@ async fn a_refused_plain_form_post_comes_back_filled_in_except_passwords(pool: S
         .trim_start_matches("http://127.0.0.1:3000")
         .to_string();
     assert!(location.contains("__form="), "{location}");
+    for typed in ["%E7%8E%8B", "12%E6%A0%8B", "peanut", "1944"] {
+        assert!(
+            !location.contains(typed),
+            "what was typed stays on the server, not in the address: {location}"
+        );
+    }
 
     let page = app.get(&location, Some(&family)).await;
     assert!(page.body.contains("请填写门牌号"), "the error is shown");

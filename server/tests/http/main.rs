@@ -5,11 +5,16 @@ mod support;
 
 mod accounts;
 mod admin;
+mod backup;
+mod behind_a_proxy;
 mod canteen;
 mod canteen_orders;
 mod canteen_setup;
 mod household;
+mod operations;
+mod page_cache;
 mod school;
 mod school_manage;
+mod security_headers;
 mod static_files;
 mod volunteer;

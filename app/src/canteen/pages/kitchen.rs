@@ -8,6 +8,7 @@ use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::print::PrintButton;
 
 #[component]
 pub fn KitchenPage() -> impl IntoView {
@@ -58,7 +59,7 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
                 {sheet.by_status.iter().map(|s| view! { " · " {s.label.clone()} " " {s.count} }).collect_view()}
             </p>
             <div class="actions no-print">
-                <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+                <PrintButton label=t.canteen.print/>
                 <a class="button" href=format!("/canteen/manage/prep.csv?{query}") download="">{t.canteen.download_csv}</a>
                 <a class="button" href=format!("/canteen/manage/routes?{query}")>{t.canteen.delivery_routes}</a>
             </div>

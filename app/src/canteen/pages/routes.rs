@@ -11,6 +11,7 @@ use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::print::PrintButton;
 use crate::volunteer::api::OfferDeliveryRoutes;
 
 #[derive(Clone, Copy)]
@@ -109,7 +110,7 @@ fn sheet_view(
                     <button type="submit" class="button">{t.volunteer.offer_routes}</button>
                 </ActionForm>
             })}
-            <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+            <PrintButton label=t.canteen.print/>
         </section>
         {if sheet.routes.is_empty() {
             view! { <p class="card">{t.canteen.no_routes}</p> }.into_any()

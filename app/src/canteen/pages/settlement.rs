@@ -10,6 +10,7 @@ use crate::canteen::settlement_api::load_settlement;
 use crate::i18n::use_texts;
 use crate::ui::form::FormError;
 use crate::ui::layout::WithUser;
+use crate::ui::print::PrintButton;
 
 #[component]
 pub fn SettlementPage() -> impl IntoView {
@@ -37,7 +38,7 @@ pub fn SettlementPage() -> impl IntoView {
                             <article class="card sheet">
                                 <h2>{report.canteen.clone()} " · " {report.month.clone()} " · " {t.canteen.settlement}</h2>
                                 <div class="actions no-print">
-                                    <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+                                    <PrintButton label=t.canteen.print/>
                                     <a class="button" download="" href=format!("/canteen/manage/settlement.csv?canteen={}&month={}", report.canteen_id, report.month)>{t.canteen.download_csv}</a>
                                 </div>
                                 <table class="data">

@@ -7,6 +7,7 @@ use crate::i18n::use_texts;
 use crate::school::api::{my_enrollments, ChangeEnrollment, EnrollmentView};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::print::PrintButton;
 
 #[component]
 pub fn MyTimetablePage() -> impl IntoView {
@@ -17,7 +18,7 @@ pub fn MyTimetablePage() -> impl IntoView {
         <WithUser view=move |_user| view! {
             <section class="page-head">
                 <h1>{t.school.my_timetable}</h1>
-                <button type="button" class="button no-print" onclick="window.print()">{t.canteen.print}</button>
+                <PrintButton label=t.canteen.print class="no-print"/>
                 <a class="button no-print" href="/school">{t.school.catalog_title}</a>
             </section>
             <FormError error=action_error(change) />

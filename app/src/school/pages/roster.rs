@@ -11,6 +11,7 @@ use crate::i18n::use_texts;
 use crate::school::roster_api::{load_roster, Roster, RosterStudent, SaveAttendance, SetFeePaid};
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
+use crate::ui::print::PrintButton;
 
 fn student_row(s: RosterStudent, taken: i64, fee: ServerAction<SetFeePaid>) -> impl IntoView {
     let t = use_texts();
@@ -162,7 +163,7 @@ pub fn RosterPage() -> impl IntoView {
             <section class="page-head">
                 <h1>{t.school.roster}</h1>
                 <nav class="actions no-print">
-                    <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+                    <PrintButton label=t.canteen.print/>
                     <a class="button" href="/school/manage">{t.school.manage_title}</a>
                 </nav>
             </section>

@@ -11,6 +11,7 @@ use crate::school::timetable::WEEKDAYS;
 use crate::school::timetable_api::{load_week_grid, GridEntry, WeekGrid};
 use crate::ui::form::FormError;
 use crate::ui::layout::WithUser;
+use crate::ui::print::PrintButton;
 
 fn day_column(day: usize, entries: &[GridEntry], by: &str) -> impl IntoView + use<> {
     let mine: Vec<GridEntry> = entries
@@ -96,7 +97,7 @@ pub fn WeekGridPage() -> impl IntoView {
             <section class="page-head">
                 <h1>{t.school.week_title}</h1>
                 <nav class="actions no-print">
-                    <button type="button" class="button" onclick="window.print()">{t.canteen.print}</button>
+                    <PrintButton label=t.canteen.print/>
                     <a class="button" href="/school/manage">{t.school.manage_title}</a>
                 </nav>
             </section>
