@@ -16,6 +16,19 @@ pub fn minutes_until_unlocked(oldest: i64, now: i64) -> i64 {
 }
 
 /// Refuses the attempt when the phone number or the address is locked.
+/// The last four digits of a number, for logs that must not hold the whole of it.
+fn masked(phone: &str) -> String {
+    let tail: String = phone
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("…{tail}")
+}
+
 pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let since = now - WINDOW_SECS;
     let by_phone = sqlx::query!(
@@ -26,6 +39,7 @@ pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppRes
     .fetch_one(pool)
     .await?;
     if by_phone.count >= MAX_FAILURES_PER_PHONE {
+        tracing::warn!(%ip, phone_ends = masked(phone), "log-in throttled: too many failures for the number");
         return Err(AppError::TooManyAttempts(minutes_until_unlocked(
             by_phone.oldest.unwrap_or(now),
             now,
@@ -39,6 +53,7 @@ pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppRes
     .fetch_one(pool)
     .await?;
     if by_ip.count >= MAX_FAILURES_PER_IP {
+        tracing::warn!(%ip, "log-in throttled: too many failures from the address");
         return Err(AppError::TooManyAttempts(minutes_until_unlocked(
             by_ip.oldest.unwrap_or(now),
             now,
