@@ -152,7 +152,7 @@ pub async fn save_week(
     publish: bool,
 ) -> AppResult<()> {
     let (first, last) = (week.first().cloned(), week.last().cloned());
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::state::begin_immediate(pool).await?;
     sqlx::query!(
         "DELETE FROM menu_items WHERE date BETWEEN ? AND ?
            AND service_id IN (SELECT id FROM meal_services WHERE canteen_id = ?)",

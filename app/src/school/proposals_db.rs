@@ -164,7 +164,7 @@ pub async fn vote(
     committed: bool,
     voted_by: i64,
 ) -> AppResult<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::state::begin_immediate(pool).await?;
     let proposal = sqlx::query!(
         "SELECT community_id, opened_class_id FROM course_proposals WHERE id = ?",
         proposal_id
@@ -235,7 +235,7 @@ pub async fn open_as_class(
     today: NaiveDate,
     actor: i64,
 ) -> AppResult<i64> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::state::begin_immediate(pool).await?;
     let p = sqlx::query!(
         "SELECT p.title, p.community_id, p.semester_id, p.opened_class_id, s.open_at_committed, s.max_classes_per_person
          FROM course_proposals p JOIN semesters s ON s.id = p.semester_id WHERE p.id = ?",

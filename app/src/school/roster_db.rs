@@ -190,7 +190,7 @@ pub async fn save_attendance(
     let dates = class_sessions(pool, form.class_id).await?;
     check_attendance_date(&dates, session, today)?;
     let day = session.format("%Y-%m-%d").to_string();
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::state::begin_immediate(pool).await?;
     let enrolled: Vec<i64> = sqlx::query_scalar!(
         "SELECT elder_id FROM enrollments WHERE class_id = ? AND status = 'enrolled'",
         form.class_id

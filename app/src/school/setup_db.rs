@@ -365,7 +365,7 @@ pub async fn save_class(
     terms: &ClassTerms,
     now: i64,
 ) -> AppResult<()> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::state::begin_immediate(pool).await?;
     let known = sqlx::query_scalar!(
         r#"SELECT (SELECT count(*) FROM courses WHERE id = ?1) + (SELECT count(*) FROM teachers WHERE id = ?2) AS "n!: i64""#,
         form.course_id,

@@ -52,7 +52,7 @@ pub async fn rule(conn: &mut SqliteConnection, kind: &str) -> AppResult<(i64, i6
 /// Marks a shift done and credits every confirmed volunteer once. Refused before the day of
 /// the shift. Returns how many volunteers were newly credited.
 pub async fn complete_shift(pool: &SqlitePool, shift_id: i64, today: &str) -> AppResult<usize> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::state::begin_immediate(pool).await?;
     let shift = sqlx::query!(
         "SELECT kind, title, date, community_id FROM shifts WHERE id = ?",
         shift_id

@@ -5,6 +5,7 @@ mod accounts;
 mod canteen;
 mod canteen_ops;
 mod household;
+mod housekeeping;
 mod school;
 mod school_running;
 mod volunteer;

@@ -191,3 +191,42 @@ async fn bad_backup_and_restore_requests_are_refused_and_change_nothing() {
         .expect("the replaced database is kept");
     assert_eq!(std::fs::read(kept).unwrap(), live_bytes);
 }
+
+#[tokio::test]
+async fn scheduled_backups_keep_only_the_newest() {
+    let scratch = Scratch::new("scheduled");
+    let live = scratch.url("live.db");
+    server::database::open(&live).await.unwrap().close().await;
+    let dir = scratch.path("backups");
+    std::fs::create_dir_all(&dir).unwrap();
+    for old in [
+        "xingfu-20260101T000000Z.db",
+        "xingfu-20260102T000000Z.db",
+        "notes.txt",
+    ] {
+        std::fs::write(dir.join(old), b"old").unwrap();
+    }
+    backup::scheduled_backup(&live, &dir, 2).await.unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(names[0], "notes.txt", "other files are left alone");
+    assert_eq!(names[1], "xingfu-20260102T000000Z.db");
+    assert!(names[2].starts_with("xingfu-2") && names[2] != names[1]);
+}
+
+#[tokio::test]
+async fn the_jobs_stop_when_told() {
+    let scratch = Scratch::new("jobs");
+    let live = scratch.url("live.db");
+    let pool = server::database::open(&live).await.unwrap();
+    let (stop, jobs) = server::jobs::spawn(pool, live, None);
+    stop.send(true).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(10), jobs)
+        .await
+        .expect("the jobs stopped within their run")
+        .unwrap();
+}

@@ -46,8 +46,14 @@ async fn ready_once_every_migration_is_applied(pool: SqlitePool) {
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn metrics_are_for_this_machine_only(pool: SqlitePool) {
-    let app = TestApp::new(pool);
+    let app = TestApp::new(pool.clone());
     app.get("/canteen", None).await;
+    app::state::begin_immediate(&pool)
+        .await
+        .unwrap()
+        .rollback()
+        .await
+        .unwrap();
 
     let local = metrics_from(&app, [127, 0, 0, 1], None).await;
     assert_eq!(local.status, StatusCode::OK);
@@ -63,6 +69,7 @@ async fn metrics_are_for_this_machine_only(pool: SqlitePool) {
     assert!(local
         .body
         .contains(r#"xingfu_db_connections{pool="writer""#));
+    assert!(local.body.contains("xingfu_db_write_wait_seconds_bucket"));
 
     let remote = metrics_from(&app, [203, 0, 113, 9], None).await;
     assert_eq!(remote.status, StatusCode::NOT_FOUND);
