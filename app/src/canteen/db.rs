@@ -74,28 +74,19 @@ pub async fn place_orders(
 }
 
 /// Inserts one order inside the caller's write transaction, refusing it when the service is
-/// full that day or the elder already has a live order for it.
+/// full that day or the elder already has a live order for it. Two statements, whatever the
+/// number of dishes: the order only if a place is left (the count and the insert in one
+/// statement), then all its lines at once.
 pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) -> AppResult<i64> {
     let date = order.date.format("%Y-%m-%d").to_string();
-    let room = sqlx::query!(
-        r#"SELECT s.capacity - (SELECT count(*) FROM orders o
-                                WHERE o.service_id = s.id AND o.date = ?2 AND o.status <> 'cancelled')
-              AS "places_left!: i64"
-           FROM meal_services s WHERE s.id = ?1"#,
-        order.service_id,
-        date
-    )
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    if room.places_left <= 0 {
-        crate::figures::place("order", false);
-        return Err(AppError::conflict(FULL_MESSAGE));
-    }
     let fulfilment = order.fulfilment.code();
-    let inserted = sqlx::query!(
-        "INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by, standing_order_id, status_changed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, unixepoch())",
+    let inserted = sqlx::query_scalar!(
+        r#"INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by, standing_order_id, status_changed_at)
+           SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, unixepoch()
+           WHERE (SELECT s.capacity FROM meal_services s WHERE s.id = ?2)
+               > (SELECT count(*) FROM orders o
+                  WHERE o.service_id = ?2 AND o.date = ?3 AND o.status <> 'cancelled')
+           RETURNING id AS "id!: i64""#,
         order.elder_id,
         order.service_id,
         date,
@@ -106,27 +97,55 @@ pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) ->
         order.placed_by,
         order.standing_order_id
     )
-    .execute(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await;
     let order_id = match inserted {
-        Ok(done) => done.last_insert_rowid(),
+        Ok(Some(id)) => id,
+        Ok(None) => return Err(refusal(conn, order.service_id).await),
         Err(e) if is_unique_violation(&e) => {
             return Err(AppError::conflict(ALREADY_ORDERED_MESSAGE));
         }
         Err(e) => return Err(e.into()),
     };
-    for (dish_id, quantity, unit_price_fen) in &order.lines {
+    if !order.lines.is_empty() {
+        let lines = lines_as_json(&order.lines);
         sqlx::query!(
-            "INSERT INTO order_lines (order_id, dish_id, quantity, unit_price_fen) VALUES (?, ?, ?, ?)",
+            "INSERT INTO order_lines (order_id, dish_id, quantity, unit_price_fen)
+             SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
             order_id,
-            dish_id,
-            quantity,
-            unit_price_fen
+            lines
         )
         .execute(&mut *conn)
         .await?;
     }
     Ok(order_id)
+}
+
+/// Why nothing was inserted: the service does not exist, or it is full that day.
+async fn refusal(conn: &mut SqliteConnection, service_id: i64) -> AppError {
+    let exists = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM meal_services WHERE id = ?) AS "exists!: bool""#,
+        service_id
+    )
+    .fetch_one(&mut *conn)
+    .await;
+    match exists {
+        Ok(true) => {
+            crate::figures::place("order", false);
+            AppError::conflict(FULL_MESSAGE)
+        }
+        Ok(false) => AppError::NotFound,
+        Err(e) => e.into(),
+    }
+}
+
+/// `[[dish, quantity, unit price], …]` for `json_each`; only integers, so no escaping.
+fn lines_as_json(lines: &[(i64, i64, i64)]) -> String {
+    let rows: Vec<String> = lines
+        .iter()
+        .map(|(dish, quantity, price)| format!("[{dish},{quantity},{price}]"))
+        .collect();
+    format!("[{}]", rows.join(","))
 }
 
 /// Every canteen with its community.
