@@ -3,7 +3,7 @@
 //! group's code is fetched and compiled the first time one of its pages is shown, and the
 //! server names the pieces a page needs in `<link rel="preload">`, so a first visit fetches
 //! them beside the main bundle. The main bundle keeps only the frame: header, router and the
-//! 404 page. (One piece per page made ~150 small files per page; see docs/bundle.md.)
+//! 404 page. (One piece per page made up to 227 small files per page; see docs/bundle.md.)
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;

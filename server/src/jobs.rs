@@ -60,12 +60,8 @@ const KEEP_READ_NOTIFICATIONS_SECS: i64 = 30 * 24 * 3600;
 
 /// Deletes ended sessions, old failed log-ins and notifications read long ago.
 pub async fn sweep(pool: &SqlitePool) {
-    let now = app::clock::now_unix();
-    let times = app::auth::db::SessionTimes {
-        now,
-        idle_secs: app::state::Config::default().session_idle_secs,
-        absolute_secs: app::state::Config::default().session_absolute_secs,
-    };
+    let times = app::auth::session::session_times(&app::state::Config::default());
+    let now = times.now;
     let swept = async {
         let sessions = app::auth::db::delete_expired_sessions(pool, &times).await?;
         let failures =

@@ -185,7 +185,9 @@ pub async fn serve_cached(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let Ok(bodies) = compressed(&html) else {
+    // Compressing a large page takes milliseconds: off the threads that answer requests.
+    let to_compress = html.clone();
+    let Ok(Ok(bodies)) = tokio::task::spawn_blocking(move || compressed(&to_compress)).await else {
         cache.render_failed(&key);
         return Response::from_parts(parts, Body::from(html));
     };

@@ -14,7 +14,7 @@ use tracing::Instrument;
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-/// Four letters that differ between server starts, so ids do not repeat after a restart.
+/// Four hex digits that differ between server starts, so ids do not repeat after a restart.
 fn prefix() -> &'static str {
     static PREFIX: OnceLock<String> = OnceLock::new();
     PREFIX.get_or_init(|| {

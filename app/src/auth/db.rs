@@ -172,25 +172,6 @@ pub async fn insert_session(
 /// How often a session's idle timer is written back, at most.
 const TOUCH_EVERY_SECS: i64 = 60;
 
-/// The user of a live session, refreshing its idle timer; an expired session is removed.
-pub async fn session_user(
-    pool: &SqlitePool,
-    token_hash: &str,
-    times: &SessionTimes,
-) -> AppResult<Option<i64>> {
-    let Some(row) = sqlx::query!(
-        "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = ?",
-        token_hash
-    )
-    .fetch_optional(pool)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let live = keep_alive(pool, token_hash, row.last_seen_at, row.expires_at, times).await?;
-    Ok(live.then_some(row.user_id))
-}
-
 /// The account of a live session with its roles (two queries), refreshing the idle timer.
 pub async fn session_account(
     pool: &SqlitePool,

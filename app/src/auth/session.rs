@@ -34,7 +34,8 @@ pub fn hash_token(token: &str) -> String {
         .collect()
 }
 
-fn session_times(config: &Config) -> SessionTimes {
+/// The session timings of `config` at this moment.
+pub fn session_times(config: &Config) -> SessionTimes {
     SessionTimes {
         now: now_unix(),
         idle_secs: config.session_idle_secs,

@@ -3,6 +3,7 @@
 
 use sqlx::SqlitePool;
 
+use crate::domain::phone::PhoneNumber;
 use crate::error::{AppError, AppResult};
 
 pub const WINDOW_SECS: i64 = 15 * 60;
@@ -16,19 +17,6 @@ pub fn minutes_until_unlocked(oldest: i64, now: i64) -> i64 {
 }
 
 /// Refuses the attempt when the phone number or the address is locked.
-/// The last four digits of a number, for logs that must not hold the whole of it.
-fn masked(phone: &str) -> String {
-    let tail: String = phone
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    format!("…{tail}")
-}
-
 pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let since = now - WINDOW_SECS;
     let by_phone = sqlx::query!(
@@ -39,7 +27,10 @@ pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppRes
     .fetch_one(pool)
     .await?;
     if by_phone.count >= MAX_FAILURES_PER_PHONE {
-        tracing::warn!(%ip, phone_ends = masked(phone), "log-in throttled: too many failures for the number");
+        let phone = PhoneNumber::parse(phone)
+            .map(|p| p.masked())
+            .unwrap_or_default();
+        tracing::warn!(%ip, %phone, "log-in throttled: too many failures for the number");
         return Err(AppError::TooManyAttempts(minutes_until_unlocked(
             by_phone.oldest.unwrap_or(now),
             now,
