@@ -17,6 +17,8 @@ pub mod ui;
 pub mod volunteer;
 
 #[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
 pub mod figures;
 #[cfg(feature = "ssr")]
 pub mod state;

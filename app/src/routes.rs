@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
-use crate::admin::page::AdminPage;
+use crate::admin::pages::AdminPage;
 use crate::auth::pages::{AccountPage, LoginPage, RegisterPage};
 use crate::canteen::pages::{
     CanteenListPage, CanteenMenuPage, DeliverPage, KitchenPage, MenuEditorPage, OrderPage,
@@ -16,7 +16,7 @@ use crate::canteen::pages::{
 };
 use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
-use crate::notify::page::NotificationsPage;
+use crate::notify::pages::NotificationsPage;
 use crate::school::pages::{
     CatalogPage, MyTimetablePage, ProposalsPage, RosterPage, SchoolSetupPage, TimetablePage,
     WeekGridPage,

@@ -58,14 +58,3 @@ pub fn pool() -> Result<SqlitePool, AppError> {
 pub fn writer() -> Result<SqlitePool, AppError> {
     Ok(app_state()?.writer)
 }
-
-/// Starts a write transaction (`BEGIN IMMEDIATE`), recording how long the caller waited for
-/// the writers' connection and the write lock (`xingfu_db_write_wait_seconds` in `/metrics`).
-pub async fn begin_immediate(
-    pool: &SqlitePool,
-) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-    let started = std::time::Instant::now();
-    let tx = pool.begin_with("BEGIN IMMEDIATE").await;
-    metrics::histogram!("xingfu_db_write_wait_seconds").record(started.elapsed().as_secs_f64());
-    tx
-}

@@ -2,8 +2,9 @@
 
 use sqlx::SqlitePool;
 
-use crate::admin::api::{AuditEntry, UserSummary};
+use crate::admin::model::{AuditEntry, UserSummary};
 use crate::auth::db::{insert_role, roles_of};
+use crate::db::record_audit;
 use crate::domain::role::RoleGrant;
 use crate::error::AppResult;
 
@@ -79,23 +80,4 @@ pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditE
     .fetch_all(pool)
     .await?;
     Ok(rows)
-}
-
-/// Writes an audit entry (who, what, detail) inside the caller's transaction, so it exists
-/// exactly when the change it records does.
-pub async fn record_audit(
-    conn: &mut sqlx::SqliteConnection,
-    actor: i64,
-    action: &str,
-    detail: &str,
-) -> AppResult<()> {
-    sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, ?, ?)",
-        actor,
-        action,
-        detail
-    )
-    .execute(conn)
-    .await?;
-    Ok(())
 }

@@ -4,13 +4,9 @@ use sqlx::SqliteConnection;
 use sqlx::SqlitePool;
 
 use crate::auth::model::CurrentUser;
+use crate::db::is_unique_violation;
 use crate::domain::role::{Role, RoleGrant};
 use crate::error::{AppError, AppResult};
-
-/// Whether an insert failed on a UNIQUE constraint.
-pub fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
-}
 
 pub struct NewAccount<'a> {
     pub phone: &'a str,

@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::auth::db::is_unique_violation;
 use crate::canteen::menu::{CanteenInfo, MenuRow};
 use crate::canteen::model::Fulfilment;
 use crate::canteen::pricing::{Quote, SubsidyRule};
+use crate::db::is_unique_violation;
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
 use crate::error::{AppError, AppResult};
@@ -30,7 +30,7 @@ pub const ALREADY_ORDERED_MESSAGE: &str = "这位长者这一餐已经订过了�
 
 /// Places the order if the service has a place left that day; returns the order's id.
 pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<i64> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let order_id = insert_order(&mut tx, order).await?;
     tx.commit().await?;
     crate::figures::place("order", true);
@@ -44,7 +44,7 @@ pub async fn place_orders(
     orders: &[OrderForPlace],
     replaces: Option<i64>,
 ) -> AppResult<Vec<i64>> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     if let Some(old) = replaces {
         sqlx::query!(
             "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = ? AND status = 'placed'",

@@ -19,7 +19,7 @@ pub async fn generate(
     date: &str,
     max_stops: usize,
 ) -> AppResult<usize> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let marked = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM delivery_stops st JOIN delivery_routes r ON r.id = st.route_id
            WHERE r.service_id = ? AND r.date = ? AND st.marked_at IS NOT NULL"#,
@@ -227,7 +227,7 @@ pub async fn stop_owner(pool: &SqlitePool, order_id: i64) -> AppResult<StopOwner
 /// Moves a stop one place up or down its route, or to the end of another route of the day.
 pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<()> {
     let owner = stop_owner(pool, order_id).await?;
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let position = sqlx::query_scalar!(
         "SELECT position FROM delivery_stops WHERE order_id = ?",
         order_id
@@ -355,7 +355,7 @@ pub async fn mark(
     order_id: i64,
     outcome: OrderStatus,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let order = sqlx::query!(
         r#"SELECT o.status, o.elder_id, o.date, e.name AS elder_name, e.building, e.unit, e.room,
                   s.meal, k.community_id, s.id AS service_id

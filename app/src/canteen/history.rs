@@ -40,7 +40,7 @@ async fn head(pool: &SqlitePool, user: &CurrentUser, order_id: i64) -> AppResult
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    crate::household::access::authorize(pool, user, head.elder_id).await?;
+    crate::household::policy::authorize(pool, user, head.elder_id).await?;
     Ok(head)
 }
 

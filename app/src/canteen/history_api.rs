@@ -52,7 +52,7 @@ async fn elder_ids(
     elder_id: Option<i64>,
 ) -> Result<Vec<i64>, AppError> {
     if let Some(id) = elder_id {
-        crate::household::access::authorize(pool, user, id).await?;
+        crate::household::policy::authorize(pool, user, id).await?;
         return Ok(vec![id]);
     }
     let filter = crate::household::db::ElderFilter {
@@ -105,7 +105,7 @@ pub async fn change_standing_order(standing_id: i64, pause: String) -> Result<()
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let elder_id = standing::elder_of(&pool, standing_id).await?;
-    crate::household::access::authorize(&pool, &user, elder_id).await?;
+    crate::household::policy::authorize(&pool, &user, elder_id).await?;
     match pause.as_str() {
         "1" => standing::set_paused(&pool, standing_id, true).await,
         "0" => {

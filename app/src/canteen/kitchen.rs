@@ -149,7 +149,7 @@ pub async fn advance(
     date: &str,
     from: OrderStatus,
 ) -> AppResult<u64> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let mut moved = 0;
     for fulfilment in Fulfilment::ALL {
         let Some(next) = from.next(fulfilment) else {

@@ -54,7 +54,7 @@ pub async fn elder_view(
     user: &CurrentUser,
     elder_id: i64,
 ) -> AppResult<ElderView> {
-    crate::household::access::authorize(pool, user, elder_id).await?;
+    crate::household::policy::authorize(pool, user, elder_id).await?;
     let filter = ElderFilter {
         elder_id: Some(elder_id),
         ..Default::default()

@@ -3,9 +3,9 @@
 
 use sqlx::SqlitePool;
 
-use crate::auth::db::is_unique_violation;
 use crate::canteen::setup::DishForSave;
 use crate::canteen::setup_api::{DishRow, ServiceRow};
+use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
 
 pub async fn update_canteen(
@@ -152,7 +152,7 @@ pub async fn save_week(
     publish: bool,
 ) -> AppResult<()> {
     let (first, last) = (week.first().cloned(), week.last().cloned());
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     sqlx::query!(
         "DELETE FROM menu_items WHERE date BETWEEN ? AND ?
            AND service_id IN (SELECT id FROM meal_services WHERE canteen_id = ?)",
@@ -230,7 +230,7 @@ pub async fn add_subsidy_rule(
     .execute(&mut *tx)
     .await?;
     let detail = format!("{age_band} {} {subsidy_fen}", category.unwrap_or("all"));
-    crate::admin::db::record_audit(&mut tx, actor, "add_subsidy_rule", &detail).await?;
+    crate::db::record_audit(&mut tx, actor, "add_subsidy_rule", &detail).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -244,7 +244,7 @@ pub async fn delete_subsidy_rule(pool: &SqlitePool, actor: i64, rule_id: i64) ->
         return Err(AppError::NotFound);
     }
     let detail = format!("rule {rule_id}");
-    crate::admin::db::record_audit(&mut tx, actor, "delete_subsidy_rule", &detail).await?;
+    crate::db::record_audit(&mut tx, actor, "delete_subsidy_rule", &detail).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -158,7 +158,7 @@ pub async fn run(
                 Err(other) => return Err(other),
             };
             let Some(order) = order else { continue };
-            let mut tx = crate::state::begin_immediate(pool).await?;
+            let mut tx = crate::db::begin_immediate(pool).await?;
             let claimed = sqlx::query!(
                 "INSERT INTO standing_order_runs (standing_order_id, date) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 standing.id,

@@ -2,7 +2,7 @@
 
 use sqlx::SqlitePool;
 
-use super::Community;
+use crate::community::model::Community;
 use crate::error::AppResult;
 
 pub async fn all_communities(pool: &SqlitePool) -> AppResult<Vec<Community>> {
@@ -59,7 +59,7 @@ pub async fn add_community(
     .await;
     let id = match inserted {
         Ok(done) => done.last_insert_rowid(),
-        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+        Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(crate::error::AppError::conflict(
                 "这个街道下已经有同名的社区。",
             ));
@@ -67,7 +67,7 @@ pub async fn add_community(
         Err(e) => return Err(e.into()),
     };
     let detail = format!("新增社区：{name}");
-    crate::admin::db::record_audit(&mut tx, actor, "add_community", &detail).await?;
+    crate::db::record_audit(&mut tx, actor, "add_community", &detail).await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -57,7 +57,7 @@ pub async fn get_elder(elder_id: i64) -> Result<ElderView, AppError> {
     use crate::household::db::{find_elders, ElderFilter};
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    crate::household::access::authorize(&pool, &user, elder_id).await?;
+    crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let filter = ElderFilter {
         elder_id: Some(elder_id),
         ..Default::default()
@@ -112,7 +112,7 @@ pub async fn add_community_elder(form: ElderForm) -> Result<(), AppError> {
 pub async fn update_elder(elder_id: i64, form: ElderForm) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    let owned = crate::household::access::authorize(&pool, &user, elder_id).await?;
+    let owned = crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let elder = parse_form(&pool, &form).await?;
     let acting_as_staff = !owned.is_family && !owned.is_self;
     if acting_as_staff && !user.is_staff_of(elder.community_id) {
@@ -135,7 +135,7 @@ pub async fn update_elder(elder_id: i64, form: ElderForm) -> Result<(), AppError
 pub async fn link_elder_login(elder_id: i64, phone: String) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    crate::household::access::authorize(&pool, &user, elder_id).await?;
+    crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;
     crate::household::db::link_own_login(&pool, elder_id, phone.as_str()).await
 }

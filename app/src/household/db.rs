@@ -280,7 +280,7 @@ pub async fn link_own_login(pool: &SqlitePool, elder_id: i64, phone: &str) -> Ap
     .await;
     match linked {
         Ok(_) => {}
-        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+        Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::conflict("这个账号已经关联了另一位长者。"));
         }
         Err(e) => return Err(e.into()),

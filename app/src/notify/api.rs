@@ -1,19 +1,9 @@
 //! Notification server functions under /api/notify/: each account reads only its own.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotificationView {
-    pub id: i64,
-    pub message: String,
-    pub link: String,
-    /// Unix seconds.
-    pub created_at: i64,
-    pub read: bool,
-}
+use crate::notify::model::NotificationView;
 
 #[server(endpoint = "notify/mine")]
 pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {

@@ -3,7 +3,7 @@
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::error::AppResult;
-use crate::notify::api::NotificationView;
+use crate::notify::model::NotificationView;
 
 /// Adds a notification for `user_id`, inside the caller's transaction so it exists exactly
 /// when the change it reports does.

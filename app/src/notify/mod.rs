@@ -2,7 +2,8 @@
 //! could not be placed), with a link to where to act.
 
 pub mod api;
-pub mod page;
+pub mod model;
+pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -73,7 +73,7 @@ pub async fn load_catalog(site: Option<i64>, weekday: Option<i64>) -> Result<Cat
 pub async fn enroll_in_class(class_id: i64, elder_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    crate::household::access::authorize(&pool, &user, elder_id).await?;
+    crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let today = crate::clock::today_in_shanghai();
     crate::school::enroll_db::enroll(&crate::state::writer()?, class_id, elder_id, user.id, today)
         .await?;
@@ -115,7 +115,7 @@ pub async fn change_enrollment(enrollment_id: i64, action: String) -> Result<(),
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let elder = crate::school::catalog_db::elder_of(&pool, enrollment_id).await?;
-    crate::household::access::authorize(&pool, &user, elder).await?;
+    crate::household::policy::authorize(&pool, &user, elder).await?;
     let now = crate::clock::now_unix();
     let writer = crate::state::writer()?;
     match action.as_str() {

@@ -82,7 +82,7 @@ pub async fn enroll(
     enrolled_by: i64,
     today: NaiveDate,
 ) -> AppResult<EnrollOutcome> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let class = class_row(&mut tx, class_id).await?;
     let birth = sqlx::query_scalar!("SELECT birth_date FROM elders WHERE id = ?", elder_id)
         .fetch_optional(&mut *tx)
@@ -158,7 +158,7 @@ pub async fn enroll(
     .await;
     let id = match inserted {
         Ok(done) => done.last_insert_rowid(),
-        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+        Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::conflict(ALREADY_ENROLLED))
         }
         Err(e) => return Err(e.into()),
@@ -252,7 +252,7 @@ pub async fn offer_free_seats(
 
 /// Drops (an enrolled or waiting person leaves) and passes a freed seat on, in one transaction.
 pub async fn drop_enrollment(pool: &SqlitePool, enrollment_id: i64, now: i64) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let class_id = sqlx::query_scalar!(
         "SELECT class_id FROM enrollments WHERE id = ? AND status IN ('enrolled', 'waitlisted', 'offered')",
         enrollment_id
@@ -279,7 +279,7 @@ pub async fn answer_offer(
     accept: bool,
     now: i64,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let offer = sqlx::query!(
         "SELECT class_id, offer_expires_at FROM enrollments WHERE id = ? AND status = 'offered'",
         enrollment_id
@@ -308,7 +308,7 @@ pub async fn answer_offer(
 
 /// Lets offers past their time lapse and offers the seats on; returns how many lapsed.
 pub async fn lapse_offers(pool: &SqlitePool, now: i64) -> AppResult<usize> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let expired = sqlx::query!(
         r#"SELECT id AS "id!", class_id FROM enrollments WHERE status = 'offered' AND offer_expires_at <= ?"#,
         now
@@ -338,7 +338,7 @@ pub async fn set_capacity(
     capacity: i64,
     now: i64,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     sqlx::query!(
         "UPDATE classes SET capacity = ? WHERE id = ?",
         capacity,

@@ -76,7 +76,7 @@ pub async fn propose_course(
 ) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    crate::household::access::authorize(&pool, &user, elder_id).await?;
+    crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let title = crate::school::setup::parse_name(&title, "想学的课程", 20)?;
     let description = description.trim();
     if description.chars().count() > 200 {
@@ -94,7 +94,7 @@ pub async fn vote_for_course(
 ) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    crate::household::access::authorize(&pool, &user, elder_id).await?;
+    crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let committed = committed.is_some_and(|v| !v.is_empty());
     crate::school::proposals_db::vote(&pool, proposal_id, elder_id, committed, user.id).await
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use crate::auth::db::is_unique_violation;
 use crate::auth::model::CurrentUser;
+use crate::db::is_unique_violation;
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
 use crate::school::enroll_db::notify_family;
@@ -164,7 +164,7 @@ pub async fn vote(
     committed: bool,
     voted_by: i64,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let proposal = sqlx::query!(
         "SELECT community_id, opened_class_id FROM course_proposals WHERE id = ?",
         proposal_id
@@ -235,7 +235,7 @@ pub async fn open_as_class(
     today: NaiveDate,
     actor: i64,
 ) -> AppResult<i64> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let p = sqlx::query!(
         "SELECT p.title, p.community_id, p.semester_id, p.opened_class_id, s.open_at_committed, s.max_classes_per_person
          FROM course_proposals p JOIN semesters s ON s.id = p.semester_id WHERE p.id = ?",
@@ -341,7 +341,7 @@ pub async fn open_as_class(
     .execute(&mut *tx)
     .await?;
     let detail = format!("proposal {} → class {class_id}", form.proposal_id);
-    crate::admin::db::record_audit(&mut tx, actor, "school.open_proposal", &detail).await?;
+    crate::db::record_audit(&mut tx, actor, "school.open_proposal", &detail).await?;
     tx.commit().await?;
     Ok(class_id)
 }

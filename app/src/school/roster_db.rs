@@ -173,7 +173,7 @@ pub async fn set_paid(
         return Err(AppError::conflict("这位学员已不在班上。"));
     }
     let detail = format!("enrollment {enrollment_id} paid={paid}");
-    crate::admin::db::record_audit(&mut tx, actor, "school.fee", &detail).await?;
+    crate::db::record_audit(&mut tx, actor, "school.fee", &detail).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -190,7 +190,7 @@ pub async fn save_attendance(
     let dates = class_sessions(pool, form.class_id).await?;
     check_attendance_date(&dates, session, today)?;
     let day = session.format("%Y-%m-%d").to_string();
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let enrolled: Vec<i64> = sqlx::query_scalar!(
         "SELECT elder_id FROM enrollments WHERE class_id = ? AND status = 'enrolled'",
         form.class_id

@@ -3,8 +3,8 @@
 
 use sqlx::SqlitePool;
 
-use crate::auth::db::is_unique_violation;
 use crate::auth::model::CurrentUser;
+use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
 use crate::school::setup::{ClassForm, ClassTerms, Semester, SemesterForm};
 use crate::school::setup_api::{CourseRow, SchoolSetup, SetupClassRow, SiteRow, TeacherRow};
@@ -194,7 +194,7 @@ pub async fn save_semester(
         }
     }
     let detail = format!("{} {} – {}", s.name, starts, ends);
-    crate::admin::db::record_audit(&mut tx, actor, "school.semester", &detail).await?;
+    crate::db::record_audit(&mut tx, actor, "school.semester", &detail).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -365,7 +365,7 @@ pub async fn save_class(
     terms: &ClassTerms,
     now: i64,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let known = sqlx::query_scalar!(
         r#"SELECT (SELECT count(*) FROM courses WHERE id = ?1) + (SELECT count(*) FROM teachers WHERE id = ?2) AS "n!: i64""#,
         form.course_id,

@@ -20,7 +20,7 @@ pub async fn save_slot(
     slot_id: Option<i64>,
     wanted: &Slot,
 ) -> AppResult<i64> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let class = sqlx::query!(
         "SELECT semester_id, teacher_id FROM classes WHERE id = ?",
         class_id

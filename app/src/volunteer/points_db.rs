@@ -52,7 +52,7 @@ pub async fn rule(conn: &mut SqliteConnection, kind: &str) -> AppResult<(i64, i6
 /// Marks a shift done and credits every confirmed volunteer once. Refused before the day of
 /// the shift. Returns how many volunteers were newly credited.
 pub async fn complete_shift(pool: &SqlitePool, shift_id: i64, today: &str) -> AppResult<usize> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let shift = sqlx::query!(
         "SELECT kind, title, date, community_id FROM shifts WHERE id = ?",
         shift_id
@@ -203,7 +203,7 @@ pub async fn update_rule(pool: &SqlitePool, actor: i64, rule: &PointsRule) -> Ap
         "{} {}min {}/h bonus {}",
         rule.kind, rule.minutes, rule.points_per_hour, rule.bonus
     );
-    crate::admin::db::record_audit(&mut tx, actor, "update_points_rule", &detail).await?;
+    crate::db::record_audit(&mut tx, actor, "update_points_rule", &detail).await?;
     tx.commit().await?;
     Ok(())
 }

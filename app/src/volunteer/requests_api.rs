@@ -52,7 +52,7 @@ pub async fn post_request(form: RequestForm) -> Result<(), AppError> {
     let request = form.parse()?;
     let community_id = match (request.elder_id, request.community_id) {
         (Some(elder), _) => {
-            crate::household::access::authorize(&pool, &user, elder)
+            crate::household::policy::authorize(&pool, &user, elder)
                 .await?
                 .community_id
         }

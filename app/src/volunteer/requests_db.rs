@@ -62,7 +62,7 @@ pub async fn dispatch(
     staff: i64,
     volunteer: i64,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let done = sqlx::query!(
         "UPDATE service_requests SET status = 'taken', volunteer_id = ?, dispatched_by = ?,
                 dispatched_at = unixepoch(), taken_at = unixepoch()
@@ -90,7 +90,7 @@ pub async fn dispatch(
 /// The volunteer marks their request done; hours and points are credited once, however often
 /// this is submitted.
 pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let request = sqlx::query!(
         "SELECT status, community_id, category, requester_id FROM service_requests WHERE id = ? AND volunteer_id = ?",
         request_id,
@@ -162,7 +162,7 @@ pub async fn rate(
     stars: i64,
     comment: &str,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let done = sqlx::query!(
         "UPDATE service_requests SET rating = ?, rating_comment = ?, rated_at = unixepoch()
          WHERE id = ? AND requester_id = ? AND status = 'done' AND rating IS NULL",

@@ -71,7 +71,7 @@ pub async fn sign_up(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<SignupOutcome> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let shift = head(&mut tx, shift_id).await?;
     check_head_open(&shift, now)?;
     let confirmed = sqlx::query_scalar!(
@@ -92,7 +92,7 @@ pub async fn sign_up(
     .await;
     let signup_id = match inserted {
         Ok(done) => done.last_insert_rowid(),
-        Err(e) if crate::auth::db::is_unique_violation(&e) => {
+        Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::conflict(ALREADY_SIGNED_UP))
         }
         Err(e) => return Err(e.into()),
@@ -123,7 +123,7 @@ pub async fn cancel(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let shift = head(&mut tx, shift_id).await?;
     check_head_open(&shift, now)?;
     let was = sqlx::query_scalar!(
@@ -205,7 +205,7 @@ pub async fn offer_routes(
     date: &str,
     created_by: i64,
 ) -> AppResult<u64> {
-    let mut tx = crate::state::begin_immediate(pool).await?;
+    let mut tx = crate::db::begin_immediate(pool).await?;
     let routes = sqlx::query!(
         r#"SELECT r.id AS "id!", r.route_no, r.deliverer_id, s.meal, s.serve_time, k.name AS canteen, k.community_id,
                   (SELECT count(*) FROM delivery_stops st WHERE st.route_id = r.id) AS "stops!: i64"
@@ -385,7 +385,7 @@ pub async fn send_reminders(pool: &SqlitePool, today: NaiveDate) -> AppResult<us
     ];
     for (date, which, when) in days {
         let iso = date.format("%Y-%m-%d").to_string();
-        let mut tx = crate::state::begin_immediate(pool).await?;
+        let mut tx = crate::db::begin_immediate(pool).await?;
         let due = sqlx::query!(
             r#"SELECT s.id AS "signup_id!", s.user_id, sh.title, sh.start_time, sh.place
                FROM shift_signups s JOIN shifts sh ON sh.id = s.shift_id

@@ -4,10 +4,10 @@ use app::auth::db::{create_user, load_user, NewAccount};
 use app::domain::elder::{Allergen, ElderForm};
 use app::domain::role::{Role, RoleGrant};
 use app::error::AppError;
-use app::household::access::authorize;
 use app::household::db::{
     create_elder, find_elders, link_own_login, ownership, update_elder, ElderFilter,
 };
+use app::household::policy::authorize;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 

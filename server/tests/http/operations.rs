@@ -48,7 +48,7 @@ async fn ready_once_every_migration_is_applied(pool: SqlitePool) {
 async fn metrics_are_for_this_machine_only(pool: SqlitePool) {
     let app = TestApp::new(pool.clone());
     app.get("/canteen", None).await;
-    app::state::begin_immediate(&pool)
+    app::db::begin_immediate(&pool)
         .await
         .unwrap()
         .rollback()

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::community::{list_communities, Community};
+use crate::community::api::list_communities;
+use crate::community::model::Community;
 use crate::domain::elder::{Allergen, DietNeed, ElderForm, SubsidyCategory};
 use crate::household::api::{get_elder, AddCommunityElder, AddElder, UpdateElder};
 use crate::i18n::use_texts;

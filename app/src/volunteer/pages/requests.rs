@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::canteen::order_api::order_options;
-use crate::community::list_communities;
+use crate::community::api::list_communities;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::admin::api::{audit_log, find_user, AuditEntry, GrantRole, RevokeRole, UserSummary};
+use crate::admin::api::{audit_log, find_user, GrantRole, RevokeRole};
+use crate::admin::model::{AuditEntry, UserSummary};
 use crate::auth::model::CurrentUser;
-use crate::community::{list_communities, AddCommunity, Community};
+use crate::community::api::{list_communities, AddCommunity};
+use crate::community::model::Community;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::i18n::use_texts;

@@ -1,0 +1,41 @@
+//! Database helpers every feature's `db` layer shares: starting a write transaction, telling
+//! a unique-key clash from other errors, and writing the admin audit log.
+
+use sqlx::SqlitePool;
+
+use crate::error::AppResult;
+
+/// Starts a write transaction (`BEGIN IMMEDIATE`), recording how long the caller waited for
+/// the writers' connection and the write lock (`xingfu_db_write_wait_seconds` in `/metrics`).
+pub async fn begin_immediate(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    let started = std::time::Instant::now();
+    let tx = pool.begin_with("BEGIN IMMEDIATE").await;
+    metrics::histogram!("xingfu_db_write_wait_seconds").record(started.elapsed().as_secs_f64());
+    tx
+}
+
+/// Whether an insert failed on a UNIQUE constraint.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// Writes an audit entry (who, what, detail) inside the caller's transaction, so it exists
+/// exactly when the change it records does.
+pub async fn record_audit(
+    conn: &mut sqlx::SqliteConnection,
+    actor: i64,
+    action: &str,
+    detail: &str,
+) -> AppResult<()> {
+    sqlx::query!(
+        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, ?, ?)",
+        actor,
+        action,
+        detail
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
