@@ -133,8 +133,8 @@ pub async fn hours_csv(
             .clone()
             .filter(|m| !m.is_empty())
             .unwrap_or_else(|| app::clock::today_in_shanghai().format("%Y-%m").to_string());
-        let (from, to) = app::volunteer::points_db::month_bounds(&month)?;
-        let body = app::volunteer::points_db::hours_csv(&state.pool, community, from, to).await?;
+        let (from, to) = app::volunteer::db::points::month_bounds(&month)?;
+        let body = app::volunteer::db::points::hours_csv(&state.pool, community, from, to).await?;
         Ok::<_, AppError>((month, body))
     }
     .await;

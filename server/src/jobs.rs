@@ -33,7 +33,7 @@ pub async fn place_standing_orders(pool: &SqlitePool) {
 /// Reminds confirmed volunteers of tomorrow's and today's shifts, once each.
 pub async fn remind_volunteers(pool: &SqlitePool) {
     let today = app::clock::today_in_shanghai();
-    let ran = app::volunteer::shifts_db::send_reminders(pool, today).await;
+    let ran = app::volunteer::db::shifts::send_reminders(pool, today).await;
     crate::metrics::job_ran("shift_reminders", ran.is_ok());
     match ran {
         Ok(sent) if sent > 0 => tracing::info!(sent, "shift reminders"),

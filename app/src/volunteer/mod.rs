@@ -3,17 +3,9 @@
 //! (点单·派单·领单·评单); hours and points in a ledger credited once per piece of work.
 
 pub mod api;
+pub mod model;
 pub mod pages;
-pub mod points;
-pub mod points_api;
-pub mod requests_api;
 pub mod rules;
 
 #[cfg(feature = "ssr")]
-pub mod points_db;
-#[cfg(feature = "ssr")]
-pub mod profile_db;
-#[cfg(feature = "ssr")]
-pub mod requests_db;
-#[cfg(feature = "ssr")]
-pub mod shifts_db;
+pub mod db;

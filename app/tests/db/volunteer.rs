@@ -1,8 +1,8 @@
 //! Database tests for volunteer shifts: never more confirmed than needed, the waitlist in
 //! strict order, and promotion without gaps or duplicates when cancellations interleave.
 
-use app::volunteer::rules::SignupStatus;
-use app::volunteer::shifts_db::{cancel, sign_up};
+use app::volunteer::db::shifts::{cancel, sign_up};
+use app::volunteer::model::shifts::SignupStatus;
 use chrono::{TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;

@@ -1,8 +1,10 @@
 //! Database tests for service requests and points: one volunteer wins a request however many
 //! race for it, and hours and points are credited once however often completion is sent.
 
-use app::volunteer::points::{RequestCategory, RequestForSave};
-use app::volunteer::{points_db, requests_db, shifts_db};
+use app::volunteer::model::requests::RequestCategory;
+
+use app::volunteer::db;
+use app::volunteer::rules::requests::RequestForSave;
 use chrono::NaiveDate;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;
@@ -32,7 +34,7 @@ async fn escort_request(pool: &SqlitePool) -> i64 {
         wished_time: "周四上午".into(),
         place: "协和医院".into(),
     };
-    requests_db::create(pool, &request, 7, 1).await.unwrap()
+    db::requests::create(pool, &request, 7, 1).await.unwrap()
 }
 
 async fn ledger_points(pool: &SqlitePool, user: i64) -> i64 {
@@ -54,7 +56,7 @@ async fn fifty_volunteers_claiming_one_request_leave_exactly_one_holder(
     let tasks: Vec<_> = (2..=51)
         .map(|volunteer| {
             let pool = pool.clone();
-            tokio::spawn(async move { requests_db::claim(&pool, request, volunteer).await })
+            tokio::spawn(async move { db::requests::claim(&pool, request, volunteer).await })
         })
         .collect();
     let mut won = 0;
@@ -71,24 +73,24 @@ async fn fifty_volunteers_claiming_one_request_leave_exactly_one_holder(
 async fn completing_twice_credits_once_and_a_good_rating_adds_the_bonus_once(pool: SqlitePool) {
     people(&pool, 2).await;
     let request = escort_request(&pool).await;
-    requests_db::claim(&pool, request, 2).await.unwrap();
-    requests_db::complete(&pool, request, 2).await.unwrap();
-    requests_db::complete(&pool, request, 2).await.unwrap();
+    db::requests::claim(&pool, request, 2).await.unwrap();
+    db::requests::complete(&pool, request, 2).await.unwrap();
+    db::requests::complete(&pool, request, 2).await.unwrap();
     assert_eq!(
         ledger_points(&pool, 2).await,
         10,
         "60 minutes at 10 points an hour, once"
     );
-    requests_db::rate(&pool, request, 1, 5, "非常耐心")
+    db::requests::rate(&pool, request, 1, 5, "非常耐心")
         .await
         .unwrap();
     assert!(
-        requests_db::rate(&pool, request, 1, 5, "").await.is_err(),
+        db::requests::rate(&pool, request, 1, 5, "").await.is_err(),
         "rated once"
     );
     assert_eq!(ledger_points(&pool, 2).await, 15, "plus the 5-point bonus");
     assert!(
-        requests_db::cancel(&pool, request, 1).await.is_err(),
+        db::requests::cancel(&pool, request, 1).await.is_err(),
         "no cancelling once taken"
     );
 }
@@ -109,29 +111,29 @@ async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: Sq
         .await
         .unwrap();
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    assert_eq!(shifts_db::send_reminders(&pool, monday).await.unwrap(), 1);
-    assert_eq!(shifts_db::send_reminders(&pool, monday).await.unwrap(), 0);
+    assert_eq!(db::shifts::send_reminders(&pool, monday).await.unwrap(), 1);
+    assert_eq!(db::shifts::send_reminders(&pool, monday).await.unwrap(), 0);
     let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     assert_eq!(
-        shifts_db::send_reminders(&pool, tuesday).await.unwrap(),
+        db::shifts::send_reminders(&pool, tuesday).await.unwrap(),
         1,
         "and on the day"
     );
 
     assert!(
-        points_db::complete_shift(&pool, shift, "2026-11-23")
+        db::points::complete_shift(&pool, shift, "2026-11-23")
             .await
             .is_err(),
         "not before the day"
     );
     assert_eq!(
-        points_db::complete_shift(&pool, shift, "2026-11-24")
+        db::points::complete_shift(&pool, shift, "2026-11-24")
             .await
             .unwrap(),
         1
     );
     assert_eq!(
-        points_db::complete_shift(&pool, shift, "2026-11-24")
+        db::points::complete_shift(&pool, shift, "2026-11-24")
             .await
             .unwrap(),
         0

@@ -12,7 +12,7 @@ use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;
-use crate::volunteer::api::OfferDeliveryRoutes;
+use crate::volunteer::api::shifts::OfferDeliveryRoutes;
 
 #[derive(Clone, Copy)]
 struct RouteActions {

@@ -7,9 +7,9 @@ use crate::community::api::list_communities;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
-use crate::volunteer::api::{managed_shifts, CreateShift};
-use crate::volunteer::points_api::{points_rules, CompleteShift, SavePointsRule};
-use crate::volunteer::rules::ShiftKind;
+use crate::volunteer::api::points::{points_rules, CompleteShift, SavePointsRule};
+use crate::volunteer::api::shifts::{managed_shifts, CreateShift};
+use crate::volunteer::model::shifts::ShiftKind;
 
 #[component]
 pub fn ManageShiftsPage() -> impl IntoView {
@@ -132,7 +132,7 @@ pub fn ManageShiftsPage() -> impl IntoView {
                         <section class="card">
                             <h2>{t.volunteer.points_rules}</h2>
                             {rules.into_iter().map(|r| {
-                                let label = crate::volunteer::rules::ShiftKind::from_code(&r.kind)
+                                let label = crate::volunteer::model::shifts::ShiftKind::from_code(&r.kind)
                                     .map_or(t.volunteer.requests_title, |k| k.label());
                                 view! {
                                     <ActionForm action=save_rule attr:class="inline-form service-form">

@@ -7,7 +7,7 @@ use crate::community::api::list_communities;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, Notice};
 use crate::ui::layout::WithUser;
-use crate::volunteer::points_api::{my_points, SaveProfile};
+use crate::volunteer::api::points::{my_points, SaveProfile};
 
 #[component]
 pub fn PointsPage() -> impl IntoView {

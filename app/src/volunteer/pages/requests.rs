@@ -9,11 +9,12 @@ use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::ui::rating::rating_fields;
-use crate::volunteer::points::RequestCategory;
-use crate::volunteer::requests_api::{
+use crate::volunteer::api::requests::{
     list_requests, CancelRequest, ClaimRequest, CompleteRequest, DispatchRequest, PostRequest,
-    RateRequest, RequestView,
+    RateRequest,
 };
+use crate::volunteer::model::requests::RequestCategory;
+use crate::volunteer::model::requests::RequestView;
 
 #[derive(Clone, Copy)]
 struct RequestActions {

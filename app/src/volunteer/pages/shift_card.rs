@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::volunteer::api::{CancelShift, ShiftView, SignUpShift};
+use crate::volunteer::api::shifts::{CancelShift, SignUpShift};
+use crate::volunteer::model::shifts::ShiftView;
 
 #[derive(Clone, Copy)]
 pub struct ShiftActions {

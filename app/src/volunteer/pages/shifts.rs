@@ -9,7 +9,8 @@ use crate::community::api::list_communities;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
-use crate::volunteer::api::{list_shifts, my_shifts, ShiftView};
+use crate::volunteer::api::shifts::{list_shifts, my_shifts};
+use crate::volunteer::model::shifts::ShiftView;
 use crate::volunteer::pages::shift_card::{shift_card, ShiftActions};
 
 fn shift_list(shifts: Vec<ShiftView>, actions: ShiftActions, empty: &'static str) -> AnyView {

@@ -6,8 +6,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::clock::local_time_label;
 use crate::error::{AppError, AppResult};
-use crate::volunteer::points::{hours_label, points_for};
-use crate::volunteer::points_api::{LeaderRow, LedgerEntry, PointsRule};
+use crate::volunteer::model::points::{LeaderRow, LedgerEntry, PointsRule};
+use crate::volunteer::rules::points::{hours_label, points_for};
 
 pub struct Credit<'a> {
     pub user_id: i64,

@@ -8,8 +8,9 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::canteen::menu::{day_label, meal_label};
 use crate::error::{AppError, AppResult};
-use crate::volunteer::api::{ShiftView, SignupView};
-use crate::volunteer::rules::{check_open, place_for, ShiftForSave, ShiftKind, SignupStatus};
+use crate::volunteer::model::shifts::{ShiftKind, SignupStatus};
+use crate::volunteer::model::shifts::{ShiftView, SignupView};
+use crate::volunteer::rules::shifts::{check_open, place_for, ShiftForSave};
 
 pub const ALREADY_SIGNED_UP: &str = "您已经报名了这个班次。";
 

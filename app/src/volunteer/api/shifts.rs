@@ -2,42 +2,9 @@
 //! creating shifts and seeing who signed up needs staff of the shift's community.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::volunteer::rules::ShiftForm;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShiftView {
-    pub id: i64,
-    pub community: String,
-    pub kind: String,
-    pub kind_label: String,
-    pub title: String,
-    pub place: String,
-    pub date: String,
-    pub day: String,
-    pub start_time: String,
-    pub end_time: String,
-    pub needed: i64,
-    pub confirmed: i64,
-    pub waitlisted: i64,
-    /// "confirmed" or "waitlisted" when the viewer signed up.
-    pub my_status: Option<String>,
-    /// The viewer's place on the waitlist (1 = next), or 0.
-    pub my_position: i64,
-    /// Whether sign-ups and cancellations are still open.
-    pub open: bool,
-    /// Whether the shift's day has come (today or earlier), so staff may confirm it done.
-    pub day_has_come: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignupView {
-    pub name: String,
-    pub phone: String,
-    pub status: String,
-}
+use crate::volunteer::model::shifts::{ShiftForm, ShiftView, SignupView};
 
 /// Shifts from `from` (default today) for two weeks, optionally of one community.
 #[server(endpoint = "volunteer/shifts")]
@@ -52,7 +19,7 @@ pub async fn list_shifts(
     let to = (start + chrono::Days::new(13))
         .format("%Y-%m-%d")
         .to_string();
-    crate::volunteer::shifts_db::list(
+    crate::volunteer::db::shifts::list(
         &crate::state::pool()?,
         user.id,
         community,
@@ -74,7 +41,8 @@ pub async fn my_shifts() -> Result<Vec<ShiftView>, AppError> {
     let to = (today + chrono::Days::new(60))
         .format("%Y-%m-%d")
         .to_string();
-    crate::volunteer::shifts_db::list(&crate::state::pool()?, user.id, None, &from, &to, true).await
+    crate::volunteer::db::shifts::list(&crate::state::pool()?, user.id, None, &from, &to, true)
+        .await
 }
 
 #[server(endpoint = "volunteer/sign-up")]
@@ -86,7 +54,7 @@ pub async fn sign_up_shift(shift_id: i64) -> Result<(), AppError> {
             "报名班次需要志愿者身份，请联系社区工作人员登记。",
         ));
     }
-    crate::volunteer::shifts_db::sign_up(
+    crate::volunteer::db::shifts::sign_up(
         &crate::state::writer()?,
         shift_id,
         user.id,
@@ -99,7 +67,7 @@ pub async fn sign_up_shift(shift_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "volunteer/cancel")]
 pub async fn cancel_shift(shift_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::shifts_db::cancel(
+    crate::volunteer::db::shifts::cancel(
         &crate::state::writer()?,
         shift_id,
         user.id,
@@ -115,7 +83,7 @@ pub async fn create_shift(form: ShiftForm) -> Result<(), AppError> {
     if !user.is_staff_of(shift.community_id) {
         return Err(AppError::Forbidden);
     }
-    crate::volunteer::shifts_db::create(&crate::state::pool()?, &shift, user.id)
+    crate::volunteer::db::shifts::create(&crate::state::pool()?, &shift, user.id)
         .await
         .map(|_| ())
 }
@@ -128,7 +96,7 @@ pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), 
     crate::canteen::kitchen_api::require_canteen_staff(&pool, &user, service_id).await?;
     let date = crate::canteen::kitchen_api::date_or_today(Some(date))?;
     let offered =
-        crate::volunteer::shifts_db::offer_routes(&pool, service_id, &date, user.id).await?;
+        crate::volunteer::db::shifts::offer_routes(&pool, service_id, &date, user.id).await?;
     if offered == 0 {
         return Err(AppError::conflict(
             "没有可以发布的路线：请先排路线，已发布过的路线不会重复发布。",
@@ -140,7 +108,7 @@ pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), 
 /// The past week's and coming shifts of the communities the caller is staff of, each with who signed up.
 #[server(endpoint = "volunteer/manage/shifts")]
 pub async fn managed_shifts() -> Result<Vec<(ShiftView, Vec<SignupView>)>, AppError> {
-    use crate::volunteer::shifts_db;
+    use crate::volunteer::db;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let today = crate::clock::today_in_shanghai();
@@ -155,8 +123,8 @@ pub async fn managed_shifts() -> Result<Vec<(ShiftView, Vec<SignupView>)>, AppEr
     };
     let mut out = Vec::new();
     for community in communities {
-        for shift in shifts_db::list(&pool, user.id, community, &from, &to, false).await? {
-            let signups = shifts_db::signups(&pool, shift.id).await?;
+        for shift in db::shifts::list(&pool, user.id, community, &from, &to, false).await? {
+            let signups = db::shifts::signups(&pool, shift.id).await?;
             out.push((shift, signups));
         }
     }

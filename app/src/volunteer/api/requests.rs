@@ -3,45 +3,14 @@
 //! request's community; completing, cancelling and rating belong to the parties.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::volunteer::points::RequestForm;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequestView {
-    pub id: i64,
-    pub community: String,
-    pub elder_name: String,
-    pub requester: String,
-    /// Only for the parties (requester, volunteer, staff).
-    pub requester_phone: String,
-    pub category: String,
-    pub detail: String,
-    pub wished_time: String,
-    /// Only for the parties.
-    pub place: String,
-    pub status: String,
-    pub status_label: String,
-    pub volunteer: String,
-    pub volunteer_phone: String,
-    /// "发布 11月23日 14:05", one line per step.
-    pub timeline: Vec<String>,
-    pub rating: Option<i64>,
-    pub rating_comment: String,
-    pub mine: bool,
-    pub taken_by_me: bool,
-    pub can_cancel: bool,
-    pub can_claim: bool,
-    pub can_dispatch: bool,
-    pub can_complete: bool,
-    pub can_rate: bool,
-}
+use crate::volunteer::model::requests::{RequestForm, RequestView};
 
 #[server(endpoint = "volunteer/requests")]
 pub async fn list_requests() -> Result<Vec<RequestView>, AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::requests_db::visible_to(&crate::state::pool()?, &user).await
+    crate::volunteer::db::requests::visible_to(&crate::state::pool()?, &user).await
 }
 
 /// 点单: a resident, a family for their elder, or staff for a caller posts a need.
@@ -64,7 +33,7 @@ pub async fn post_request(form: RequestForm) -> Result<(), AppError> {
         }
         (None, None) => return Err(AppError::invalid("请选择所在社区。")),
     };
-    crate::volunteer::requests_db::create(&pool, &request, community_id, user.id).await?;
+    crate::volunteer::db::requests::create(&pool, &request, community_id, user.id).await?;
     Ok(())
 }
 
@@ -78,11 +47,11 @@ pub async fn claim_request(request_id: i64) -> Result<(), AppError> {
         ));
     }
     let pool = crate::state::pool()?;
-    let parties = crate::volunteer::requests_db::parties(&pool, request_id).await?;
+    let parties = crate::volunteer::db::requests::parties(&pool, request_id).await?;
     if parties.requester_id == user.id {
         return Err(AppError::conflict("不能接自己发布的需求。"));
     }
-    crate::volunteer::requests_db::claim(&crate::state::writer()?, request_id, user.id).await
+    crate::volunteer::db::requests::claim(&crate::state::writer()?, request_id, user.id).await
 }
 
 /// 派单: staff give the request to the volunteer with this mobile number.
@@ -90,7 +59,7 @@ pub async fn claim_request(request_id: i64) -> Result<(), AppError> {
 pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    let parties = crate::volunteer::requests_db::parties(&pool, request_id).await?;
+    let parties = crate::volunteer::db::requests::parties(&pool, request_id).await?;
     if !user.is_staff_of(parties.community_id) {
         return Err(AppError::Forbidden);
     }
@@ -103,7 +72,7 @@ pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppE
         .await?
         .filter(|u| u.has_role(crate::domain::role::Role::Volunteer))
         .ok_or_else(not_found)?;
-    crate::volunteer::requests_db::dispatch(
+    crate::volunteer::db::requests::dispatch(
         &crate::state::writer()?,
         request_id,
         user.id,
@@ -115,13 +84,13 @@ pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppE
 #[server(endpoint = "volunteer/requests/done")]
 pub async fn complete_request(request_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::requests_db::complete(&crate::state::writer()?, request_id, user.id).await
+    crate::volunteer::db::requests::complete(&crate::state::writer()?, request_id, user.id).await
 }
 
 #[server(endpoint = "volunteer/requests/cancel")]
 pub async fn cancel_request(request_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::requests_db::cancel(&crate::state::writer()?, request_id, user.id).await
+    crate::volunteer::db::requests::cancel(&crate::state::writer()?, request_id, user.id).await
 }
 
 /// 评单
@@ -129,7 +98,7 @@ pub async fn cancel_request(request_id: i64) -> Result<(), AppError> {
 pub async fn rate_request(request_id: i64, stars: String, comment: String) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let (stars, comment) = crate::domain::rating::parse_rating(&stars, &comment)?;
-    crate::volunteer::requests_db::rate(
+    crate::volunteer::db::requests::rate(
         &crate::state::writer()?,
         request_id,
         user.id,

@@ -3,7 +3,7 @@
 use sqlx::SqlitePool;
 
 use crate::error::AppResult;
-use crate::volunteer::points_api::VolunteerProfile;
+use crate::volunteer::model::points::VolunteerProfile;
 
 pub async fn load(pool: &SqlitePool, user_id: i64) -> AppResult<VolunteerProfile> {
     let row = sqlx::query!(

@@ -3,62 +3,19 @@
 //! done; admins of every community edit the rules.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LedgerEntry {
-    pub id: i64,
-    pub when: String,
-    pub source: String,
-    pub note: String,
-    pub hours: String,
-    pub points: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LeaderRow {
-    pub name: String,
-    pub hours: String,
-    pub points: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PointsRule {
-    pub kind: String,
-    pub minutes: i64,
-    pub points_per_hour: i64,
-    pub bonus: i64,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VolunteerProfile {
-    pub community_id: Option<i64>,
-    pub skills: String,
-    pub is_party_member: bool,
-    pub availability: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PointsOverview {
-    pub hours: String,
-    pub points: i64,
-    pub entries: Vec<LedgerEntry>,
-    pub profile: VolunteerProfile,
-    /// The leaderboard's community and month ("2026-11").
-    pub community: String,
-    pub month: String,
-    pub leaders: Vec<LeaderRow>,
-}
+#[cfg(feature = "ssr")]
+use crate::volunteer::model::points::VolunteerProfile;
+use crate::volunteer::model::points::{PointsOverview, PointsRule};
 
 #[server(endpoint = "volunteer/points")]
 pub async fn my_points() -> Result<PointsOverview, AppError> {
-    use crate::volunteer::points_db;
+    use crate::volunteer::db;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    let (minutes, points, entries) = points_db::ledger(&pool, user.id).await?;
-    let profile = crate::volunteer::profile_db::load(&pool, user.id).await?;
+    let (minutes, points, entries) = db::points::ledger(&pool, user.id).await?;
+    let profile = crate::volunteer::db::profile::load(&pool, user.id).await?;
     let month = crate::clock::today_in_shanghai()
         .format("%Y-%m")
         .to_string();
@@ -70,12 +27,12 @@ pub async fn my_points() -> Result<PointsOverview, AppError> {
                 .find(|c| c.id == id)
                 .map(|c| c.name)
                 .unwrap_or_default();
-            (name, points_db::leaderboard(&pool, id, &month).await?)
+            (name, db::points::leaderboard(&pool, id, &month).await?)
         }
         None => (String::new(), Vec::new()),
     };
     Ok(PointsOverview {
-        hours: crate::volunteer::points::hours_label(minutes),
+        hours: crate::volunteer::rules::points::hours_label(minutes),
         points,
         entries,
         profile,
@@ -115,7 +72,7 @@ pub async fn save_profile(
         is_party_member: party_member.is_some(),
         availability: limit(&availability, "可服务时间")?,
     };
-    crate::volunteer::profile_db::save(&pool, user.id, &profile).await
+    crate::volunteer::db::profile::save(&pool, user.id, &profile).await
 }
 
 /// Staff confirm a shift done: every confirmed volunteer is credited once.
@@ -123,14 +80,14 @@ pub async fn save_profile(
 pub async fn complete_shift(shift_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    let community = crate::volunteer::shifts_db::community_of(&pool, shift_id).await?;
+    let community = crate::volunteer::db::shifts::community_of(&pool, shift_id).await?;
     if !user.is_staff_of(community) {
         return Err(AppError::Forbidden);
     }
     let today = crate::clock::today_in_shanghai()
         .format("%Y-%m-%d")
         .to_string();
-    crate::volunteer::points_db::complete_shift(&pool, shift_id, &today)
+    crate::volunteer::db::points::complete_shift(&pool, shift_id, &today)
         .await
         .map(|_| ())
 }
@@ -139,7 +96,7 @@ pub async fn complete_shift(shift_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "volunteer/points/rules")]
 pub async fn points_rules() -> Result<(Vec<PointsRule>, bool), AppError> {
     let user = crate::auth::session::require_user().await?;
-    let rules = crate::volunteer::points_db::rules(&crate::state::pool()?).await?;
+    let rules = crate::volunteer::db::points::rules(&crate::state::pool()?).await?;
     Ok((rules, user.is_global_admin()))
 }
 
@@ -167,5 +124,5 @@ pub async fn save_points_rule(
         points_per_hour: number(&points_per_hour, "每小时积分", 1000)?,
         bonus: number(&bonus, "好评奖励", 1000)?,
     };
-    crate::volunteer::points_db::update_rule(&crate::state::pool()?, user.id, &rule).await
+    crate::volunteer::db::points::update_rule(&crate::state::pool()?, user.id, &rule).await
 }

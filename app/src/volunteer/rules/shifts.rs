@@ -2,63 +2,9 @@
 //! waitlisted, the sign-up cutoff, and checking the form staff create shifts with.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ShiftKind {
-    Delivery,
-    ClassAssistant,
-    Event,
-}
-
-impl ShiftKind {
-    pub const ALL: [ShiftKind; 3] = [Self::Delivery, Self::ClassAssistant, Self::Event];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Delivery => "delivery",
-            Self::ClassAssistant => "class_assistant",
-            Self::Event => "event",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Delivery => "送餐",
-            Self::ClassAssistant => "课堂助教",
-            Self::Event => "活动",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SignupStatus {
-    Confirmed,
-    Waitlisted,
-    Cancelled,
-}
-
-impl SignupStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Confirmed => "confirmed",
-            Self::Waitlisted => "waitlisted",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Confirmed, Self::Waitlisted, Self::Cancelled]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-}
+use crate::volunteer::model::shifts::{ShiftForm, ShiftKind, SignupStatus};
 
 /// A new sign-up is confirmed while places remain, otherwise it joins the waitlist.
 pub fn place_for(confirmed: i64, needed: i64) -> SignupStatus {
@@ -90,19 +36,6 @@ pub fn check_open(
             closes.format("%m月%d日 %H:%M")
         )))
     }
-}
-
-/// A shift as staff post it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShiftForm {
-    pub community_id: String,
-    pub kind: String,
-    pub title: String,
-    pub place: String,
-    pub date: String,
-    pub start_time: String,
-    pub end_time: String,
-    pub needed: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,9 +9,11 @@ use crate::auth::model::CurrentUser;
 use crate::clock::local_time_label;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
-use crate::volunteer::points::{earns_bonus, points_for, RequestCategory, RequestForSave};
-use crate::volunteer::points_db::{credit, rule, Credit};
-use crate::volunteer::requests_api::RequestView;
+use crate::volunteer::db::points::{credit, rule, Credit};
+use crate::volunteer::model::requests::RequestCategory;
+use crate::volunteer::model::requests::RequestView;
+use crate::volunteer::rules::points::{earns_bonus, points_for};
+use crate::volunteer::rules::requests::RequestForSave;
 
 pub async fn create(
     pool: &SqlitePool,
