@@ -153,7 +153,7 @@ pub async fn school_calendar(
     let Some(token) = file.strip_suffix(".ics") else {
         return refusal(AppError::NotFound);
     };
-    match app::school::catalog_db::calendar_feed(&state.pool, token).await {
+    match app::school::db::calendar::calendar_feed(&state.pool, token).await {
         Ok(body) => (
             [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
             body,
@@ -177,9 +177,9 @@ pub async fn roster_csv(
 ) -> Response {
     let result = async {
         let user = caller(&state, &headers).await?;
-        app::school::roster_api::require_class_staff(&state.pool, &user, query.class).await?;
+        app::school::policy::require_class_staff(&state.pool, &user, query.class).await?;
         let today = app::clock::today_in_shanghai();
-        app::school::roster_db::roster_csv(&state.pool, query.class, today).await
+        app::school::db::roster::roster_csv(&state.pool, query.class, today).await
     }
     .await;
     match result {

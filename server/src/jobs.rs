@@ -44,7 +44,7 @@ pub async fn remind_volunteers(pool: &SqlitePool) {
 
 /// Lets unanswered offers of class seats lapse and offers them to the next in line.
 pub async fn lapse_school_offers(pool: &SqlitePool) {
-    let ran = app::school::enroll_db::lapse_offers(pool, app::clock::now_unix()).await;
+    let ran = app::school::db::enrollment::lapse_offers(pool, app::clock::now_unix()).await;
     crate::metrics::job_ran("class_offers", ran.is_ok());
     match ran {
         Ok(lapsed) if lapsed > 0 => tracing::info!(lapsed, "class seat offers lapsed"),

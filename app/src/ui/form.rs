@@ -193,3 +193,41 @@ pub fn checkbox_group<T: Copy + 'static>(
         </fieldset>
     }
 }
+
+/// A labelled input whose id is unique on the page (`key` tells the forms apart).
+pub fn input_field(
+    key: &str,
+    label: &'static str,
+    name: &'static str,
+    value: String,
+    kind: &'static str,
+) -> impl IntoView + use<> {
+    let id = format!("{}-{key}", name.replace(['[', ']'], "-"));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type=kind name=name value=value required=true />
+        </div>
+    }
+}
+
+/// A labelled select of (id, name) options with `chosen` selected.
+pub fn select_field(
+    key: &str,
+    label: &'static str,
+    name: &'static str,
+    options: &[(i64, String)],
+    chosen: i64,
+) -> impl IntoView {
+    let id = format!("{}-{key}", name.replace(['[', ']'], "-"));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                {options.iter().map(|(value, text)| view! {
+                    <option value=value.to_string() selected=*value == chosen>{text.clone()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -3,10 +3,12 @@
 //! duplicates while drops and enrollments interleave; offers lapse and pass on; the timetable
 //! refuses clashing slots with the reason.
 
-use app::school::enroll_db::{answer_offer, drop_enrollment, enroll, lapse_offers, set_capacity};
-use app::school::enrollment::EnrollmentStatus;
-use app::school::timetable::Slot;
-use app::school::timetable_db::save_slot;
+use app::school::db::enrollment::{
+    answer_offer, drop_enrollment, enroll, lapse_offers, set_capacity,
+};
+use app::school::db::timetable::save_slot;
+use app::school::model::enrollment::EnrollmentStatus;
+use app::school::rules::timetable::Slot;
 use chrono::{NaiveDate, NaiveTime};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;

@@ -3,14 +3,14 @@
 //! calendar, and course votes that open as a class with the committed voters seated first.
 
 use app::error::AppError;
-use app::school::enroll_db::enroll;
-use app::school::proposals_api::OpenProposalForm;
-use app::school::proposals_db::{open_as_class, propose, vote};
-use app::school::roster_api::AttendanceForm;
-use app::school::roster_db::{roster, roster_csv, save_attendance, set_paid};
-use app::school::setup::{ClassForm, SemesterForm};
-use app::school::setup_db::{save_class, save_semester};
-use app::school::timetable_db::{remove_slot, week_grid};
+use app::school::db::enrollment::enroll;
+use app::school::db::proposals::{open_as_class, propose, vote};
+use app::school::db::roster::{roster, roster_csv, save_attendance, set_paid};
+use app::school::db::setup::{save_class, save_semester};
+use app::school::db::timetable::{remove_slot, week_grid};
+use app::school::model::proposals::OpenProposalForm;
+use app::school::model::roster::AttendanceForm;
+use app::school::model::setup::{ClassForm, SemesterForm};
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
@@ -226,7 +226,7 @@ async fn week_grids_and_the_teachers_calendar_follow_the_slots(pool: SqlitePool)
         .to_string();
     let again = week_grid(&pool, "teacher", Some(1)).await.unwrap();
     assert_eq!(again.calendar, by_teacher.calendar, "one link per teacher");
-    let feed = app::school::catalog_db::calendar_feed(&pool, &token)
+    let feed = app::school::db::calendar::calendar_feed(&pool, &token)
         .await
         .unwrap();
     assert!(feed.contains("X-WR-CALNAME:周老师老师的课表"), "{feed}");
@@ -242,13 +242,16 @@ async fn week_grids_and_the_teachers_calendar_follow_the_slots(pool: SqlitePool)
         .unwrap()
         .entries
         .is_empty());
-    let feed = app::school::catalog_db::calendar_feed(&pool, &token)
+    let feed = app::school::db::calendar::calendar_feed(&pool, &token)
         .await
         .unwrap();
     assert!(!feed.contains("BEGIN:VEVENT"));
 }
 
-fn opening(proposal_id: i64, capacity: &str) -> (OpenProposalForm, app::school::setup::ClassTerms) {
+fn opening(
+    proposal_id: i64,
+    capacity: &str,
+) -> (OpenProposalForm, app::school::rules::setup::ClassTerms) {
     let form = OpenProposalForm {
         proposal_id,
         teacher_id: 2,

@@ -7,8 +7,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::canteen::pricing::yuan;
 use crate::i18n::use_texts;
-use crate::school::api::{load_catalog, ClassView, EnrollInClass};
-use crate::school::timetable::WEEKDAYS;
+use crate::school::api::enrollment::{load_catalog, EnrollInClass};
+use crate::school::model::enrollment::ClassView;
+use crate::school::rules::timetable::WEEKDAYS;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 

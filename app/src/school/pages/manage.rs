@@ -5,10 +5,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::school::timetable::WEEKDAYS;
-use crate::school::timetable_api::{
-    load_timetable, AddClassSlot, MoveClassSlot, RemoveClassSlot, SlotRow, TimetableClass,
-};
+use crate::school::api::timetable::{load_timetable, AddClassSlot, MoveClassSlot, RemoveClassSlot};
+use crate::school::model::timetable::{SlotRow, TimetableClass};
+use crate::school::rules::timetable::WEEKDAYS;
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
 

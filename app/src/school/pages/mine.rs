@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::school::api::{my_enrollments, ChangeEnrollment, EnrollmentView};
+use crate::school::api::enrollment::{my_enrollments, ChangeEnrollment};
+use crate::school::model::enrollment::EnrollmentView;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;

@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::school::pages::setup::{input_field, select_field};
-use crate::school::proposals_api::{
-    load_proposals, OpenProposal, ProposalView, Proposals, ProposeCourse, VoteForCourse,
-};
+use crate::school::api::proposals::{load_proposals, OpenProposal, ProposeCourse, VoteForCourse};
+use crate::school::model::proposals::{ProposalView, Proposals};
 use crate::ui::form::{action_error, successes, FormError, Notice};
+use crate::ui::form::{input_field, select_field};
 use crate::ui::layout::WithUser;
 
 fn open_form(

@@ -8,7 +8,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::canteen::pricing::yuan;
 use crate::i18n::use_texts;
-use crate::school::roster_api::{load_roster, Roster, RosterStudent, SaveAttendance, SetFeePaid};
+use crate::school::api::roster::{load_roster, SaveAttendance, SetFeePaid};
+use crate::school::model::roster::{Roster, RosterStudent};
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;

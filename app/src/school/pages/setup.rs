@@ -3,53 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::pricing::yuan;
 use crate::i18n::use_texts;
-use crate::school::pages::setup_parts::{class_section, people_sections};
-use crate::school::setup_api::{
+use crate::school::api::setup::{
     load_school_setup, SaveClass, SaveCourse, SaveRoom, SaveSemester, SaveSite, SaveTeacher,
-    SaveTravel, SchoolSetup, SiteRow,
+    SaveTravel,
 };
-use crate::ui::form::{action_error, successes, FormError, Notice};
+use crate::school::model::setup::{SchoolSetup, SiteRow};
+use crate::school::pages::setup_parts::{class_section, people_sections};
+use crate::ui::form::{action_error, input_field, select_field, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
-
-/// A labelled input whose id is unique on the page (`key` tells the forms apart).
-pub fn input_field(
-    key: &str,
-    label: &'static str,
-    name: &'static str,
-    value: String,
-    kind: &'static str,
-) -> impl IntoView + use<> {
-    let id = format!("{}-{key}", name.replace(['[', ']'], "-"));
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id type=kind name=name value=value required=true />
-        </div>
-    }
-}
-
-/// A labelled select of (id, name) options with `chosen` selected.
-pub fn select_field(
-    key: &str,
-    label: &'static str,
-    name: &'static str,
-    options: &[(i64, String)],
-    chosen: i64,
-) -> impl IntoView {
-    let id = format!("{}-{key}", name.replace(['[', ']'], "-"));
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name>
-                {options.iter().map(|(value, text)| view! {
-                    <option value=value.to_string() selected=*value == chosen>{text.clone()}</option>
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
 
 fn semester_section(
     setup: &SchoolSetup,
@@ -309,9 +271,4 @@ pub fn SchoolSetupPage() -> impl IntoView {
             </Suspense>
         } />
     }
-}
-
-/// "¥140.00" as the form's "140.00".
-pub fn fee_text(fee_fen: i64) -> String {
-    yuan(fee_fen).trim_start_matches('¥').to_string()
 }

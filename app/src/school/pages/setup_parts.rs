@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::canteen::pricing::yuan;
 use crate::i18n::use_texts;
-use crate::school::pages::setup::{fee_text, input_field, select_field};
-use crate::school::setup_api::{SaveClass, SaveCourse, SaveTeacher, SchoolSetup, SetupClassRow};
+use crate::school::api::setup::{SaveClass, SaveCourse, SaveTeacher};
+use crate::school::model::setup::{SchoolSetup, SetupClassRow};
+use crate::ui::form::{input_field, select_field};
 
 fn teacher_form(
     key: String,
@@ -233,4 +235,9 @@ pub fn class_section(
             })}
         </section>
     }
+}
+
+/// "¥140.00" as the form's "140.00".
+pub fn fee_text(fee_fen: i64) -> String {
+    yuan(fee_fen).trim_start_matches('¥').to_string()
 }

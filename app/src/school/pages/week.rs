@@ -7,8 +7,9 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::use_texts;
-use crate::school::timetable::WEEKDAYS;
-use crate::school::timetable_api::{load_week_grid, GridEntry, WeekGrid};
+use crate::school::api::timetable::load_week_grid;
+use crate::school::model::timetable::{GridEntry, WeekGrid};
+use crate::school::rules::timetable::WEEKDAYS;
 use crate::ui::form::FormError;
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;

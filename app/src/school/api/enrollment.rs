@@ -3,49 +3,9 @@
 //! Timetables are in `timetable_api`, set-up in `setup_api`.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClassView {
-    pub id: i64,
-    pub name: String,
-    pub course: String,
-    pub teacher: String,
-    /// "周一 09:00–10:30 红河社区教学点 书画室"
-    pub slots: Vec<String>,
-    pub capacity: i64,
-    pub seats_left: i64,
-    pub waiting: i64,
-    pub fee_fen: i64,
-    pub min_age: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EnrollmentView {
-    pub id: i64,
-    pub elder_name: String,
-    pub class_name: String,
-    pub slots: Vec<String>,
-    pub status: String,
-    pub status_label: String,
-    /// Place on the waitlist (1 = next), or 0.
-    pub position: i64,
-    /// When an offer lapses, "11月25日 14:05".
-    pub offer_expires: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Catalog {
-    pub semester: String,
-    pub enroll_window: String,
-    pub classes: Vec<ClassView>,
-    /// The elders the caller may enroll: (id, name).
-    pub elders: Vec<(i64, String)>,
-    /// Teaching sites to filter by: (id, name).
-    pub sites: Vec<(i64, String)>,
-}
+use crate::school::model::enrollment::{Catalog, EnrollmentView};
 
 /// The catalog, optionally only classes at a site or on an ISO weekday.
 #[server(endpoint = "school/catalog")]
@@ -53,8 +13,8 @@ pub async fn load_catalog(site: Option<i64>, weekday: Option<i64>) -> Result<Cat
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let (semester, enroll_window, classes) =
-        crate::school::catalog_db::catalog(&pool, site, weekday).await?;
-    let sites = crate::school::catalog_db::sites(&pool).await?;
+        crate::school::db::catalog::catalog(&pool, site, weekday).await?;
+    let sites = crate::school::db::catalog::sites(&pool).await?;
     let elders = crate::canteen::order_options::orderable_elders(&pool, &user)
         .await?
         .into_iter()
@@ -75,8 +35,14 @@ pub async fn enroll_in_class(class_id: i64, elder_id: i64) -> Result<(), AppErro
     let pool = crate::state::pool()?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let today = crate::clock::today_in_shanghai();
-    crate::school::enroll_db::enroll(&crate::state::writer()?, class_id, elder_id, user.id, today)
-        .await?;
+    crate::school::db::enrollment::enroll(
+        &crate::state::writer()?,
+        class_id,
+        elder_id,
+        user.id,
+        today,
+    )
+    .await?;
     leptos_axum::redirect("/school/mine");
     Ok(())
 }
@@ -99,10 +65,10 @@ pub async fn my_enrollments() -> Result<(Vec<EnrollmentView>, Vec<(String, Strin
     )
     .await?;
     let ids: Vec<i64> = elders.iter().map(|e| e.id).collect();
-    let enrollments = crate::school::catalog_db::enrollments_of(&pool, &ids).await?;
+    let enrollments = crate::school::db::catalog::enrollments_of(&pool, &ids).await?;
     let mut calendars = Vec::new();
     for elder in elders {
-        let token = crate::school::catalog_db::calendar_token(&pool, elder.id).await?;
+        let token = crate::school::db::calendar::calendar_token(&pool, elder.id).await?;
         calendars.push((elder.name, format!("/school/calendar/{token}.ics")));
     }
     Ok((enrollments, calendars))
@@ -111,10 +77,10 @@ pub async fn my_enrollments() -> Result<(Vec<EnrollmentView>, Vec<(String, Strin
 /// "drop", "accept" or "decline" an enrollment of an elder the caller may act for.
 #[server(endpoint = "school/answer")]
 pub async fn change_enrollment(enrollment_id: i64, action: String) -> Result<(), AppError> {
-    use crate::school::enroll_db;
+    use crate::school::db::enrollment as enroll_db;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    let elder = crate::school::catalog_db::elder_of(&pool, enrollment_id).await?;
+    let elder = crate::school::db::catalog::elder_of(&pool, enrollment_id).await?;
     crate::household::policy::authorize(&pool, &user, elder).await?;
     let now = crate::clock::now_unix();
     let writer = crate::state::writer()?;

@@ -6,8 +6,9 @@ use sqlx::SqlitePool;
 use crate::auth::model::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
-use crate::school::setup::{ClassForm, ClassTerms, Semester, SemesterForm};
-use crate::school::setup_api::{CourseRow, SchoolSetup, SetupClassRow, SiteRow, TeacherRow};
+use crate::school::model::setup::{ClassForm, SemesterForm};
+use crate::school::model::setup::{CourseRow, SchoolSetup, SetupClassRow, SiteRow, TeacherRow};
+use crate::school::rules::setup::{ClassTerms, Semester};
 
 fn unique_or(error: sqlx::Error, message: &str) -> AppError {
     if is_unique_violation(&error) {
@@ -423,7 +424,7 @@ pub async fn save_class(
         )
         .execute(&mut *tx)
         .await?;
-        crate::school::enroll_db::offer_free_seats(&mut tx, form.class_id, now).await?;
+        crate::school::db::enrollment::offer_free_seats(&mut tx, form.class_id, now).await?;
     }
     tx.commit().await?;
     Ok(())

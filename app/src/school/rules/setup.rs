@@ -1,12 +1,12 @@
 //! Checks for what admins type when setting up the school: a semester's dates and enrollment
 //! windows, a class's places, fee and minimum age, names, and travel minutes between sites.
-//! Pure functions; the setup page posts these forms to `setup_api`.
+//! Pure functions; the setup page posts these forms to `api::setup`.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::canteen::setup::parse_yuan;
 use crate::error::AppError;
+use crate::school::model::setup::{ClassForm, SemesterForm};
 
 /// A trimmed name of 1 to `max` characters; the messages name `what` is missing.
 pub fn parse_name(text: &str, what: &str, max: usize) -> Result<String, AppError> {
@@ -32,20 +32,6 @@ pub fn parse_count(text: &str, low: i64, high: i64, message: &str) -> Result<i64
 fn parse_date(text: &str, what: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::invalid(format!("{what}请填写日期，如 2027-03-01。")))
-}
-
-/// The semester form as posted; every field as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SemesterForm {
-    pub name: String,
-    pub starts_on: String,
-    pub ends_on: String,
-    pub returning_opens: String,
-    pub enroll_opens: String,
-    pub enroll_closes: String,
-    pub max_classes_per_person: String,
-    pub offer_hours: String,
-    pub open_at_committed: String,
 }
 
 /// A semester after its checks.
@@ -100,20 +86,6 @@ impl SemesterForm {
         }
         Ok(semester)
     }
-}
-
-/// A class form as posted: what is taught by whom for which community, and its terms.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClassForm {
-    /// The class being changed, or 0 for a new one.
-    pub class_id: i64,
-    pub course_id: i64,
-    pub teacher_id: i64,
-    pub community_id: i64,
-    pub name: String,
-    pub capacity: String,
-    pub fee_yuan: String,
-    pub min_age: String,
 }
 
 /// A class's terms after their checks.

@@ -7,10 +7,10 @@ use sqlx::SqlitePool;
 
 use crate::auth::model::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::school::enroll_db::slot;
-use crate::school::setup_db::latest_semester;
-use crate::school::timetable::{clash, weekday_label, BookedSlot, Slot};
-use crate::school::timetable_api::{GridEntry, SlotRow, TimetableClass, WeekGrid};
+use crate::school::db::enrollment::slot;
+use crate::school::db::setup::latest_semester;
+use crate::school::model::timetable::{GridEntry, SlotRow, TimetableClass, WeekGrid};
+use crate::school::rules::timetable::{clash, weekday_label, BookedSlot, Slot};
 
 /// Adds a slot to a class (or moves `slot_id` when given), refusing with the reason when it
 /// clashes. Returns the slot's id.
@@ -228,12 +228,12 @@ pub async fn week_grid(pool: &SqlitePool, by: &str, id: Option<i64>) -> AppResul
             .into_iter()
             .map(|t| (t.id, t.name))
             .collect(),
-        "room" => crate::school::catalog_db::rooms(pool)
+        "room" => crate::school::db::catalog::rooms(pool)
             .await?
             .into_iter()
             .map(|(id, _, name)| (id, name))
             .collect(),
-        _ => crate::school::catalog_db::sites(pool).await?,
+        _ => crate::school::db::catalog::sites(pool).await?,
     };
     let (chosen, title) = options
         .iter()
@@ -256,7 +256,7 @@ pub async fn week_grid(pool: &SqlitePool, by: &str, id: Option<i64>) -> AppResul
         .map(SemesterSlot::entry)
         .collect();
     let calendar = if by == "teacher" {
-        let token = crate::school::catalog_db::teacher_calendar_token(pool, chosen).await?;
+        let token = crate::school::db::calendar::teacher_calendar_token(pool, chosen).await?;
         format!("/school/calendar/{token}.ics")
     } else {
         String::new()

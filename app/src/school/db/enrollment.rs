@@ -8,10 +8,11 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
-use crate::school::enrollment::{
-    check_applicant, check_window, place_for, Applicant, EnrollmentStatus, Window,
+use crate::school::model::enrollment::EnrollmentStatus;
+use crate::school::rules::enrollment::{
+    check_applicant, check_window, place_for, Applicant, Window,
 };
-use crate::school::timetable::{person_clash, Slot};
+use crate::school::rules::timetable::{person_clash, Slot};
 
 pub const ALREADY_ENROLLED: &str = "已经报过这个班了。";
 

@@ -3,7 +3,9 @@
 //! opens as a class.
 
 use crate::error::AppError;
-use crate::school::enrollment::{check_applicant, place_for, Applicant, EnrollmentStatus};
+use crate::school::model::enrollment::EnrollmentStatus;
+use crate::school::model::proposals::OpenProposalForm;
+use crate::school::rules::enrollment::{check_applicant, place_for, Applicant};
 
 /// Refuses to open a proposal with fewer than `needed` committed sign-ups.
 pub fn check_can_open(committed: i64, needed: i64) -> Result<(), AppError> {
@@ -97,5 +99,19 @@ mod tests {
         assert!(plan[0].1.as_ref().unwrap_err().contains("55 岁以上"));
         assert!(plan[1].1.as_ref().unwrap_err().contains("最多报 3 个班"));
         assert_eq!(plan[2], (3, Ok(EnrollmentStatus::Enrolled)));
+    }
+}
+
+impl OpenProposalForm {
+    /// The class's name and terms, checked like any class's.
+    pub fn terms(&self) -> Result<crate::school::rules::setup::ClassTerms, AppError> {
+        crate::school::model::setup::ClassForm {
+            name: self.name.clone(),
+            capacity: self.capacity.clone(),
+            fee_yuan: self.fee_yuan.clone(),
+            min_age: self.min_age.clone(),
+            ..Default::default()
+        }
+        .parse()
     }
 }

@@ -10,11 +10,12 @@ use crate::auth::model::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
-use crate::school::enroll_db::notify_family;
-use crate::school::enrollment::{Applicant, EnrollmentStatus};
-use crate::school::proposals::{check_can_open, opening_plan, CommittedVoter};
-use crate::school::proposals_api::{OpenProposalForm, ProposalView, Proposals};
-use crate::school::setup::ClassTerms;
+use crate::school::db::enrollment::notify_family;
+use crate::school::model::enrollment::EnrollmentStatus;
+use crate::school::model::proposals::{OpenProposalForm, ProposalView, Proposals};
+use crate::school::rules::enrollment::Applicant;
+use crate::school::rules::proposals::{check_can_open, opening_plan, CommittedVoter};
+use crate::school::rules::setup::ClassTerms;
 
 fn json_ids(ids: impl IntoIterator<Item = i64>) -> String {
     let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();

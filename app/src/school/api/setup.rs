@@ -3,80 +3,17 @@
 //! teachers and courses (any admin), and classes (admins of the class's community).
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::school::setup::{ClassForm, SemesterForm};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteRow {
-    pub id: i64,
-    pub community: String,
-    pub name: String,
-    pub address: String,
-    /// (id, name)
-    pub rooms: Vec<(i64, String)>,
-    /// Whether the caller may change this site and its rooms.
-    pub editable: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TeacherRow {
-    pub id: i64,
-    pub name: String,
-    pub phone: String,
-    pub subjects: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CourseRow {
-    pub id: i64,
-    pub name: String,
-    pub description: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SetupClassRow {
-    pub id: i64,
-    pub name: String,
-    pub course_id: i64,
-    pub teacher_id: i64,
-    pub community_id: i64,
-    pub capacity: i64,
-    pub fee_fen: i64,
-    pub min_age: i64,
-    pub editable: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SchoolSetup {
-    /// The latest semester as its form (empty when there is none yet), and its id or 0.
-    pub semester: SemesterForm,
-    pub semester_id: i64,
-    pub may_edit_semester: bool,
-    pub sites: Vec<SiteRow>,
-    /// (site a, site b, "a ↔ b", minutes)
-    pub travel: Vec<(i64, i64, String, i64)>,
-    pub teachers: Vec<TeacherRow>,
-    pub courses: Vec<CourseRow>,
-    pub classes: Vec<SetupClassRow>,
-    /// Communities the caller administers: (id, name).
-    pub communities: Vec<(i64, String)>,
-}
-
+use crate::school::model::setup::SchoolSetup;
+use crate::school::model::setup::{ClassForm, SemesterForm};
 #[cfg(feature = "ssr")]
-async fn require_admin() -> Result<(crate::auth::model::CurrentUser, sqlx::SqlitePool), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    if !user.is_any_admin() {
-        return Err(AppError::Forbidden);
-    }
-    Ok((user, crate::state::pool()?))
-}
+use crate::school::policy::require_admin;
 
 #[server(endpoint = "school/setup")]
 pub async fn load_school_setup() -> Result<SchoolSetup, AppError> {
     let (user, pool) = require_admin().await?;
-    crate::school::setup_db::overview(&pool, &user).await
+    crate::school::db::setup::overview(&pool, &user).await
 }
 
 /// Creates the next semester (`semester_id` 0) or changes the latest one.
@@ -87,7 +24,7 @@ pub async fn save_semester(semester_id: i64, form: SemesterForm) -> Result<(), A
         return Err(AppError::Forbidden);
     }
     let semester = form.parse()?;
-    crate::school::setup_db::save_semester(&pool, semester_id, &semester, user.id).await
+    crate::school::db::setup::save_semester(&pool, semester_id, &semester, user.id).await
 }
 
 #[server(endpoint = "school/setup/site")]
@@ -97,28 +34,28 @@ pub async fn save_site(
     name: String,
     address: String,
 ) -> Result<(), AppError> {
-    use crate::school::setup::parse_name;
+    use crate::school::rules::setup::parse_name;
     let (user, pool) = require_admin().await?;
-    let current = crate::school::setup_db::site_community(&pool, site_id).await?;
+    let current = crate::school::db::setup::site_community(&pool, site_id).await?;
     if !user.is_admin_of(community_id) || current.is_some_and(|c| !user.is_admin_of(c)) {
         return Err(AppError::Forbidden);
     }
     let name = parse_name(&name, "教学点名称", 30)?;
     let address = parse_name(&address, "地址", 80)?;
-    crate::school::setup_db::save_site(&pool, site_id, community_id, &name, &address).await
+    crate::school::db::setup::save_site(&pool, site_id, community_id, &name, &address).await
 }
 
 #[server(endpoint = "school/setup/room")]
 pub async fn save_room(site_id: i64, room_id: i64, name: String) -> Result<(), AppError> {
     let (user, pool) = require_admin().await?;
-    let community = crate::school::setup_db::site_community(&pool, site_id)
+    let community = crate::school::db::setup::site_community(&pool, site_id)
         .await?
         .ok_or(AppError::NotFound)?;
     if !user.is_admin_of(community) {
         return Err(AppError::Forbidden);
     }
-    let name = crate::school::setup::parse_name(&name, "教室名称", 20)?;
-    crate::school::setup_db::save_room(&pool, site_id, room_id, &name).await
+    let name = crate::school::rules::setup::parse_name(&name, "教室名称", 20)?;
+    crate::school::db::setup::save_room(&pool, site_id, room_id, &name).await
 }
 
 /// Sets the minutes a teacher needs between two sites (either direction).
@@ -130,7 +67,7 @@ pub async fn save_travel(from_site: i64, to_site: i64, minutes: String) -> Resul
     }
     let mut may = false;
     for site in [from_site, to_site] {
-        let community = crate::school::setup_db::site_community(&pool, site)
+        let community = crate::school::db::setup::site_community(&pool, site)
             .await?
             .ok_or_else(|| AppError::invalid("请选择教学点。"))?;
         may |= user.is_admin_of(community);
@@ -138,8 +75,8 @@ pub async fn save_travel(from_site: i64, to_site: i64, minutes: String) -> Resul
     if !may {
         return Err(AppError::Forbidden);
     }
-    let minutes = crate::school::setup::parse_travel_minutes(&minutes)?;
-    crate::school::setup_db::save_travel(&pool, from_site, to_site, minutes).await
+    let minutes = crate::school::rules::setup::parse_travel_minutes(&minutes)?;
+    crate::school::db::setup::save_travel(&pool, from_site, to_site, minutes).await
 }
 
 #[server(endpoint = "school/setup/teacher")]
@@ -149,7 +86,7 @@ pub async fn save_teacher(
     phone: String,
     subjects: String,
 ) -> Result<(), AppError> {
-    use crate::school::setup::parse_name;
+    use crate::school::rules::setup::parse_name;
     let (_, pool) = require_admin().await?;
     let name = parse_name(&name, "老师姓名", 20)?;
     let phone = match phone.trim() {
@@ -162,7 +99,7 @@ pub async fn save_teacher(
     if subjects.chars().count() > 40 {
         return Err(AppError::invalid("所教课程最多 40 个字。"));
     }
-    crate::school::setup_db::save_teacher(&pool, teacher_id, &name, &phone, subjects).await
+    crate::school::db::setup::save_teacher(&pool, teacher_id, &name, &phone, subjects).await
 }
 
 #[server(endpoint = "school/setup/course")]
@@ -172,12 +109,12 @@ pub async fn save_course(
     description: String,
 ) -> Result<(), AppError> {
     let (_, pool) = require_admin().await?;
-    let name = crate::school::setup::parse_name(&name, "课程名称", 20)?;
+    let name = crate::school::rules::setup::parse_name(&name, "课程名称", 20)?;
     let description = description.trim();
     if description.chars().count() > 200 {
         return Err(AppError::invalid("课程介绍最多 200 个字。"));
     }
-    crate::school::setup_db::save_course(&pool, course_id, &name, description).await
+    crate::school::db::setup::save_course(&pool, course_id, &name, description).await
 }
 
 /// Opens a class in the latest semester (`class_id` 0) or changes one; more places go to the
@@ -189,12 +126,12 @@ pub async fn save_class(form: ClassForm) -> Result<(), AppError> {
         return Err(AppError::Forbidden);
     }
     if form.class_id != 0 {
-        let current = crate::school::setup_db::class_community(&pool, form.class_id).await?;
+        let current = crate::school::db::setup::class_community(&pool, form.class_id).await?;
         if !current.is_some_and(|c| user.is_admin_of(c)) && !user.is_global_admin() {
             return Err(AppError::Forbidden);
         }
     }
     let terms = form.parse()?;
     let now = crate::clock::now_unix();
-    crate::school::setup_db::save_class(&pool, &form, &terms, now).await
+    crate::school::db::setup::save_class(&pool, &form, &terms, now).await
 }

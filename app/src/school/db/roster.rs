@@ -7,8 +7,8 @@ use sqlx::SqlitePool;
 use crate::canteen::kitchen::csv_field;
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
-use crate::school::roster_api::{AttendanceForm, Roster, RosterStudent};
-use crate::school::sessions::{check_attendance_date, current_session, session_dates};
+use crate::school::model::roster::{AttendanceForm, Roster, RosterStudent};
+use crate::school::rules::sessions::{check_attendance_date, current_session, session_dates};
 
 pub async fn class_of_enrollment(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(

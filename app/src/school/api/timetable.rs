@@ -1,0 +1,86 @@
+//! Timetable server functions under /api/school/manage/: adding, moving and removing weekly
+//! slots (admins of the class's community), and week grids by site, teacher or room with a
+//! teacher's calendar link (community staff).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::school::model::timetable::{Timetable, WeekGrid};
+#[cfg(feature = "ssr")]
+use crate::school::policy::{require_class_admin, require_room_admin};
+
+/// Adds a weekly slot to a class; refused with the reason when it clashes.
+#[server(endpoint = "school/manage/slot")]
+pub async fn add_class_slot(
+    class_id: i64,
+    room_id: i64,
+    weekday: String,
+    start_time: String,
+    end_time: String,
+) -> Result<(), AppError> {
+    let pool = crate::state::pool()?;
+    let user = require_class_admin(&pool, class_id).await?;
+    require_room_admin(&pool, &user, room_id).await?;
+    let slot =
+        crate::school::rules::timetable::slot_from_form(room_id, &weekday, &start_time, &end_time)?;
+    crate::school::db::timetable::save_slot(&pool, class_id, None, &slot)
+        .await
+        .map(|_| ())
+}
+
+/// Moves a slot to another room, day or time; refused with the reason when it clashes.
+#[server(endpoint = "school/manage/slot/move")]
+pub async fn move_class_slot(
+    slot_id: i64,
+    room_id: i64,
+    weekday: String,
+    start_time: String,
+    end_time: String,
+) -> Result<(), AppError> {
+    let pool = crate::state::pool()?;
+    let class_id = crate::school::db::timetable::class_of_slot(&pool, slot_id).await?;
+    let user = require_class_admin(&pool, class_id).await?;
+    require_room_admin(&pool, &user, room_id).await?;
+    let slot =
+        crate::school::rules::timetable::slot_from_form(room_id, &weekday, &start_time, &end_time)?;
+    crate::school::db::timetable::save_slot(&pool, class_id, Some(slot_id), &slot)
+        .await
+        .map(|_| ())
+}
+
+#[server(endpoint = "school/manage/slot/remove")]
+pub async fn remove_class_slot(slot_id: i64) -> Result<(), AppError> {
+    let pool = crate::state::pool()?;
+    let class_id = crate::school::db::timetable::class_of_slot(&pool, slot_id).await?;
+    require_class_admin(&pool, class_id).await?;
+    crate::school::db::timetable::remove_slot(&pool, slot_id).await
+}
+
+/// The rooms the caller may schedule in and the classes they run, with their slots.
+#[server(endpoint = "school/manage/timetable")]
+pub async fn load_timetable() -> Result<Timetable, AppError> {
+    let user = crate::auth::session::require_user().await?;
+    let pool = crate::state::pool()?;
+    let rooms: Vec<(i64, String)> = crate::school::db::catalog::rooms(&pool)
+        .await?
+        .into_iter()
+        .filter(|(_, community, _)| user.is_admin_of(*community))
+        .map(|(id, _, name)| (id, name))
+        .collect();
+    if rooms.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let classes = crate::school::db::timetable::classes_with_slots(&pool, &user).await?;
+    Ok(Timetable { rooms, classes })
+}
+
+/// The semester's week at one site, for one teacher or in one room (`by`), for staff.
+#[server(endpoint = "school/manage/week")]
+pub async fn load_week_grid(by: String, id: Option<i64>) -> Result<WeekGrid, AppError> {
+    let user = crate::auth::session::require_user().await?;
+    if user.staff_communities().is_some_and(|c| c.is_empty()) {
+        return Err(AppError::Forbidden);
+    }
+    let pool = crate::state::pool()?;
+    crate::school::db::timetable::week_grid(&pool, &by, id).await
+}

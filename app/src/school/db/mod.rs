@@ -1,0 +1,9 @@
+//! School storage (server only).
+
+pub mod calendar;
+pub mod catalog;
+pub mod enrollment;
+pub mod proposals;
+pub mod roster;
+pub mod setup;
+pub mod timetable;

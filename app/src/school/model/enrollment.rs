@@ -1,0 +1,96 @@
+//! Classes, enrollments and their statuses as the pages see them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassView {
+    pub id: i64,
+    pub name: String,
+    pub course: String,
+    pub teacher: String,
+    /// "周一 09:00–10:30 红河社区教学点 书画室"
+    pub slots: Vec<String>,
+    pub capacity: i64,
+    pub seats_left: i64,
+    pub waiting: i64,
+    pub fee_fen: i64,
+    pub min_age: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollmentView {
+    pub id: i64,
+    pub elder_name: String,
+    pub class_name: String,
+    pub slots: Vec<String>,
+    pub status: String,
+    pub status_label: String,
+    /// Place on the waitlist (1 = next), or 0.
+    pub position: i64,
+    /// When an offer lapses, "11月25日 14:05".
+    pub offer_expires: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub semester: String,
+    pub enroll_window: String,
+    pub classes: Vec<ClassView>,
+    /// The elders the caller may enroll: (id, name).
+    pub elders: Vec<(i64, String)>,
+    /// Teaching sites to filter by: (id, name).
+    pub sites: Vec<(i64, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EnrollmentStatus {
+    Enrolled,
+    Waitlisted,
+    /// A freed seat offered to the first on the waitlist, until `offer_expires_at`.
+    Offered,
+    Dropped,
+    Declined,
+    Lapsed,
+}
+
+impl EnrollmentStatus {
+    pub const ALL: [EnrollmentStatus; 6] = [
+        Self::Enrolled,
+        Self::Waitlisted,
+        Self::Offered,
+        Self::Dropped,
+        Self::Declined,
+        Self::Lapsed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Enrolled => "enrolled",
+            Self::Waitlisted => "waitlisted",
+            Self::Offered => "offered",
+            Self::Dropped => "dropped",
+            Self::Declined => "declined",
+            Self::Lapsed => "lapsed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Enrolled => "已报名",
+            Self::Waitlisted => "候补中",
+            Self::Offered => "有空位待确认",
+            Self::Dropped => "已退课",
+            Self::Declined => "已放弃",
+            Self::Lapsed => "已过期",
+        }
+    }
+
+    /// Whether the enrollment holds a seat (an offer holds one until it lapses).
+    pub fn holds_seat(self) -> bool {
+        matches!(self, Self::Enrolled | Self::Offered)
+    }
+}
