@@ -13,6 +13,9 @@ started=$(date +%s)
 step "Formatting"
 cargo fmt --all --check
 
+step "Layers: imports point down (docs/architecture.md)"
+bash scripts/check-layers.sh
+
 step "Clippy: server side"
 cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D warnings
 

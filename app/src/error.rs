@@ -52,6 +52,48 @@ impl AppError {
     }
 }
 
+/// HTTP statuses and metric labels: the one mapping used for failed server functions and for
+/// plain handlers (downloads, the calendar feed), so a refusal reads the same everywhere.
+#[cfg(feature = "ssr")]
+impl AppError {
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            Self::Invalid(_) => StatusCode::BAD_REQUEST,
+            Self::NotLoggedIn => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::Internal | Self::InternalRef(_) | Self::Network => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        }
+    }
+
+    /// The error's kind as a metrics label.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Invalid(_) => "invalid",
+            Self::NotLoggedIn => "not_logged_in",
+            Self::Forbidden => "forbidden",
+            Self::NotFound => "not_found",
+            Self::Conflict(_) => "conflict",
+            Self::TooManyAttempts(_) => "too_many_attempts",
+            Self::Internal | Self::InternalRef(_) => "internal",
+            Self::Network => "network",
+        }
+    }
+}
+
+/// A plain handler's refusal: its status and the Chinese sentence as text.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        (self.status(), self.to_string()).into_response()
+    }
+}
+
 /// The id the server gave the request (`X-Request-Id`), on its log lines and in the message
 /// of an internal error.
 #[derive(Debug, Clone, PartialEq, Eq)]

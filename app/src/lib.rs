@@ -8,6 +8,7 @@ pub mod community;
 pub mod cookies;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod household;
 pub mod i18n;
 pub mod notify;

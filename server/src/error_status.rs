@@ -10,34 +10,6 @@ use axum::response::Response;
 
 const MAX_ERROR_BYTES: usize = 16 * 1024;
 
-pub fn status_of(error: &AppError) -> StatusCode {
-    match error {
-        AppError::Invalid(_) => StatusCode::BAD_REQUEST,
-        AppError::NotLoggedIn => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::Conflict(_) => StatusCode::CONFLICT,
-        AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Internal | AppError::InternalRef(_) | AppError::Network => {
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-    }
-}
-
-/// The error's kind as a metrics label.
-pub fn kind_of(error: &AppError) -> &'static str {
-    match error {
-        AppError::Invalid(_) => "invalid",
-        AppError::NotLoggedIn => "not_logged_in",
-        AppError::Forbidden => "forbidden",
-        AppError::NotFound => "not_found",
-        AppError::Conflict(_) => "conflict",
-        AppError::TooManyAttempts(_) => "too_many_attempts",
-        AppError::Internal | AppError::InternalRef(_) => "internal",
-        AppError::Network => "network",
-    }
-}
-
 pub async fn set_error_status(request: Request<Body>, next: Next) -> Response {
     let is_server_fn = request.uri().path().starts_with("/api/");
     let response = next.run(request).await;
@@ -49,8 +21,8 @@ pub async fn set_error_status(request: Request<Body>, next: Next) -> Response {
         return Response::from_parts(parts, Body::empty());
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = status_of(&error);
-        metrics::counter!("xingfu_server_fn_errors_total", "kind" => kind_of(&error)).increment(1);
+        parts.status = error.status();
+        metrics::counter!("xingfu_server_fn_errors_total", "kind" => error.kind()).increment(1);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

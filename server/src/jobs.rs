@@ -18,7 +18,7 @@ pub const STANDING_ORDER_INTERVAL: Duration = Duration::from_secs(30 * 60);
 /// Runs the standing-order job once and logs what it did.
 pub async fn place_standing_orders(pool: &SqlitePool) {
     let today = app::clock::today_in_shanghai();
-    let ran = app::canteen::standing::run(pool, today, chrono::Utc::now(), None).await;
+    let ran = app::canteen::db::standing::run(pool, today, chrono::Utc::now(), None).await;
     crate::metrics::job_ran("standing_orders", ran.is_ok());
     match ran {
         Ok(summary) => tracing::info!(

@@ -69,15 +69,22 @@ pub async fn revoke(
 }
 
 pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditEntry>> {
-    let rows = sqlx::query_as!(
-        AuditEntry,
-        r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail,
-                  strftime('%Y-%m-%d %H:%M', a.at, 'unixepoch', '+8 hours') AS "at!: String"
+    let rows = sqlx::query!(
+        r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail, a.at
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
            ORDER BY a.id DESC LIMIT ?"#,
         limit
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows)
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            id: r.id,
+            actor: r.actor,
+            action: r.action,
+            detail: r.detail,
+            at: crate::clock::local_date_time(r.at),
+        })
+        .collect())
 }

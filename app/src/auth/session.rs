@@ -92,6 +92,29 @@ pub async fn user_for_cookies(
     db::session_account(&state.pool, &hash_token(token), &times).await
 }
 
+/// The signed-in account of a plain HTTP handler (downloads, which run outside server
+/// functions): `Caller(user)` as a handler argument refuses with 401 when nobody is signed in.
+pub struct Caller(pub CurrentUser);
+
+impl axum::extract::FromRequestParts<crate::state::AppState> for Caller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        state: &crate::state::AppState,
+    ) -> AppResult<Self> {
+        let cookies = parts
+            .headers
+            .get(http::header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        user_for_cookies(state, cookies)
+            .await?
+            .map(Caller)
+            .ok_or(AppError::NotLoggedIn)
+    }
+}
+
 /// The signed-in account, or `NotLoggedIn`.
 pub async fn require_user() -> AppResult<CurrentUser> {
     current_user().await?.ok_or(AppError::NotLoggedIn)

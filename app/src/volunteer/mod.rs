@@ -9,3 +9,5 @@ pub mod rules;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod policy;

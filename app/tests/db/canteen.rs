@@ -1,8 +1,8 @@
 //! Database tests for canteen orders, above all that a service never oversells.
 
-use app::canteen::db::{place_order, OrderForPlace, FULL_MESSAGE};
-use app::canteen::model::Fulfilment;
-use app::canteen::pricing::Quote;
+use app::canteen::db::order::{place_order, OrderForPlace, FULL_MESSAGE};
+use app::canteen::model::order::Fulfilment;
+use app::canteen::rules::pricing::Quote;
 use app::error::AppError;
 use chrono::NaiveDate;
 use std::time::Duration;

@@ -2,9 +2,9 @@
 //! and delivery routes whose 无人应答 reaches the family and the staff.
 
 use app::auth::model::CurrentUser;
-use app::canteen::delivery;
-use app::canteen::model::{Fulfilment, OrderStatus};
-use app::canteen::standing::{self, NewStandingOrder, RunSummary};
+use app::canteen::db::delivery;
+use app::canteen::db::standing::{self, NewStandingOrder, RunSummary};
+use app::canteen::model::order::{Fulfilment, OrderStatus};
 use chrono::{NaiveDate, TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use app::canteen::db::{place_order, OrderForPlace};
-use app::canteen::model::Fulfilment;
-use app::canteen::pricing::Quote;
+use app::canteen::db::order::{place_order, OrderForPlace};
+use app::canteen::model::order::Fulfilment;
+use app::canteen::rules::pricing::Quote;
 use axum::http::StatusCode;
 use chrono::{Days, NaiveDate};
 use server::backup;

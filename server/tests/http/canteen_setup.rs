@@ -18,7 +18,7 @@ async fn demo(pool: SqlitePool) -> TestApp {
 
 fn monday_in_two_weeks() -> String {
     let today = app::clock::today_in_shanghai();
-    let monday = app::canteen::setup::monday_of(today) + chrono::Days::new(14);
+    let monday = app::canteen::rules::setup::monday_of(today) + chrono::Days::new(14);
     monday.format("%Y-%m-%d").to_string()
 }
 
@@ -78,8 +78,8 @@ async fn last_weeks_menu_is_copied_forward_as_a_draft_once(pool: SqlitePool) {
     let app = demo(pool).await;
     let cook = app.log_in_demo(COOK).await;
     // The demo publishes seven days from today, so next week has days to copy from.
-    let next_monday =
-        app::canteen::setup::monday_of(app::clock::today_in_shanghai()) + chrono::Days::new(7);
+    let next_monday = app::canteen::rules::setup::monday_of(app::clock::today_in_shanghai())
+        + chrono::Days::new(7);
     let monday = next_monday.format("%Y-%m-%d").to_string();
     let before = count(&app, "SELECT count(*) FROM menu_items").await;
     let copy = [("canteen_id", "1"), ("monday", monday.as_str())];

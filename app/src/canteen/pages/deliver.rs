@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::delivery_api::{my_deliveries, MarkStop, RouteStop};
+use crate::canteen::api::delivery::{my_deliveries, MarkStop};
+
+use crate::canteen::model::delivery::RouteStop;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::kitchen_api::{load_prep_sheet, AdvanceOrders, PrepSheet};
+use crate::canteen::api::kitchen::{load_prep_sheet, AdvanceOrders};
+
+use crate::canteen::model::kitchen::PrepSheet;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::canteen::api::{list_canteens, weekly_menu};
-use crate::canteen::menu::{day_label, meal_label, DayMenu, DishView};
-use crate::canteen::pricing::yuan;
+use crate::canteen::api::menu::{list_canteens, weekly_menu};
+use crate::canteen::model::menu::{DayMenu, DishView};
+use crate::canteen::rules::menu::{day_label, meal_label};
+use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::ui::form::FormError;
 

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::canteen::menu::meal_label;
-use crate::canteen::setup_api::{load_menu_week, CopyLastWeek, MenuWeek, SaveMenuWeek};
+use crate::canteen::api::setup::{load_menu_week, CopyLastWeek, SaveMenuWeek};
+use crate::canteen::model::setup::MenuWeek;
+use crate::canteen::rules::menu::meal_label;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;

@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::canteen::model::Fulfilment;
-use crate::canteen::order_api::{order_options, DishChoice, OrderChoices, PlaceMealOrder};
-use crate::canteen::order_request::WEEKDAY_NAMES;
-use crate::canteen::pricing::{quote, yuan, PricedLine};
+use crate::canteen::api::order::{order_options, PlaceMealOrder};
+use crate::canteen::model::order::Fulfilment;
+use crate::canteen::model::order::{DishChoice, OrderChoices};
+use crate::canteen::rules::order::WEEKDAY_NAMES;
+use crate::canteen::rules::pricing::{quote, yuan, PricedLine};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;

@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::canteen::history_api::{
-    my_orders, CancelMealOrder, ChangeStandingOrder, OrderView, RateMealOrder, StandingView,
+use crate::canteen::api::history::{
+    my_orders, CancelMealOrder, ChangeStandingOrder, RateMealOrder,
 };
-use crate::canteen::pricing::yuan;
+
+use crate::canteen::model::history::{OrderView, StandingView};
+use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;

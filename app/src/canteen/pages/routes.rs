@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::delivery_api::{
-    load_route_sheet, AssignDeliverer, MarkStop, MoveStop, PlanRoutes, RouteSheet, RouteView,
+use crate::canteen::api::delivery::{
+    load_route_sheet, AssignDeliverer, MarkStop, MoveStop, PlanRoutes,
 };
+
+use crate::canteen::model::delivery::{RouteSheet, RouteView};
 use crate::canteen::pages::deliver::stop_buttons;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::use_texts;

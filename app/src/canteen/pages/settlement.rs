@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::canteen::pricing::yuan;
-use crate::canteen::settlement_api::load_settlement;
+use crate::canteen::api::settlement::load_settlement;
+use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::ui::form::FormError;
 use crate::ui::layout::WithUser;

@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::menu::meal_label;
-use crate::canteen::pricing::yuan;
-use crate::canteen::setup_api::{
-    load_canteen_setup, CanteenSetup, DishRow, SaveCanteen, SaveDish, SaveService, ServiceRow,
-};
+use crate::canteen::api::setup::{load_canteen_setup, SaveCanteen, SaveDish, SaveService};
+use crate::canteen::model::setup::{CanteenSetup, DishRow, ServiceRow};
+use crate::canteen::rules::menu::meal_label;
+use crate::canteen::rules::pricing::yuan;
 use crate::domain::elder::{split_codes, Allergen, DietNeed};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, checkbox_group, FormError};

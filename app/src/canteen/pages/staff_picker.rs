@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::canteen::kitchen_api::managed_services;
+use crate::canteen::api::kitchen::managed_services;
 use crate::i18n::use_texts;
 
 /// The `service` and `date` query parameters of the page.

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::pricing::yuan;
-use crate::canteen::setup_api::{subsidy_rules_view, AddSubsidyRule, DeleteSubsidyRule};
+use crate::canteen::api::setup::{subsidy_rules_view, AddSubsidyRule, DeleteSubsidyRule};
+use crate::canteen::rules::pricing::yuan;
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
 use crate::i18n::use_texts;

@@ -36,7 +36,7 @@ async fn semester(pool: &SqlitePool) -> AppResult<(i64, String, i64)> {
 /// Proposals of the communities the caller's people live in (and staff work for).
 pub async fn proposals_for(pool: &SqlitePool, user: &CurrentUser) -> AppResult<Proposals> {
     let (semester_id, semester_name, needed) = semester(pool).await?;
-    let elders = crate::canteen::order_options::orderable_elders(pool, user).await?;
+    let elders = crate::canteen::db::order_options::orderable_elders(pool, user).await?;
     let mut communities: BTreeSet<i64> = elders.iter().map(|e| e.community_id).collect();
     match user.staff_communities() {
         Some(ids) => communities.extend(ids),

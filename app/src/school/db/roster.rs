@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use crate::canteen::kitchen::csv_field;
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
+use crate::export::csv_field;
 use crate::school::model::roster::{AttendanceForm, Roster, RosterStudent};
 use crate::school::rules::sessions::{check_attendance_date, current_session, session_dates};
 

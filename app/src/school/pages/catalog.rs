@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::canteen::pricing::yuan;
+use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::school::api::enrollment::{load_catalog, EnrollInClass};
 use crate::school::model::enrollment::ClassView;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::pricing::yuan;
+use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::school::api::setup::{SaveClass, SaveCourse, SaveTeacher};
 use crate::school::model::setup::{SchoolSetup, SetupClassRow};
@@ -211,7 +211,7 @@ pub fn class_section(
                         t.school.capacity,
                         c.capacity,
                         t.school.fee,
-                        crate::canteen::pricing::yuan(c.fee_fen)
+                        crate::canteen::rules::pricing::yuan(c.fee_fen)
                     );
                     let form = c.editable.then(|| class_form(setup, format!("class{}", c.id), c.clone(), action));
                     view! {

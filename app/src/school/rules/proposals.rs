@@ -54,6 +54,20 @@ pub fn opening_plan(
         .collect()
 }
 
+impl OpenProposalForm {
+    /// The class's name and terms, checked like any class's.
+    pub fn terms(&self) -> Result<crate::school::rules::setup::ClassTerms, AppError> {
+        crate::school::model::setup::ClassForm {
+            name: self.name.clone(),
+            capacity: self.capacity.clone(),
+            fee_yuan: self.fee_yuan.clone(),
+            min_age: self.min_age.clone(),
+            ..Default::default()
+        }
+        .parse()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,19 +113,5 @@ mod tests {
         assert!(plan[0].1.as_ref().unwrap_err().contains("55 岁以上"));
         assert!(plan[1].1.as_ref().unwrap_err().contains("最多报 3 个班"));
         assert_eq!(plan[2], (3, Ok(EnrollmentStatus::Enrolled)));
-    }
-}
-
-impl OpenProposalForm {
-    /// The class's name and terms, checked like any class's.
-    pub fn terms(&self) -> Result<crate::school::rules::setup::ClassTerms, AppError> {
-        crate::school::model::setup::ClassForm {
-            name: self.name.clone(),
-            capacity: self.capacity.clone(),
-            fee_yuan: self.fee_yuan.clone(),
-            min_age: self.min_age.clone(),
-            ..Default::default()
-        }
-        .parse()
     }
 }

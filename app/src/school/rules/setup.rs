@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::canteen::setup::parse_yuan;
+use crate::canteen::rules::setup::parse_yuan;
 use crate::error::AppError;
 use crate::school::model::setup::{ClassForm, SemesterForm};
 

@@ -81,9 +81,7 @@ pub async fn complete_shift(shift_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let community = crate::volunteer::db::shifts::community_of(&pool, shift_id).await?;
-    if !user.is_staff_of(community) {
-        return Err(AppError::Forbidden);
-    }
+    crate::volunteer::policy::require_staff_of(&user, community)?;
     let today = crate::clock::today_in_shanghai()
         .format("%Y-%m-%d")
         .to_string();
@@ -97,7 +95,8 @@ pub async fn complete_shift(shift_id: i64) -> Result<(), AppError> {
 pub async fn points_rules() -> Result<(Vec<PointsRule>, bool), AppError> {
     let user = crate::auth::session::require_user().await?;
     let rules = crate::volunteer::db::points::rules(&crate::state::pool()?).await?;
-    Ok((rules, user.is_global_admin()))
+    let may_edit = crate::volunteer::policy::require_rules_editor(&user).is_ok();
+    Ok((rules, may_edit))
 }
 
 #[server(endpoint = "volunteer/points/rules/save")]
@@ -108,9 +107,7 @@ pub async fn save_points_rule(
     bonus: String,
 ) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    if !user.is_global_admin() {
-        return Err(AppError::Forbidden);
-    }
+    crate::volunteer::policy::require_rules_editor(&user)?;
     let number = |text: &str, what: &str, max: i64| {
         text.trim()
             .parse::<i64>()

@@ -41,11 +41,7 @@ pub async fn post_request(form: RequestForm) -> Result<(), AppError> {
 #[server(endpoint = "volunteer/requests/claim")]
 pub async fn claim_request(request_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    if !user.has_role(crate::domain::role::Role::Volunteer) {
-        return Err(AppError::conflict(
-            "接单需要志愿者身份，请联系社区工作人员登记。",
-        ));
-    }
+    crate::volunteer::policy::require_volunteer(&user, "接单")?;
     let pool = crate::state::pool()?;
     let parties = crate::volunteer::db::requests::parties(&pool, request_id).await?;
     if parties.requester_id == user.id {
@@ -60,9 +56,7 @@ pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppE
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let parties = crate::volunteer::db::requests::parties(&pool, request_id).await?;
-    if !user.is_staff_of(parties.community_id) {
-        return Err(AppError::Forbidden);
-    }
+    crate::volunteer::policy::require_staff_of(&user, parties.community_id)?;
     let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;
     let not_found = || AppError::invalid("没有找到这个手机号的志愿者。");
     let volunteer_id = crate::auth::db::user_id_by_phone(&pool, phone.as_str())

@@ -13,7 +13,7 @@ pub async fn list_shifts(
     from: Option<String>,
 ) -> Result<Vec<ShiftView>, AppError> {
     let user = crate::auth::session::require_user().await?;
-    let from = crate::canteen::kitchen_api::date_or_today(from)?;
+    let from = crate::clock::date_or_today(from)?;
     let start = chrono::NaiveDate::parse_from_str(&from, "%Y-%m-%d")
         .map_err(|e| AppError::internal("checked date", e))?;
     let to = (start + chrono::Days::new(13))
@@ -47,13 +47,8 @@ pub async fn my_shifts() -> Result<Vec<ShiftView>, AppError> {
 
 #[server(endpoint = "volunteer/sign-up")]
 pub async fn sign_up_shift(shift_id: i64) -> Result<(), AppError> {
-    use crate::domain::role::Role;
     let user = crate::auth::session::require_user().await?;
-    if !user.has_role(Role::Volunteer) {
-        return Err(AppError::conflict(
-            "报名班次需要志愿者身份，请联系社区工作人员登记。",
-        ));
-    }
+    crate::volunteer::policy::require_volunteer(&user, "报名班次")?;
     crate::volunteer::db::shifts::sign_up(
         &crate::state::writer()?,
         shift_id,
@@ -80,9 +75,7 @@ pub async fn cancel_shift(shift_id: i64) -> Result<(), AppError> {
 pub async fn create_shift(form: ShiftForm) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let shift = form.parse(crate::clock::today_in_shanghai())?;
-    if !user.is_staff_of(shift.community_id) {
-        return Err(AppError::Forbidden);
-    }
+    crate::volunteer::policy::require_staff_of(&user, shift.community_id)?;
     crate::volunteer::db::shifts::create(&crate::state::pool()?, &shift, user.id)
         .await
         .map(|_| ())
@@ -93,8 +86,8 @@ pub async fn create_shift(form: ShiftForm) -> Result<(), AppError> {
 pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    crate::canteen::kitchen_api::require_canteen_staff(&pool, &user, service_id).await?;
-    let date = crate::canteen::kitchen_api::date_or_today(Some(date))?;
+    crate::canteen::policy::require_canteen_staff(&pool, &user, service_id).await?;
+    let date = crate::clock::date_or_today(Some(date))?;
     let offered =
         crate::volunteer::db::shifts::offer_routes(&pool, service_id, &date, user.id).await?;
     if offered == 0 {
@@ -116,11 +109,7 @@ pub async fn managed_shifts() -> Result<Vec<(ShiftView, Vec<SignupView>)>, AppEr
     let to = (today + chrono::Days::new(30))
         .format("%Y-%m-%d")
         .to_string();
-    let communities = match user.staff_communities() {
-        Some(ids) if ids.is_empty() => return Err(AppError::Forbidden),
-        Some(ids) => ids.into_iter().map(Some).collect(),
-        None => vec![None],
-    };
+    let communities = crate::volunteer::policy::managed_communities(&user)?;
     let mut out = Vec::new();
     for community in communities {
         for shift in db::shifts::list(&pool, user.id, community, &from, &to, false).await? {

@@ -137,7 +137,7 @@ pub async fn leaderboard(
     community_id: i64,
     month: &str,
 ) -> AppResult<Vec<LeaderRow>> {
-    let (from, to) = month_bounds(month)?;
+    let (from, to) = crate::clock::month_bounds(month)?;
     let rows = sqlx::query!(
         r#"SELECT u.display_name AS name, sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
            FROM points_ledger l JOIN users u ON u.id = l.user_id
@@ -157,21 +157,6 @@ pub async fn leaderboard(
             points: r.points,
         })
         .collect())
-}
-
-/// Unix seconds of the first instant of the month and of the next, in Shanghai time.
-pub fn month_bounds(month: &str) -> AppResult<(i64, i64)> {
-    let bad = || AppError::invalid("月份格式应为 2026-11。");
-    let first =
-        chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").map_err(|_| bad())?;
-    let next = first
-        .checked_add_months(chrono::Months::new(1))
-        .ok_or_else(bad)?;
-    let unix = |d: chrono::NaiveDate| {
-        d.and_hms_opt(0, 0, 0)
-            .map(|t| t.and_utc().timestamp() - 8 * 3600)
-    };
-    Ok((unix(first).ok_or_else(bad)?, unix(next).ok_or_else(bad)?))
 }
 
 pub async fn rules(pool: &SqlitePool) -> AppResult<Vec<PointsRule>> {
@@ -232,7 +217,7 @@ pub async fn hours_csv(
         let tenths = (r.minutes * 10 + 30) / 60;
         out.push_str(&format!(
             "{},{},{},{}.{},{}\r\n",
-            crate::canteen::kitchen::csv_field(&r.name),
+            crate::export::csv_field(&r.name),
             r.phone,
             r.entries,
             tenths / 10,

@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::canteen::menu::{day_label, meal_label};
+use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::error::{AppError, AppResult};
 use crate::volunteer::model::shifts::{ShiftKind, SignupStatus};
 use crate::volunteer::model::shifts::{ShiftView, SignupView};

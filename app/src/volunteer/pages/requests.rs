@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::order_api::order_options;
+use crate::canteen::api::order::order_options;
 use crate::community::api::list_communities;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};

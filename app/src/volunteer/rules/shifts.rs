@@ -1,7 +1,7 @@
 //! Shift rules without a database: kinds of shift, whether a sign-up is confirmed or
 //! waitlisted, the sign-up cutoff, and checking the form staff create shifts with.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::error::AppError;
 use crate::volunteer::model::shifts::{ShiftForm, ShiftKind, SignupStatus};
@@ -15,11 +15,6 @@ pub fn place_for(confirmed: i64, needed: i64) -> SignupStatus {
     }
 }
 
-fn shanghai_naive(now: DateTime<Utc>) -> NaiveDateTime {
-    now.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8"))
-        .naive_local()
-}
-
 /// Refuses sign-up changes from `cutoff_hours` before the shift starts (Asia/Shanghai).
 pub fn check_open(
     date: NaiveDate,
@@ -28,7 +23,7 @@ pub fn check_open(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let closes = date.and_time(start) - chrono::Duration::hours(cutoff_hours);
-    if shanghai_naive(now) < closes {
+    if crate::clock::shanghai_wall_clock(now) < closes {
         Ok(())
     } else {
         Err(AppError::conflict(format!(

@@ -1,0 +1,244 @@
+//! Orders after they are placed: the history a family sees, changing or cancelling before
+//! the cutoff, rating after the meal, and the weekly standing orders.
+
+use chrono::{NaiveDate, Utc};
+use sqlx::SqlitePool;
+
+use crate::canteen::model::history::{OrderView, StandingView};
+use crate::canteen::model::order::{Fulfilment, OrderStatus};
+use crate::canteen::rules::cutoff::{check_cutoff, parse_time};
+use crate::canteen::rules::menu::{day_label, meal_label};
+use crate::canteen::rules::order::{weekdays_from_code, weekdays_label};
+use crate::error::{AppError, AppResult};
+
+/// An order the caller may still change, with what the edit form starts from.
+pub struct OwnedOrder {
+    pub elder_id: i64,
+    pub service_id: i64,
+    pub date: String,
+    pub lines: Vec<String>,
+    pub fulfilment: String,
+}
+
+struct OrderHead {
+    elder_id: i64,
+    service_id: i64,
+    date: String,
+    status: String,
+    fulfilment: String,
+    cutoff_time: String,
+}
+
+async fn head(pool: &SqlitePool, order_id: i64) -> AppResult<OrderHead> {
+    sqlx::query_as!(
+        OrderHead,
+        "SELECT o.elder_id, o.service_id, o.date, o.status, o.fulfilment, s.cutoff_time
+         FROM orders o JOIN meal_services s ON s.id = o.service_id WHERE o.id = ?",
+        order_id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// The elder an order is for (`NotFound` when there is no such order).
+pub async fn elder_of_order(pool: &SqlitePool, order_id: i64) -> AppResult<i64> {
+    sqlx::query_scalar!("SELECT elder_id FROM orders WHERE id = ?", order_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn check_changeable(head: &OrderHead) -> AppResult<()> {
+    if head.status != OrderStatus::Placed.code() {
+        return Err(AppError::conflict(
+            "这份订单已经开始制作或已取消，不能再修改。",
+        ));
+    }
+    let date = NaiveDate::parse_from_str(&head.date, "%Y-%m-%d")
+        .map_err(|e| AppError::internal("stored order date", e))?;
+    let cutoff = parse_time(&head.cutoff_time)
+        .ok_or_else(|| AppError::internal("stored cutoff time", &head.cutoff_time))?;
+    check_cutoff(date, cutoff, Utc::now())
+}
+
+/// The order, if it is still before the cutoff (the caller's access is checked by
+/// `canteen::policy::require_order_access`).
+pub async fn order_for_change(pool: &SqlitePool, order_id: i64) -> AppResult<OwnedOrder> {
+    let head = head(pool, order_id).await?;
+    check_changeable(&head)?;
+    let lines = sqlx::query!(
+        "SELECT dish_id, quantity FROM order_lines WHERE order_id = ?",
+        order_id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|l| format!("{}:{}", l.dish_id, l.quantity))
+    .collect();
+    Ok(OwnedOrder {
+        elder_id: head.elder_id,
+        service_id: head.service_id,
+        date: head.date,
+        lines,
+        fulfilment: head.fulfilment,
+    })
+}
+
+pub async fn cancel(pool: &SqlitePool, order_id: i64) -> AppResult<()> {
+    let head = head(pool, order_id).await?;
+    check_changeable(&head)?;
+    let done = sqlx::query!(
+        "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = ? AND status = 'placed'",
+        order_id
+    )
+    .execute(pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::conflict("这份订单已经开始制作，不能再取消。"));
+    }
+    Ok(())
+}
+
+/// Rates a delivered meal once (stars and comment checked by `domain::rating::parse_rating`).
+pub async fn rate(pool: &SqlitePool, order_id: i64, stars: i64, comment: &str) -> AppResult<()> {
+    let head = head(pool, order_id).await?;
+    if head.status != OrderStatus::Delivered.code() {
+        return Err(AppError::conflict("送达或取餐之后才能评价。"));
+    }
+    let done = sqlx::query!(
+        "UPDATE orders SET rating = ?, rating_comment = ? WHERE id = ? AND rating IS NULL",
+        stars,
+        comment,
+        order_id
+    )
+    .execute(pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::conflict("这份订单已经评价过了。"));
+    }
+    Ok(())
+}
+
+/// "[1,2,3]", for `json_each` to turn into a list of ids in SQL.
+fn json_ids(ids: &[i64]) -> String {
+    let joined = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    format!("[{joined}]")
+}
+
+struct OrderRow {
+    id: i64,
+    elder_id: i64,
+    service_id: i64,
+    elder_name: String,
+    date: String,
+    meal: String,
+    canteen_name: String,
+    fulfilment: String,
+    status: String,
+    cutoff_time: String,
+    full_price_fen: i64,
+    subsidy_fen: i64,
+    pay_fen: i64,
+    rating: Option<i64>,
+    rating_comment: String,
+    lines: String,
+}
+
+/// The orders of `elder_ids` from 30 days ago on, the latest meal first.
+pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
+    let ids = json_ids(elder_ids);
+    let since = (crate::clock::today_in_shanghai() - chrono::Days::new(30))
+        .format("%Y-%m-%d")
+        .to_string();
+    let rows = sqlx::query_as!(
+        OrderRow,
+        r#"SELECT o.id AS "id!", o.elder_id, o.service_id, e.name AS elder_name, o.date, s.meal, k.name AS canteen_name,
+                  o.fulfilment, o.status, s.cutoff_time, o.full_price_fen, o.subsidy_fen, o.pay_fen,
+                  o.rating, o.rating_comment,
+                  (SELECT group_concat(d.name || '×' || l.quantity, '、')
+                     FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
+           FROM orders o
+           JOIN elders e ON e.id = o.elder_id
+           JOIN meal_services s ON s.id = o.service_id
+           JOIN canteens k ON k.id = s.canteen_id
+           WHERE o.elder_id IN (SELECT value FROM json_each(?1)) AND o.date >= ?2
+           ORDER BY o.date DESC, CASE s.meal WHEN 'lunch' THEN 0 ELSE 1 END, e.name, o.id DESC"#,
+        ids,
+        since
+    )
+    .fetch_all(pool)
+    .await?;
+    let now = Utc::now();
+    Ok(rows.into_iter().map(|r| order_view(r, now)).collect())
+}
+
+fn order_view(r: OrderRow, now: chrono::DateTime<Utc>) -> OrderView {
+    let fulfilment = Fulfilment::from_code(&r.fulfilment).unwrap_or(Fulfilment::DineIn);
+    let status = OrderStatus::from_code(&r.status).unwrap_or(OrderStatus::Placed);
+    let before_cutoff = match (
+        NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"),
+        parse_time(&r.cutoff_time),
+    ) {
+        (Ok(date), Some(cutoff)) => crate::canteen::rules::cutoff::before_cutoff(date, cutoff, now),
+        _ => false,
+    };
+    OrderView {
+        id: r.id,
+        elder_id: r.elder_id,
+        service_id: r.service_id,
+        elder_name: r.elder_name,
+        day: day_label(&r.date),
+        meal: format!("{} · {}", r.canteen_name, meal_label(&r.meal)),
+        lines: r.lines,
+        fulfilment: fulfilment.label().to_string(),
+        status: status.code().to_string(),
+        status_label: status.label(fulfilment).to_string(),
+        full_price_fen: r.full_price_fen,
+        subsidy_fen: r.subsidy_fen,
+        pay_fen: r.pay_fen,
+        can_change: status == OrderStatus::Placed && before_cutoff,
+        can_rate: status == OrderStatus::Delivered && r.rating.is_none(),
+        rating: r.rating,
+        rating_comment: r.rating_comment,
+    }
+}
+
+/// The standing orders of `elder_ids` that have not been stopped.
+pub async fn standing_list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<StandingView>> {
+    let ids = json_ids(elder_ids);
+    let rows = sqlx::query!(
+        r#"SELECT t.id AS "id!", e.name AS elder_name, s.meal, k.name AS canteen_name, t.weekdays,
+                  t.fulfilment, t.paused AS "paused: bool",
+                  (SELECT group_concat(d.name || '×' || l.quantity, '、')
+                     FROM standing_order_lines l JOIN dishes d ON d.id = l.dish_id
+                     WHERE l.standing_order_id = t.id) AS "lines!: String",
+                  (SELECT group_concat(r.date || ' ' || r.problem, '；') FROM standing_order_runs r
+                     WHERE r.standing_order_id = t.id AND r.problem <> '' AND r.date >= date('now', '-7 days')) AS problems
+           FROM standing_orders t
+           JOIN elders e ON e.id = t.elder_id
+           JOIN meal_services s ON s.id = t.service_id
+           JOIN canteens k ON k.id = s.canteen_id
+           WHERE t.ended = 0 AND t.elder_id IN (SELECT value FROM json_each(?1))
+           ORDER BY e.name, t.id"#,
+        ids
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StandingView {
+            id: r.id,
+            elder_name: r.elder_name,
+            meal: format!("{} · {}", r.canteen_name, meal_label(&r.meal)),
+            weekdays: weekdays_label(&weekdays_from_code(&r.weekdays)),
+            lines: r.lines,
+            fulfilment: Fulfilment::from_code(&r.fulfilment)
+                .unwrap_or(Fulfilment::DineIn)
+                .label()
+                .to_string(),
+            paused: r.paused,
+            problems: r.problems.unwrap_or_default(),
+        })
+        .collect())
+}

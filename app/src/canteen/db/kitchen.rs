@@ -1,0 +1,177 @@
+//! The kitchen's view of one service on one day: how many of each dish, split by dine-in,
+//! pick-up and delivery; the orders with special diets or allergies; and moving orders on
+//! through cooking → ready → out for delivery.
+
+use sqlx::SqlitePool;
+
+use crate::canteen::db::order_draft::ServiceInfo;
+use crate::canteen::model::kitchen::{DishCount, PrepSheet, SpecialOrder, StatusCount};
+use crate::canteen::model::order::{Fulfilment, OrderStatus};
+use crate::canteen::rules::menu::day_label;
+use crate::domain::elder::{split_codes, Allergen, DietNeed};
+use crate::error::{AppError, AppResult};
+
+struct LineRow {
+    dish_name: String,
+    fulfilment: String,
+    portions: i64,
+}
+
+struct SpecialRow {
+    id: i64,
+    elder_name: String,
+    fulfilment: String,
+    diet_needs: String,
+    allergies: String,
+    notes: String,
+    lines: String,
+}
+
+/// Counts per dish (set meals first) and the live orders' statuses.
+pub async fn prep_sheet(
+    pool: &SqlitePool,
+    service: &ServiceInfo,
+    date: &str,
+) -> AppResult<PrepSheet> {
+    let lines = sqlx::query_as!(
+        LineRow,
+        r#"SELECT d.name AS dish_name, o.fulfilment, sum(l.quantity) AS "portions!: i64"
+           FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN dishes d ON d.id = l.dish_id
+           WHERE o.service_id = ? AND o.date = ? AND o.status <> 'cancelled'
+           GROUP BY d.id, o.fulfilment
+           ORDER BY d.is_set_meal DESC, d.id"#,
+        service.id,
+        date
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut counts: Vec<DishCount> = Vec::new();
+    for line in lines {
+        let at = match counts.iter().position(|c| c.dish == line.dish_name) {
+            Some(at) => at,
+            None => {
+                counts.push(DishCount {
+                    dish: line.dish_name.clone(),
+                    ..Default::default()
+                });
+                counts.len() - 1
+            }
+        };
+        let count = &mut counts[at];
+        count.total += line.portions;
+        match Fulfilment::from_code(&line.fulfilment) {
+            Some(Fulfilment::DineIn) => count.dine_in += line.portions,
+            Some(Fulfilment::Pickup) => count.pickup += line.portions,
+            Some(Fulfilment::Delivery) => count.delivery += line.portions,
+            None => {}
+        }
+    }
+    let statuses = sqlx::query!(
+        r#"SELECT status, count(*) AS "n!: i64" FROM orders
+           WHERE service_id = ? AND date = ? AND status <> 'cancelled' GROUP BY status"#,
+        service.id,
+        date
+    )
+    .fetch_all(pool)
+    .await?;
+    let by_status = OrderStatus::ALL
+        .into_iter()
+        .filter_map(|status| {
+            let n = statuses.iter().find(|r| r.status == status.code())?.n;
+            Some(StatusCount {
+                status: status.code().to_string(),
+                label: status.label(Fulfilment::Delivery).to_string(),
+                count: n,
+            })
+        })
+        .collect();
+    let special = sqlx::query_as!(
+        SpecialRow,
+        r#"SELECT o.id AS "id!", e.name AS elder_name, o.fulfilment, e.diet_needs, e.allergies, e.notes,
+                  (SELECT group_concat(d.name || '×' || l.quantity, '、')
+                     FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
+           FROM orders o JOIN elders e ON e.id = o.elder_id
+           WHERE o.service_id = ? AND o.date = ? AND o.status <> 'cancelled'
+             AND (e.diet_needs <> '' OR e.allergies <> '')
+           ORDER BY e.name"#,
+        service.id,
+        date
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(special_order)
+    .collect();
+    let orders_total = statuses.iter().map(|r| r.n).sum();
+    Ok(PrepSheet {
+        service_id: service.id,
+        title: service.title(),
+        date: date.to_string(),
+        day: day_label(date),
+        orders_total,
+        counts,
+        by_status,
+        special,
+    })
+}
+
+fn special_order(row: SpecialRow) -> SpecialOrder {
+    let join = |labels: Vec<&'static str>| labels.join("、");
+    SpecialOrder {
+        order_id: row.id,
+        elder_name: row.elder_name,
+        fulfilment: Fulfilment::from_code(&row.fulfilment)
+            .map(|f| f.label())
+            .unwrap_or_default()
+            .to_string(),
+        lines: row.lines,
+        diet_needs: join(
+            split_codes(&row.diet_needs, DietNeed::from_code)
+                .into_iter()
+                .map(DietNeed::label)
+                .collect(),
+        ),
+        allergies: join(
+            split_codes(&row.allergies, Allergen::from_code)
+                .into_iter()
+                .map(Allergen::label)
+                .collect(),
+        ),
+        notes: row.notes,
+    }
+}
+
+/// Moves every live order of the service and day that is at `from` one step on (per way of
+/// serving: a ready delivery goes out, a ready canteen meal is collected). Returns how many.
+pub async fn advance(
+    pool: &SqlitePool,
+    service_id: i64,
+    date: &str,
+    from: OrderStatus,
+) -> AppResult<u64> {
+    let mut tx = crate::db::begin_immediate(pool).await?;
+    let mut moved = 0;
+    for fulfilment in Fulfilment::ALL {
+        let Some(next) = from.next(fulfilment) else {
+            continue;
+        };
+        let (from_code, next_code, way) = (from.code(), next.code(), fulfilment.code());
+        moved += sqlx::query!(
+            "UPDATE orders SET status = ?, status_changed_at = unixepoch()
+             WHERE service_id = ? AND date = ? AND status = ? AND fulfilment = ?",
+            next_code,
+            service_id,
+            date,
+            from_code,
+            way
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    }
+    tx.commit().await?;
+    if moved == 0 {
+        return Err(AppError::conflict("没有处于这个状态的订单。"));
+    }
+    Ok(moved)
+}

@@ -1,0 +1,12 @@
+//! Canteen storage (server only).
+
+pub mod delivery;
+pub mod history;
+pub mod kitchen;
+pub mod menu;
+pub mod order;
+pub mod order_draft;
+pub mod order_options;
+pub mod settlement;
+pub mod setup;
+pub mod standing;

@@ -1,0 +1,148 @@
+//! Placing orders. A meal service never sells more than its capacity: the count and the
+//! insert happen in one `BEGIN IMMEDIATE` transaction, so concurrent orders queue for the
+//! write lock instead of all reading the same count.
+
+use chrono::NaiveDate;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::canteen::model::order::Fulfilment;
+use crate::canteen::rules::pricing::Quote;
+use crate::db::is_unique_violation;
+use crate::error::{AppError, AppResult};
+
+pub struct OrderForPlace {
+    pub elder_id: i64,
+    pub service_id: i64,
+    pub date: NaiveDate,
+    pub fulfilment: Fulfilment,
+    pub placed_by: i64,
+    /// (dish, quantity, unit price in fen) as priced when the order was placed.
+    pub lines: Vec<(i64, i64, i64)>,
+    pub quote: Quote,
+    pub standing_order_id: Option<i64>,
+}
+
+pub const FULL_MESSAGE: &str = "这一餐已经订满了，请选择其他日期或餐次。";
+pub const ALREADY_ORDERED_MESSAGE: &str = "这位长者这一餐已经订过了，可以在订单里修改。";
+
+/// Places the order if the service has a place left that day; returns the order's id.
+pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<i64> {
+    let mut tx = crate::db::begin_immediate(pool).await?;
+    let order_id = insert_order(&mut tx, order).await?;
+    tx.commit().await?;
+    crate::figures::place("order", true);
+    Ok(order_id)
+}
+
+/// Places several orders (one per date) all or none, first cancelling the order they replace
+/// (an edit before the cutoff). A refusal names the day it concerns.
+pub async fn place_orders(
+    pool: &SqlitePool,
+    orders: &[OrderForPlace],
+    replaces: Option<i64>,
+) -> AppResult<Vec<i64>> {
+    let mut tx = crate::db::begin_immediate(pool).await?;
+    if let Some(old) = replaces {
+        sqlx::query!(
+            "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = ? AND status = 'placed'",
+            old
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut ids = Vec::with_capacity(orders.len());
+    for order in orders {
+        match insert_order(&mut tx, order).await {
+            Ok(id) => ids.push(id),
+            Err(AppError::Conflict(message)) if orders.len() > 1 => {
+                return Err(AppError::conflict(format!(
+                    "{}：{message}",
+                    crate::canteen::rules::menu::day_label(
+                        &order.date.format("%Y-%m-%d").to_string()
+                    )
+                )));
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    tx.commit().await?;
+    for _ in &ids {
+        crate::figures::place("order", true);
+    }
+    Ok(ids)
+}
+
+/// Inserts one order inside the caller's write transaction, refusing it when the service is
+/// full that day or the elder already has a live order for it. Two statements, whatever the
+/// number of dishes: the order only if a place is left (the count and the insert in one
+/// statement), then all its lines at once.
+pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) -> AppResult<i64> {
+    let date = order.date.format("%Y-%m-%d").to_string();
+    let fulfilment = order.fulfilment.code();
+    let inserted = sqlx::query_scalar!(
+        r#"INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by, standing_order_id, status_changed_at)
+           SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, unixepoch()
+           WHERE (SELECT s.capacity FROM meal_services s WHERE s.id = ?2)
+               > (SELECT count(*) FROM orders o
+                  WHERE o.service_id = ?2 AND o.date = ?3 AND o.status <> 'cancelled')
+           RETURNING id AS "id!: i64""#,
+        order.elder_id,
+        order.service_id,
+        date,
+        fulfilment,
+        order.quote.full_price_fen,
+        order.quote.subsidy_fen,
+        order.quote.pay_fen,
+        order.placed_by,
+        order.standing_order_id
+    )
+    .fetch_optional(&mut *conn)
+    .await;
+    let order_id = match inserted {
+        Ok(Some(id)) => id,
+        Ok(None) => return Err(refusal(conn, order.service_id).await),
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::conflict(ALREADY_ORDERED_MESSAGE));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if !order.lines.is_empty() {
+        let lines = lines_as_json(&order.lines);
+        sqlx::query!(
+            "INSERT INTO order_lines (order_id, dish_id, quantity, unit_price_fen)
+             SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
+            order_id,
+            lines
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(order_id)
+}
+
+/// Why nothing was inserted: the service does not exist, or it is full that day.
+async fn refusal(conn: &mut SqliteConnection, service_id: i64) -> AppError {
+    let exists = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM meal_services WHERE id = ?) AS "exists!: bool""#,
+        service_id
+    )
+    .fetch_one(&mut *conn)
+    .await;
+    match exists {
+        Ok(true) => {
+            crate::figures::place("order", false);
+            AppError::conflict(FULL_MESSAGE)
+        }
+        Ok(false) => AppError::NotFound,
+        Err(e) => e.into(),
+    }
+}
+
+/// `[[dish, quantity, unit price], …]` for `json_each`; only integers, so no escaping.
+fn lines_as_json(lines: &[(i64, i64, i64)]) -> String {
+    let rows: Vec<String> = lines
+        .iter()
+        .map(|(dish, quantity, price)| format!("[{dish},{quantity},{price}]"))
+        .collect();
+    format!("[{}]", rows.join(","))
+}

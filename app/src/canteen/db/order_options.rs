@@ -1,0 +1,219 @@
+//! Gathering what the order form offers: the caller's elders, the services, and for one elder
+//! and service the next two weeks' days and dishes with this elder's prices.
+
+use chrono::Utc;
+use sqlx::SqlitePool;
+
+use crate::auth::model::CurrentUser;
+use crate::canteen::db::menu::subsidy_rules;
+use crate::canteen::db::order_draft::{
+    all_services, dishes_on, places_taken, service_info, ServiceInfo, DELIVERY_ONLY_FOR_FLAGGED,
+};
+use crate::canteen::model::order::Fulfilment;
+use crate::canteen::model::order::{
+    DayChoice, DishChoice, ElderChoice, OrderChoices, Replacing, ServiceChoice,
+};
+use crate::canteen::rules::allergy::{check_dish, conflicts};
+use crate::canteen::rules::cutoff::{before_cutoff, parse_time};
+use crate::canteen::rules::menu::day_label;
+use crate::canteen::rules::order::ORDER_WINDOW_DAYS;
+use crate::canteen::rules::pricing::elder_subsidy;
+use crate::domain::elder::{split_codes, Allergen};
+use crate::error::{AppError, AppResult};
+use crate::household::db::{find_elders, ElderFilter};
+use crate::household::model::ElderView;
+
+fn labels(allergens: &[Allergen]) -> String {
+    allergens
+        .iter()
+        .map(|a| a.label())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn elder_choice(elder: &ElderView) -> ElderChoice {
+    ElderChoice {
+        id: elder.id,
+        name: elder.name.clone(),
+        needs_delivery: elder.needs_delivery,
+        allergies: labels(&elder.allergies),
+    }
+}
+
+fn service_choice(service: &ServiceInfo) -> ServiceChoice {
+    ServiceChoice {
+        id: service.id,
+        title: service.title(),
+        cutoff_time: service.cutoff_time.clone(),
+    }
+}
+
+/// One elder's full profile (the caller's access is checked by `household::policy::authorize`).
+pub async fn elder_view(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    elder_id: i64,
+) -> AppResult<ElderView> {
+    let filter = ElderFilter {
+        elder_id: Some(elder_id),
+        ..Default::default()
+    };
+    find_elders(pool, filter, user.id, crate::clock::today_in_shanghai())
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
+}
+
+/// The elders the caller looks after (or is), then those of communities they are staff of.
+pub async fn orderable_elders(pool: &SqlitePool, user: &CurrentUser) -> AppResult<Vec<ElderView>> {
+    let today = crate::clock::today_in_shanghai();
+    let mine = ElderFilter {
+        family_of: Some(user.id),
+        ..Default::default()
+    };
+    let mut elders = find_elders(pool, mine, user.id, today).await?;
+    let communities = match user.staff_communities() {
+        Some(ids) => ids,
+        None => crate::community::db::all_communities(pool)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect(),
+    };
+    for community in communities {
+        let filter = ElderFilter {
+            community: Some(community),
+            ..Default::default()
+        };
+        for elder in find_elders(pool, filter, user.id, today).await? {
+            if !elders.iter().any(|e| e.id == elder.id) {
+                elders.push(elder);
+            }
+        }
+    }
+    Ok(elders)
+}
+
+/// Checks a standing order's dishes: on this canteen's list and safe for the elder.
+pub async fn check_standing_lines(
+    pool: &SqlitePool,
+    elder: &ElderView,
+    service: &ServiceInfo,
+    lines: &[(i64, i64)],
+    fulfilment: Fulfilment,
+) -> AppResult<()> {
+    if fulfilment == Fulfilment::Delivery && !elder.needs_delivery {
+        return Err(AppError::invalid(DELIVERY_ONLY_FOR_FLAGGED));
+    }
+    for (dish_id, _) in lines {
+        let dish = sqlx::query!(
+            "SELECT name, allergens FROM dishes WHERE id = ? AND canteen_id = ?",
+            dish_id,
+            service.canteen_id
+        )
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| AppError::invalid("所选的菜不在这个食堂的菜单上。"))?;
+        let allergens = split_codes(&dish.allergens, Allergen::from_code);
+        check_dish(&elder.name, &elder.allergies, &dish.name, &allergens)?;
+    }
+    Ok(())
+}
+
+/// What the order form offers; the caller's access to `elder_id` and `replaces` is checked
+/// before (`canteen::policy::require_order_form_access`).
+pub async fn load(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    elder_id: Option<i64>,
+    service_id: Option<i64>,
+    replaces: Option<i64>,
+) -> AppResult<OrderChoices> {
+    let elders = orderable_elders(pool, user).await?;
+    let services = all_services(pool).await?;
+    let mut options = OrderChoices {
+        elders: elders.iter().map(elder_choice).collect(),
+        services: services.iter().map(service_choice).collect(),
+        elder: None,
+        service: None,
+        days: Vec::new(),
+        dishes: Vec::new(),
+        replacing: None,
+    };
+    let elder = match elder_id {
+        Some(id) => Some(elder_view(pool, user, id).await?),
+        None => None,
+    };
+    let service = match service_id {
+        Some(id) => Some(service_info(pool, id).await?),
+        None => None,
+    };
+    options.elder = elder.as_ref().map(elder_choice);
+    options.service = service.as_ref().map(service_choice);
+    if let Some(order_id) = replaces {
+        let owned = crate::canteen::db::history::order_for_change(pool, order_id).await?;
+        options.replacing = Some(Replacing {
+            order_id,
+            date: owned.date,
+            lines: owned.lines,
+            fulfilment: owned.fulfilment,
+        });
+    }
+    let (Some(elder), Some(service)) = (elder, service) else {
+        return Ok(options);
+    };
+    let today = crate::clock::today_in_shanghai();
+    let now = Utc::now();
+    let cutoff = parse_time(&service.cutoff_time)
+        .ok_or_else(|| AppError::internal("stored cutoff time", &service.cutoff_time))?;
+    let rules = subsidy_rules(pool).await?;
+    let subsidy = elder_subsidy(&rules, &elder, today);
+    for offset in 0..ORDER_WINDOW_DAYS {
+        let date = today + chrono::Days::new(offset);
+        let iso = date.format("%Y-%m-%d").to_string();
+        let offered = dishes_on(pool, service.id, &iso).await?;
+        let places_left = service.capacity - places_taken(pool, service.id, &iso).await?;
+        let closed_because = if !before_cutoff(date, cutoff, now) {
+            "已截止"
+        } else if offered.is_empty() {
+            "菜单未发布"
+        } else if places_left <= 0 {
+            "已订满"
+        } else {
+            ""
+        };
+        if closed_because.is_empty() {
+            for dish in &offered {
+                if options.dishes.iter().any(|d| d.id == dish.id) {
+                    continue;
+                }
+                let allergens = split_codes(&dish.allergens, Allergen::from_code);
+                let found = conflicts(&elder.allergies, &allergens);
+                options.dishes.push(DishChoice {
+                    id: dish.id,
+                    name: dish.name.clone(),
+                    is_set_meal: dish.is_set_meal,
+                    price_fen: dish.price_fen,
+                    elder_price_fen: if dish.is_set_meal {
+                        dish.price_fen - subsidy.clamp(0, dish.price_fen)
+                    } else {
+                        dish.price_fen
+                    },
+                    allergens: labels(&allergens),
+                    refused_because: if found.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}对{}过敏", elder.name, labels(&found))
+                    },
+                });
+            }
+        }
+        options.days.push(DayChoice {
+            label: day_label(&iso),
+            date: iso,
+            places_left: places_left.max(0),
+            closed_because: closed_because.to_string(),
+        });
+    }
+    Ok(options)
+}

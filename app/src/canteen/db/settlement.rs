@@ -1,0 +1,57 @@
+//! Reading the monthly settlement: the meals a canteen served in a month.
+
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+use crate::canteen::model::menu::CanteenInfo;
+use crate::canteen::model::settlement::{ServedMeal, SettlementReport};
+use crate::canteen::rules::settlement::aggregate;
+use crate::domain::age::{age_on, AgeBand};
+use crate::domain::elder::SubsidyCategory;
+use crate::error::AppResult;
+
+/// Meals served (delivered or collected) by a canteen in a month ("2026-11").
+pub async fn monthly(
+    pool: &SqlitePool,
+    canteen: CanteenInfo,
+    month: String,
+) -> AppResult<SettlementReport> {
+    let like = format!("{month}-%");
+    let rows = sqlx::query!(
+        r#"SELECT o.date, e.birth_date, e.subsidy_category, o.full_price_fen, o.subsidy_fen, o.pay_fen
+           FROM orders o JOIN elders e ON e.id = o.elder_id JOIN meal_services s ON s.id = o.service_id
+           WHERE s.canteen_id = ? AND o.status = 'delivered' AND o.date LIKE ?"#,
+        canteen.id,
+        like
+    )
+    .fetch_all(pool)
+    .await?;
+    let meals: Vec<ServedMeal> = rows
+        .into_iter()
+        .map(|r| {
+            let age = match (
+                NaiveDate::parse_from_str(&r.birth_date, "%Y-%m-%d"),
+                NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"),
+            ) {
+                (Ok(birth), Ok(day)) => age_on(birth, day),
+                _ => 0,
+            };
+            ServedMeal {
+                age_band: AgeBand::for_age(age),
+                category: SubsidyCategory::from_code(&r.subsidy_category)
+                    .unwrap_or(SubsidyCategory::None),
+                full_price_fen: r.full_price_fen,
+                subsidy_fen: r.subsidy_fen,
+                pay_fen: r.pay_fen,
+            }
+        })
+        .collect();
+    let (rows, total) = aggregate(&meals);
+    Ok(SettlementReport {
+        canteen_id: canteen.id,
+        canteen: canteen.name,
+        month,
+        rows,
+        total,
+    })
+}

@@ -1,0 +1,250 @@
+//! Storing what staff set up: meal services, dishes, the week's menu (saved as a draft or
+//! published, or copied from the week before), and the subsidy rules.
+
+use sqlx::SqlitePool;
+
+use crate::canteen::model::setup::{DishRow, ServiceRow};
+use crate::canteen::rules::setup::DishForSave;
+use crate::db::is_unique_violation;
+use crate::error::{AppError, AppResult};
+
+pub async fn update_canteen(
+    pool: &SqlitePool,
+    canteen_id: i64,
+    fields: &[String; 3],
+) -> AppResult<()> {
+    let [name, address, hours] = fields;
+    sqlx::query!(
+        "UPDATE canteens SET name = ?, address = ?, opening_hours = ? WHERE id = ?",
+        name,
+        address,
+        hours,
+        canteen_id
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn services_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<ServiceRow>> {
+    let rows = sqlx::query_as!(
+        ServiceRow,
+        r#"SELECT id AS "id!", meal, cutoff_time, serve_time, capacity FROM meal_services
+           WHERE canteen_id = ? ORDER BY CASE meal WHEN 'lunch' THEN 0 ELSE 1 END"#,
+        canteen_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}
+
+pub async fn update_service(
+    pool: &SqlitePool,
+    service_id: i64,
+    (cutoff, serve, capacity): (String, String, i64),
+) -> AppResult<()> {
+    sqlx::query!(
+        "UPDATE meal_services SET cutoff_time = ?, serve_time = ?, capacity = ? WHERE id = ?",
+        cutoff,
+        serve,
+        capacity,
+        service_id
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn dishes_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<DishRow>> {
+    let rows = sqlx::query_as!(
+        DishRow,
+        r#"SELECT id AS "id!", name, is_set_meal AS "is_set_meal: bool", price_fen, allergens, diet_tags
+           FROM dishes WHERE canteen_id = ? ORDER BY is_set_meal DESC, id"#,
+        canteen_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows)
+}
+
+/// Adds a dish (`dish_id` 0) or changes one of this canteen's. Orders keep the price they
+/// were placed with.
+pub async fn save_dish(
+    pool: &SqlitePool,
+    canteen_id: i64,
+    dish_id: i64,
+    dish: &DishForSave,
+) -> AppResult<()> {
+    let saved = if dish_id == 0 {
+        sqlx::query!(
+            "INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES (?, ?, ?, ?, ?, ?)",
+            canteen_id,
+            dish.name,
+            dish.is_set_meal,
+            dish.price_fen,
+            dish.allergens,
+            dish.diet_tags
+        )
+        .execute(pool)
+        .await
+    } else {
+        sqlx::query!(
+            "UPDATE dishes SET name = ?, is_set_meal = ?, price_fen = ?, allergens = ?, diet_tags = ?
+             WHERE id = ? AND canteen_id = ?",
+            dish.name,
+            dish.is_set_meal,
+            dish.price_fen,
+            dish.allergens,
+            dish.diet_tags,
+            dish_id,
+            canteen_id
+        )
+        .execute(pool)
+        .await
+    };
+    match saved {
+        Ok(done) if done.rows_affected() == 0 => Err(AppError::NotFound),
+        Ok(_) => Ok(()),
+        Err(e) if is_unique_violation(&e) => Err(AppError::conflict(format!(
+            "已经有一道叫“{}”的菜了。",
+            dish.name
+        ))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The week's menu items ("service:date:dish") and the (service, date) pairs published.
+pub async fn week_items(
+    pool: &SqlitePool,
+    canteen_id: i64,
+    week: &[String],
+) -> AppResult<(Vec<String>, Vec<String>)> {
+    let (first, last) = (week.first().cloned(), week.last().cloned());
+    let rows = sqlx::query!(
+        "SELECT m.service_id, m.date, m.dish_id, m.published FROM menu_items m
+         JOIN meal_services s ON s.id = m.service_id
+         WHERE s.canteen_id = ? AND m.date BETWEEN ? AND ?",
+        canteen_id,
+        first,
+        last
+    )
+    .fetch_all(pool)
+    .await?;
+    let items = rows
+        .iter()
+        .map(|r| format!("{}:{}:{}", r.service_id, r.date, r.dish_id))
+        .collect();
+    let mut published: Vec<String> = rows
+        .iter()
+        .filter(|r| r.published == 1)
+        .map(|r| format!("{}:{}", r.service_id, r.date))
+        .collect();
+    published.dedup();
+    Ok((items, published))
+}
+
+/// Replaces the canteen's menu for the week with `items`, published or as a draft.
+pub async fn save_week(
+    pool: &SqlitePool,
+    canteen_id: i64,
+    week: &[String],
+    items: &[(i64, String, i64)],
+    publish: bool,
+) -> AppResult<()> {
+    let (first, last) = (week.first().cloned(), week.last().cloned());
+    let mut tx = crate::db::begin_immediate(pool).await?;
+    sqlx::query!(
+        "DELETE FROM menu_items WHERE date BETWEEN ? AND ?
+           AND service_id IN (SELECT id FROM meal_services WHERE canteen_id = ?)",
+        first,
+        last,
+        canteen_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    for (service_id, date, dish_id) in items {
+        let inserted = sqlx::query!(
+            "INSERT INTO menu_items (service_id, date, dish_id, published)
+             SELECT s.id, ?, d.id, ? FROM meal_services s JOIN dishes d ON d.canteen_id = s.canteen_id
+             WHERE s.id = ? AND d.id = ? AND s.canteen_id = ?",
+            date,
+            publish,
+            service_id,
+            dish_id,
+            canteen_id
+        )
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Err(AppError::invalid("菜单里有不属于这个食堂的菜或餐次。"));
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Copies last week's menu into the week of `week` as a draft, for days that have none yet.
+/// Returns how many items were copied.
+pub async fn copy_previous_week(
+    pool: &SqlitePool,
+    canteen_id: i64,
+    week: &[String],
+) -> AppResult<u64> {
+    let (first, last) = (week.first().cloned(), week.last().cloned());
+    let copied = sqlx::query!(
+        "INSERT OR IGNORE INTO menu_items (service_id, date, dish_id, published)
+         SELECT m.service_id, date(m.date, '+7 days'), m.dish_id, 0 FROM menu_items m
+         JOIN meal_services s ON s.id = m.service_id
+         WHERE s.canteen_id = ?1 AND date(m.date, '+7 days') BETWEEN ?2 AND ?3
+           AND NOT EXISTS (SELECT 1 FROM menu_items n WHERE n.service_id = m.service_id
+                           AND n.date = date(m.date, '+7 days'))",
+        canteen_id,
+        first,
+        last
+    )
+    .execute(pool)
+    .await?
+    .rows_affected();
+    if copied == 0 {
+        return Err(AppError::conflict(
+            "上周没有可以复制的菜单，或本周每天都已经排好了。",
+        ));
+    }
+    Ok(copied)
+}
+
+pub async fn add_subsidy_rule(
+    pool: &SqlitePool,
+    actor: i64,
+    age_band: &str,
+    category: Option<&str>,
+    subsidy_fen: i64,
+) -> AppResult<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        "INSERT INTO subsidy_rules (age_band, subsidy_category, subsidy_fen) VALUES (?, ?, ?)",
+        age_band,
+        category,
+        subsidy_fen
+    )
+    .execute(&mut *tx)
+    .await?;
+    let detail = format!("{age_band} {} {subsidy_fen}", category.unwrap_or("all"));
+    crate::db::record_audit(&mut tx, actor, "add_subsidy_rule", &detail).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn delete_subsidy_rule(pool: &SqlitePool, actor: i64, rule_id: i64) -> AppResult<()> {
+    let mut tx = pool.begin().await?;
+    let done = sqlx::query!("DELETE FROM subsidy_rules WHERE id = ?", rule_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    let detail = format!("rule {rule_id}");
+    crate::db::record_audit(&mut tx, actor, "delete_subsidy_rule", &detail).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Delivery routes and their stops.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteStop {
+    pub order_id: i64,
+    pub position: i64,
+    pub elder_name: String,
+    pub address: String,
+    pub phone: String,
+    pub notes: String,
+    pub lines: String,
+    pub status: String,
+    pub status_label: String,
+    pub can_mark: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteView {
+    pub id: i64,
+    pub route_no: i64,
+    pub service_id: i64,
+    pub date: String,
+    pub day: String,
+    pub deliverer: String,
+    pub deliverer_phone: String,
+    pub stops: Vec<RouteStop>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteSheet {
+    pub title: String,
+    pub routes: Vec<RouteView>,
+    /// Delivery orders not on any route yet (ordered after the routes were planned).
+    pub unrouted: i64,
+}

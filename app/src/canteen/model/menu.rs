@@ -1,0 +1,53 @@
+//! A canteen's published menu as the menu page shows it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::elder::{Allergen, DietNeed};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CanteenInfo {
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    pub opening_hours: String,
+    pub community: String,
+    pub community_id: i64,
+}
+
+/// One published dish on one day's service, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MenuRow {
+    pub date: String,
+    pub meal: String,
+    pub cutoff_time: String,
+    pub dish_name: String,
+    pub is_set_meal: bool,
+    pub price_fen: i64,
+    pub allergens: String,
+    pub diet_tags: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DishView {
+    pub name: String,
+    pub is_set_meal: bool,
+    pub price_fen: i64,
+    /// What an elder aged 60–79 without a subsidy category pays (set meals only).
+    pub senior_price_fen: Option<i64>,
+    pub allergens: Vec<Allergen>,
+    pub diet_tags: Vec<DietNeed>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MealMenu {
+    /// "lunch" or "dinner"
+    pub meal: String,
+    pub cutoff_time: String,
+    pub dishes: Vec<DishView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayMenu {
+    pub date: String,
+    pub meals: Vec<MealMenu>,
+}
