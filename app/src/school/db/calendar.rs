@@ -119,6 +119,7 @@ pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> 
         &classes,
         date(&semester.starts_on)?,
         date(&semester.ends_on)?,
+        chrono::Utc::now(),
     ))
 }
 

@@ -1,7 +1,16 @@
-//! 我的课表 as an iCalendar (.ics) feed: one weekly repeating event per class time, from the
-//! semester's first week to its end, in Asia/Shanghai time.
+//! 我的课表 as an iCalendar (RFC 5545) feed, written with the `ics` crate: one weekly
+//! repeating event per class time, from the semester's first week to its end, in
+//! Asia/Shanghai time with its VTIMEZONE; long lines (a Chinese class name passes 75 octets at
+//! about 22 characters) are folded by the crate. Server only.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use ics::parameters::TzIDParam;
+use ics::properties::{CalScale, DtEnd, DtStart, Location, RRule, Summary, TzName};
+use ics::{escape_text, Event, ICalendar, Standard, TimeZone};
+
+use crate::clock::SHANGHAI_UTC_OFFSET_SECS;
+
+const TZID: &str = "Asia/Shanghai";
 
 /// One weekly class meeting to publish.
 pub struct CalendarClass {
@@ -20,49 +29,64 @@ pub fn first_on_or_after(from: NaiveDate, weekday: u32) -> NaiveDate {
     from + chrono::Days::new(u64::from(ahead))
 }
 
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
+/// Asia/Shanghai as a VTIMEZONE: UTC+8 all year, no daylight saving since 1991.
+fn shanghai_zone() -> TimeZone<'static> {
+    let hours = SHANGHAI_UTC_OFFSET_SECS / 3600;
+    let offset = format!("+{hours:02}00");
+    let mut standard = Standard::new("19700101T000000", offset.clone(), offset);
+    standard.push(TzName::new("CST"));
+    TimeZone::standard(TZID, standard)
 }
 
-/// The feed for classes meeting weekly from `starts` until `ends` (inclusive).
-pub fn ics(name: &str, classes: &[CalendarClass], starts: NaiveDate, ends: NaiveDate) -> String {
-    let mut out = String::from(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//xingfu//school//ZH\r\nCALSCALE:GREGORIAN\r\n",
-    );
-    out.push_str(&format!(
-        "X-WR-CALNAME:{}\r\nX-WR-TIMEZONE:Asia/Shanghai\r\n",
-        escape(name)
+/// A local Shanghai time as a DTSTART or DTEND value with its TZID.
+fn local(day: NaiveDate, time: NaiveTime) -> String {
+    format!("{}T{}", day.format("%Y%m%d"), time.format("%H%M%S"))
+}
+
+/// The feed for classes meeting weekly from `starts` until `ends` (inclusive); `now` is the
+/// feed's DTSTAMP (when this copy of the calendar was made).
+pub fn ics(
+    name: &str,
+    classes: &[CalendarClass],
+    starts: NaiveDate,
+    ends: NaiveDate,
+    now: DateTime<Utc>,
+) -> String {
+    let mut calendar = ICalendar::new("2.0", "-//xingfu//school//ZH");
+    calendar.push(CalScale::new("GREGORIAN"));
+    calendar.push(ics::components::Property::new(
+        "X-WR-CALNAME",
+        escape_text(name),
     ));
+    calendar.push(ics::components::Property::new("X-WR-TIMEZONE", TZID));
+    calendar.add_timezone(shanghai_zone());
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    // The last instant of the last day, in UTC.
+    let until = ends.and_hms_opt(23, 59, 59).map(|t| {
+        (t - chrono::Duration::seconds(i64::from(SHANGHAI_UTC_OFFSET_SECS)))
+            .format("%Y%m%dT%H%M%SZ")
+            .to_string()
+    });
     for class in classes {
         let day = first_on_or_after(starts, class.weekday);
         if day > ends {
             continue;
         }
-        let stamp = |t: NaiveTime| format!("{}T{}", day.format("%Y%m%d"), t.format("%H%M%S"));
-        out.push_str("BEGIN:VEVENT\r\n");
-        out.push_str(&format!("UID:{}\r\n", class.uid));
-        out.push_str(&format!("DTSTAMP:{}T000000Z\r\n", starts.format("%Y%m%d")));
-        out.push_str(&format!(
-            "DTSTART;TZID=Asia/Shanghai:{}\r\n",
-            stamp(class.start)
-        ));
-        out.push_str(&format!(
-            "DTEND;TZID=Asia/Shanghai:{}\r\n",
-            stamp(class.end)
-        ));
-        out.push_str(&format!(
-            "RRULE:FREQ=WEEKLY;UNTIL={}T155959Z\r\n",
-            ends.format("%Y%m%d")
-        ));
-        out.push_str(&format!("SUMMARY:{}\r\n", escape(&class.title)));
-        out.push_str(&format!("LOCATION:{}\r\n", escape(&class.location)));
-        out.push_str("END:VEVENT\r\n");
+        let mut event = Event::new(class.uid.clone(), stamp.clone());
+        let mut start = DtStart::new(local(day, class.start));
+        start.add(TzIDParam::new(TZID));
+        event.push(start);
+        let mut end = DtEnd::new(local(day, class.end));
+        end.add(TzIDParam::new(TZID));
+        event.push(end);
+        if let Some(until) = &until {
+            event.push(RRule::new(format!("FREQ=WEEKLY;UNTIL={until}")));
+        }
+        event.push(Summary::new(escape_text(class.title.clone())));
+        event.push(Location::new(escape_text(class.location.clone())));
+        calendar.add_event(event);
     }
-    out.push_str("END:VCALENDAR\r\n");
-    out
+    calendar.to_string()
 }
 
 #[cfg(test)]
@@ -71,6 +95,54 @@ mod tests {
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2027, m, day).unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_802_671_500, 0).unwrap() // 2027-02-15 06:05 UTC
+    }
+
+    fn class(title: &str) -> CalendarClass {
+        CalendarClass {
+            uid: "slot-7-elder-1@xingfu".into(),
+            title: title.into(),
+            location: "红河社区教学点, 书画室".into(),
+            weekday: 3,
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn no_line_is_longer_than_75_octets_and_the_zone_is_defined() {
+        let long = "老年大学书法与国画综合提高班（周三上午，含毛笔字基础与山水画入门）";
+        let feed = ics("王秀英的课表", &[class(long)], d(3, 1), d(6, 30), now());
+        for line in feed.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        assert!(feed.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\n"));
+        assert!(feed.contains("TZOFFSETTO:+0800\r\n"));
+    }
+
+    #[test]
+    fn an_independent_parser_reads_the_feed_back() {
+        let long = "老年大学书法与国画综合提高班（周三上午，含毛笔字基础与山水画入门）";
+        let feed = ics("王秀英的课表", &[class(long)], d(3, 1), d(6, 30), now());
+        let mut parser = ical::IcalParser::new(feed.as_bytes());
+        let calendar = parser.next().expect("one calendar").expect("it parses");
+        assert!(parser.next().is_none());
+        assert_eq!(calendar.timezones.len(), 1);
+        assert_eq!(calendar.events.len(), 1);
+        let value = |name: &str| {
+            calendar.events[0]
+                .properties
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| p.value.clone())
+        };
+        assert_eq!(value("SUMMARY").as_deref(), Some(long));
+        assert_eq!(value("DTSTAMP").as_deref(), Some("20270215T060500Z"));
+        assert_eq!(value("DTSTART").as_deref(), Some("20270303T090000"));
+        assert_eq!(value("UID").as_deref(), Some("slot-7-elder-1@xingfu"));
     }
 
     #[test]
@@ -91,8 +163,9 @@ mod tests {
             start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             end: NaiveTime::from_hms_opt(10, 30, 0).unwrap(),
         }];
-        let feed = ics("王秀英的课表", &classes, d(3, 1), d(6, 30));
+        let feed = ics("王秀英的课表", &classes, d(3, 1), d(6, 30), now());
         assert!(feed.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(feed.contains("DTSTAMP:20270215T060500Z\r\n"));
         assert!(feed.contains("DTSTART;TZID=Asia/Shanghai:20270303T090000\r\n"));
         assert!(feed.contains("DTEND;TZID=Asia/Shanghai:20270303T103000\r\n"));
         assert!(feed.contains("RRULE:FREQ=WEEKLY;UNTIL=20270630T155959Z\r\n"));
