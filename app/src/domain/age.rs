@@ -1,7 +1,9 @@
 //! Ages and the age bands that subsidy rules use (60–79, 80–89, 90+).
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+
+
+use crate::domain::code::coded_enum;
 
 /// Full years between `birth` and `today`.
 pub fn age_on(birth: NaiveDate, today: NaiveDate) -> i32 {
@@ -12,13 +14,14 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> i32 {
     years
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AgeBand {
-    Under60,
-    From60To79,
-    From80To89,
-    From90,
-}
+coded_enum!(
+    AgeBand {
+        Under60 = ("under_60", "60 岁以下", "Under 60"),
+        From60To79 = ("60_79", "60–79 岁", "60–79"),
+        From80To89 = ("80_89", "80–89 岁", "80–89"),
+        From90 = ("90_plus", "90 岁及以上", "90 and over"),
+    }
+);
 
 impl AgeBand {
     pub fn for_age(age: i32) -> Self {
@@ -32,34 +35,6 @@ impl AgeBand {
 
     /// The bands subsidy rules can name.
     pub const SUBSIDISED: [AgeBand; 3] = [Self::From60To79, Self::From80To89, Self::From90];
-
-    /// The code subsidy rules are stored with; under-60s have none.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Under60 => "under_60",
-            Self::From60To79 => "60_79",
-            Self::From80To89 => "80_89",
-            Self::From90 => "90_plus",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "60_79" => Some(Self::From60To79),
-            "80_89" => Some(Self::From80To89),
-            "90_plus" => Some(Self::From90),
-            _ => None,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Under60 => "60 岁以下",
-            Self::From60To79 => "60–79 岁",
-            Self::From80To89 => "80–89 岁",
-            Self::From90 => "90 岁及以上",
-        }
-    }
 }
 
 #[cfg(test)]

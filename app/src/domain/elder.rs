@@ -1,66 +1,43 @@
 //! An elder's profile as families and staff enter it: allergens, diet needs, subsidy category,
 //! and the checks a profile must pass before it is saved.
 
+use crate::domain::code::coded_enum;
 use crate::domain::phone::PhoneNumber;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = ($code:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-
 coded_enum!(
     /// The allergens menus are labelled with.
     Allergen {
-        Peanut = ("peanut", "花生"),
-        Seafood = ("seafood", "海鲜"),
-        Egg = ("egg", "鸡蛋"),
-        Milk = ("milk", "牛奶"),
-        Wheat = ("wheat", "小麦"),
-        Soy = ("soy", "大豆"),
-        TreeNut = ("tree_nut", "坚果"),
-        Sesame = ("sesame", "芝麻"),
+        Peanut = ("peanut", "花生", "Peanut"),
+        Seafood = ("seafood", "海鲜", "Seafood"),
+        Egg = ("egg", "鸡蛋", "Egg"),
+        Milk = ("milk", "牛奶", "Milk"),
+        Wheat = ("wheat", "小麦", "Wheat"),
+        Soy = ("soy", "大豆", "Soy"),
+        TreeNut = ("tree_nut", "坚果", "Tree nuts"),
+        Sesame = ("sesame", "芝麻", "Sesame"),
     }
 );
 
 coded_enum!(
     /// Diet needs, matched against the diet tags of dishes.
     DietNeed {
-        LowSalt = ("low_salt", "低盐"),
-        LowSugar = ("low_sugar", "低糖"),
-        Soft = ("soft", "软食"),
-        Liquid = ("liquid", "流食"),
+        LowSalt = ("low_salt", "低盐", "Low salt"),
+        LowSugar = ("low_sugar", "低糖", "Low sugar"),
+        Soft = ("soft", "软食", "Soft food"),
+        Liquid = ("liquid", "流食", "Liquid food"),
     }
 );
 
 coded_enum!(
     /// The subsidy category that, with the age band, decides the meal subsidy.
     SubsidyCategory {
-        None = ("none", "无"),
-        Dibao = ("dibao", "低保"),
-        Tekun = ("tekun", "特困"),
-        Shineng = ("shineng", "失能"),
+        None = ("none", "无", "None"),
+        Dibao = ("dibao", "低保", "Low income (dibao)"),
+        Tekun = ("tekun", "特困", "Extreme hardship (tekun)"),
+        Shineng = ("shineng", "失能", "Disabled (shineng)"),
     }
 );
 

@@ -3,6 +3,7 @@
 
 pub mod age;
 pub mod client_address;
+pub mod code;
 pub mod elder;
 pub mod password;
 pub mod phone;

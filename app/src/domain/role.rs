@@ -3,53 +3,22 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Family,
-    Elder,
-    Volunteer,
-    CanteenStaff,
-    /// A community worker, who also takes phone bookings for elders (电话代办).
-    Worker,
-    Admin,
-}
+use crate::domain::code::coded_enum;
+
+coded_enum!(
+    /// A role an account holds. A community worker also takes phone bookings for elders
+    /// (电话代办).
+    Role {
+        Family = ("family", "家属", "Family"),
+        Elder = ("elder", "长者", "Elder"),
+        Volunteer = ("volunteer", "志愿者", "Volunteer"),
+        CanteenStaff = ("canteen_staff", "食堂工作人员", "Canteen staff"),
+        Worker = ("worker", "社区工作者", "Community worker"),
+        Admin = ("admin", "社区管理员", "Community admin"),
+    }
+);
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Family,
-        Role::Elder,
-        Role::Volunteer,
-        Role::CanteenStaff,
-        Role::Worker,
-        Role::Admin,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Family => "family",
-            Role::Elder => "elder",
-            Role::Volunteer => "volunteer",
-            Role::CanteenStaff => "canteen_staff",
-            Role::Worker => "worker",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|role| role.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Family => "家属",
-            Role::Elder => "长者",
-            Role::Volunteer => "志愿者",
-            Role::CanteenStaff => "食堂工作人员",
-            Role::Worker => "社区工作者",
-            Role::Admin => "社区管理员",
-        }
-    }
-
     /// Whether the role only applies within a community.
     pub fn is_scoped(self) -> bool {
         matches!(self, Role::CanteenStaff | Role::Worker | Role::Admin)
@@ -116,7 +85,7 @@ mod tests {
 
     #[test]
     fn codes_round_trip_for_every_role() {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert_eq!(Role::from_code(role.code()), Some(role));
         }
         assert_eq!(Role::from_code("root"), None);

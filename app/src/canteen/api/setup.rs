@@ -151,7 +151,9 @@ pub async fn add_subsidy_rule(
     if !user.is_global_admin() {
         return Err(AppError::Forbidden);
     }
-    let band = AgeBand::from_code(&age_band).ok_or_else(|| AppError::invalid("请选择年龄段。"))?;
+    let band = AgeBand::from_code(&age_band)
+        .filter(|b| AgeBand::SUBSIDISED.contains(b))
+        .ok_or_else(|| AppError::invalid("请选择年龄段。"))?;
     let category = match category.as_str() {
         "" => None,
         code => Some(

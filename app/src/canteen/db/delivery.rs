@@ -185,7 +185,7 @@ fn stop_view(row: StopRow) -> RouteStop {
         notes: row.notes,
         lines: row.lines,
         status: status.code().to_string(),
-        status_label: status.label(Fulfilment::Delivery).to_string(),
+        status_label: status.label_for(Fulfilment::Delivery).to_string(),
         can_mark: status.can_mark_delivery(),
     }
 }

@@ -193,7 +193,7 @@ fn order_view(r: OrderRow, now: chrono::DateTime<Utc>) -> OrderView {
         lines: r.lines,
         fulfilment: fulfilment.label().to_string(),
         status: status.code().to_string(),
-        status_label: status.label(fulfilment).to_string(),
+        status_label: status.label_for(fulfilment).to_string(),
         full_price_fen: r.full_price_fen,
         subsidy_fen: r.subsidy_fen,
         pay_fen: r.pay_fen,

@@ -80,7 +80,7 @@ pub async fn prep_sheet(
             let n = statuses.iter().find(|r| r.status == status.code())?.n;
             Some(StatusCount {
                 status: status.code().to_string(),
-                label: status.label(Fulfilment::Delivery).to_string(),
+                label: status.label_for(Fulfilment::Delivery).to_string(),
                 count: n,
             })
         })
@@ -151,7 +151,7 @@ pub async fn advance(
 ) -> AppResult<u64> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let mut moved = 0;
-    for fulfilment in Fulfilment::ALL {
+    for &fulfilment in Fulfilment::ALL {
         let Some(next) = from.next(fulfilment) else {
             continue;
         };

@@ -2,88 +2,50 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Fulfilment {
-    DineIn,
-    Pickup,
-    Delivery,
-}
+use crate::domain::code::coded_enum;
+use crate::ui::prefs::Locale;
 
-impl Fulfilment {
-    pub const ALL: [Fulfilment; 3] = [Fulfilment::DineIn, Fulfilment::Pickup, Fulfilment::Delivery];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Fulfilment::DineIn => "dine_in",
-            Fulfilment::Pickup => "pickup",
-            Fulfilment::Delivery => "delivery",
-        }
+coded_enum!(
+    wire = code;
+    Fulfilment {
+        DineIn = ("dine_in", "堂食", "Dine in"),
+        Pickup = ("pickup", "自取", "Pick up"),
+        Delivery = ("delivery", "送餐上门", "Delivery"),
     }
+);
 
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.code() == code)
+coded_enum!(
+    wire = code;
+    /// Where an order stands. Staff move it forward; the deliverer marks the end of a delivery.
+    OrderStatus {
+        Placed = ("placed", "已下单", "Placed"),
+        Cooking = ("cooking", "制作中", "Cooking"),
+        Ready = ("ready", "待取餐", "Ready"),
+        OutForDelivery = ("out_for_delivery", "配送中", "Out for delivery"),
+        Delivered = ("delivered", "已完成", "Served"),
+        NoAnswer = ("no_answer", "无人应答", "No answer"),
+        Cancelled = ("cancelled", "已取消", "Cancelled"),
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Fulfilment::DineIn => "堂食",
-            Fulfilment::Pickup => "自取",
-            Fulfilment::Delivery => "送餐上门",
-        }
-    }
-}
-
-/// Where an order stands. Staff move it forward; the deliverer marks the end of a delivery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OrderStatus {
-    Placed,
-    Cooking,
-    Ready,
-    OutForDelivery,
-    Delivered,
-    NoAnswer,
-    Cancelled,
-}
+);
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 7] = [
-        OrderStatus::Placed,
-        OrderStatus::Cooking,
-        OrderStatus::Ready,
-        OrderStatus::OutForDelivery,
-        OrderStatus::Delivered,
-        OrderStatus::NoAnswer,
-        OrderStatus::Cancelled,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            OrderStatus::Placed => "placed",
-            OrderStatus::Cooking => "cooking",
-            OrderStatus::Ready => "ready",
-            OrderStatus::OutForDelivery => "out_for_delivery",
-            OrderStatus::Delivered => "delivered",
-            OrderStatus::NoAnswer => "no_answer",
-            OrderStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// The label families see; a meal eaten or picked up at the canteen is 已取餐, not 已送达.
-    pub fn label(self, fulfilment: Fulfilment) -> &'static str {
-        match (self, fulfilment) {
-            (OrderStatus::Placed, _) => "已下单",
-            (OrderStatus::Cooking, _) => "制作中",
-            (OrderStatus::Ready, Fulfilment::Delivery) => "待配送",
-            (OrderStatus::Ready, _) => "可取餐",
-            (OrderStatus::OutForDelivery, _) => "配送中",
-            (OrderStatus::Delivered, Fulfilment::Delivery) => "已送达",
-            (OrderStatus::Delivered, _) => "已取餐",
-            (OrderStatus::NoAnswer, _) => "无人应答",
-            (OrderStatus::Cancelled, _) => "已取消",
+    pub fn label_for(self, fulfilment: Fulfilment) -> &'static str {
+        self.label_for_in(fulfilment, Locale::Zh)
+    }
+
+    /// `label_for` in the page's language.
+    pub fn label_for_in(self, fulfilment: Fulfilment, locale: Locale) -> &'static str {
+        let (zh, en) = match (self, fulfilment) {
+            (OrderStatus::Ready, Fulfilment::Delivery) => ("待配送", "Awaiting delivery"),
+            (OrderStatus::Ready, _) => ("可取餐", "Ready to collect"),
+            (OrderStatus::Delivered, Fulfilment::Delivery) => ("已送达", "Delivered"),
+            (OrderStatus::Delivered, _) => ("已取餐", "Collected"),
+            (other, _) => (other.label(), other.label_in(Locale::En)),
+        };
+        match locale {
+            Locale::Zh => zh,
+            Locale::En => en,
         }
     }
 
@@ -197,10 +159,10 @@ mod tests {
     #[test]
     fn a_delivery_goes_through_cooking_ready_and_out_for_delivery() {
         let mut status = OrderStatus::Placed;
-        let mut seen = vec![status.label(Fulfilment::Delivery)];
+        let mut seen = vec![status.label_for(Fulfilment::Delivery)];
         while let Some(next) = status.next(Fulfilment::Delivery) {
             status = next;
-            seen.push(status.label(Fulfilment::Delivery));
+            seen.push(status.label_for(Fulfilment::Delivery));
         }
         assert_eq!(seen, vec!["已下单", "制作中", "待配送", "配送中"]);
         assert!(status.can_mark_delivery());
@@ -212,17 +174,17 @@ mod tests {
             OrderStatus::Ready.next(Fulfilment::DineIn),
             Some(OrderStatus::Delivered)
         );
-        assert_eq!(OrderStatus::Delivered.label(Fulfilment::Pickup), "已取餐");
+        assert_eq!(OrderStatus::Delivered.label_for(Fulfilment::Pickup), "已取餐");
         assert_eq!(OrderStatus::Delivered.next(Fulfilment::Pickup), None);
         assert_eq!(OrderStatus::Cancelled.next(Fulfilment::Delivery), None);
     }
 
     #[test]
     fn codes_round_trip() {
-        for s in OrderStatus::ALL {
+        for &s in OrderStatus::ALL {
             assert_eq!(OrderStatus::from_code(s.code()), Some(s));
         }
-        for f in Fulfilment::ALL {
+        for &f in Fulfilment::ALL {
             assert_eq!(Fulfilment::from_code(f.code()), Some(f));
         }
     }

@@ -291,7 +291,7 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
             </fieldset>
             <fieldset>
                 <legend>{t.canteen.how_served}</legend>
-                {Fulfilment::ALL.into_iter().map(|f| {
+                {Fulfilment::ALL.iter().copied().map(|f| {
                     let allowed = f != Fulfilment::Delivery || elder.needs_delivery;
                     let checked = default_fulfilment == f.code();
                     view! {

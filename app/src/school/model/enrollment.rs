@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::code::coded_enum;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassView {
     pub id: i64,
@@ -42,55 +44,22 @@ pub struct Catalog {
     pub sites: Vec<(i64, String)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EnrollmentStatus {
-    Enrolled,
-    Waitlisted,
-    /// A freed seat offered to the first on the waitlist, until `offer_expires_at`.
-    Offered,
-    Dropped,
-    Declined,
-    Lapsed,
-}
+coded_enum!(
+    wire = code;
+    EnrollmentStatus {
+        Enrolled = ("enrolled", "已报名", "Enrolled"),
+        Waitlisted = ("waitlisted", "候补中", "On the waitlist"),
+        Offered = ("offered", "有空位待确认", "Seat offered"),
+        Dropped = ("dropped", "已退课", "Dropped"),
+        Declined = ("declined", "已放弃", "Declined"),
+        Lapsed = ("lapsed", "已过期", "Lapsed"),
+    }
+);
 
 impl EnrollmentStatus {
-    pub const ALL: [EnrollmentStatus; 6] = [
-        Self::Enrolled,
-        Self::Waitlisted,
-        Self::Offered,
-        Self::Dropped,
-        Self::Declined,
-        Self::Lapsed,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Enrolled => "enrolled",
-            Self::Waitlisted => "waitlisted",
-            Self::Offered => "offered",
-            Self::Dropped => "dropped",
-            Self::Declined => "declined",
-            Self::Lapsed => "lapsed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Enrolled => "已报名",
-            Self::Waitlisted => "候补中",
-            Self::Offered => "有空位待确认",
-            Self::Dropped => "已退课",
-            Self::Declined => "已放弃",
-            Self::Lapsed => "已过期",
-        }
-    }
-
     /// Whether the enrollment holds a seat (an offer holds one until it lapses).
     pub fn holds_seat(self) -> bool {
         matches!(self, Self::Enrolled | Self::Offered)
     }
 }
+

@@ -2,52 +2,19 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RequestCategory {
-    Haircut,
-    Escort,
-    Shopping,
-    Repair,
-    Company,
-    Other,
-}
+use crate::domain::code::coded_enum;
 
-impl RequestCategory {
-    pub const ALL: [RequestCategory; 6] = [
-        Self::Haircut,
-        Self::Escort,
-        Self::Shopping,
-        Self::Repair,
-        Self::Company,
-        Self::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Haircut => "haircut",
-            Self::Escort => "escort",
-            Self::Shopping => "shopping",
-            Self::Repair => "repair",
-            Self::Company => "company",
-            Self::Other => "other",
-        }
+coded_enum!(
+    wire = code;
+    RequestCategory {
+        Haircut = ("haircut", "上门理发", "Haircut at home"),
+        Escort = ("escort", "陪诊", "Hospital escort"),
+        Shopping = ("shopping", "代购", "Shopping"),
+        Repair = ("repair", "维修", "Repairs"),
+        Company = ("company", "聊天陪伴", "Company and a chat"),
+        Other = ("other", "其他", "Other"),
     }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Haircut => "上门理发",
-            Self::Escort => "陪诊",
-            Self::Shopping => "代购",
-            Self::Repair => "维修",
-            Self::Company => "聊天陪伴",
-            Self::Other => "其他",
-        }
-    }
-}
+);
 
 /// A service request as posted: for an elder (id) or for the poster, in a community.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

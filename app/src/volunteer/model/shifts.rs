@@ -2,59 +2,25 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ShiftKind {
-    Delivery,
-    ClassAssistant,
-    Event,
-}
+use crate::domain::code::coded_enum;
 
-impl ShiftKind {
-    pub const ALL: [ShiftKind; 3] = [Self::Delivery, Self::ClassAssistant, Self::Event];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Delivery => "delivery",
-            Self::ClassAssistant => "class_assistant",
-            Self::Event => "event",
-        }
+coded_enum!(
+    wire = code;
+    ShiftKind {
+        Delivery = ("delivery", "送餐", "Meal delivery"),
+        ClassAssistant = ("class_assistant", "课堂助教", "Class assistant"),
+        Event = ("event", "活动", "Event"),
     }
+);
 
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+coded_enum!(
+    wire = code;
+    SignupStatus {
+        Confirmed = ("confirmed", "已确认", "Confirmed"),
+        Waitlisted = ("waitlisted", "候补", "Waitlisted"),
+        Cancelled = ("cancelled", "已取消", "Cancelled"),
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Delivery => "送餐",
-            Self::ClassAssistant => "课堂助教",
-            Self::Event => "活动",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SignupStatus {
-    Confirmed,
-    Waitlisted,
-    Cancelled,
-}
-
-impl SignupStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Confirmed => "confirmed",
-            Self::Waitlisted => "waitlisted",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Confirmed, Self::Waitlisted, Self::Cancelled]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-}
+);
 
 /// A shift as staff post it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

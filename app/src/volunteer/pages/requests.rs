@@ -84,7 +84,7 @@ pub fn RequestsPage() -> impl IntoView {
                 </Suspense>
                 <fieldset class="field choices">
                     <legend>{t.volunteer.what_service}</legend>
-                    {RequestCategory::ALL.into_iter().map(|c| view! {
+                    {RequestCategory::ALL.iter().copied().map(|c| view! {
                         <label class="choice">
                             <input type="radio" name="form[category]" value=c.code() required=true />
                             {c.label()}
