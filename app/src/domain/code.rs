@@ -97,5 +97,10 @@ mod tests {
         let back: Sample = serde_json::from_str(&code).unwrap();
         assert_eq!(back, Sample::OutForDelivery);
         assert_eq!(serde_json::to_string(&Named::Worker).unwrap(), "\"Worker\"");
+        assert_eq!(Named::from_code("worker"), Some(Named::Worker));
+        assert_eq!(Named::ALL.len(), 1);
+        assert_eq!(Named::Worker.code(), "worker");
+        assert_eq!(Named::Worker.label_in(Locale::En), "Community worker");
+        assert_eq!(Named::Worker.label(), "社区工作者");
     }
 }

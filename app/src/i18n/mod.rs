@@ -1,8 +1,10 @@
 //! Interface text by language. Adding a language means adding one `Texts` table beside
 //! `zh.rs` and `en.rs`; the compiler then insists that every text is translated.
-//! Messages from the server (validation and errors) are Chinese for now.
+//! Codes (statuses, meals, kinds) carry their labels in each language (`domain::code`), and
+//! dates are labelled by `dates`. Messages from the server (validation and errors) are Chinese.
 
 mod canteen;
+pub mod dates;
 mod en;
 mod school;
 mod volunteer;
@@ -129,6 +131,11 @@ pub fn texts(locale: Locale) -> &'static Texts {
         Locale::Zh => &zh::TEXTS,
         Locale::En => &en::TEXTS,
     }
+}
+
+/// The page's language.
+pub fn use_locale() -> Locale {
+    use_prefs().get_untracked().locale
 }
 
 /// The interface text in the page's language.

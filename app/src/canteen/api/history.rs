@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::model::history::{OrderView, StandingView};
+use crate::canteen::model::history::{OrderView, StandingChange, StandingView};
 #[cfg(feature = "ssr")]
 use crate::canteen::policy::require_order_access;
 use crate::error::AppError;
@@ -65,17 +65,20 @@ pub async fn rate_meal_order(
     crate::canteen::db::history::rate(&pool, order_id, stars, &comment).await
 }
 
-/// Pauses (`pause` = "1") or resumes a weekly standing order, or stops it (`pause` = "end").
+/// Pauses or resumes a weekly standing order, or stops it.
 #[server(endpoint = "canteen/standing")]
-pub async fn change_standing_order(standing_id: i64, pause: String) -> Result<(), AppError> {
+pub async fn change_standing_order(
+    standing_id: i64,
+    pause: StandingChange,
+) -> Result<(), AppError> {
     use crate::canteen::db::standing;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let elder_id = standing::elder_of(&pool, standing_id).await?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
-    match pause.as_str() {
-        "1" => standing::set_paused(&pool, standing_id, true).await,
-        "0" => {
+    match pause {
+        StandingChange::Pause => standing::set_paused(&pool, standing_id, true).await,
+        StandingChange::Resume => {
             standing::set_paused(&pool, standing_id, false).await?;
             let today = crate::clock::today_in_shanghai();
             standing::run(
@@ -87,7 +90,6 @@ pub async fn change_standing_order(standing_id: i64, pause: String) -> Result<()
             .await
             .map(|_| ())
         }
-        "end" => standing::end(&pool, standing_id).await,
-        _ => Err(AppError::invalid("无法识别的操作。")),
+        StandingChange::End => standing::end(&pool, standing_id).await,
     }
 }

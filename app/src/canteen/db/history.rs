@@ -5,10 +5,10 @@ use chrono::{NaiveDate, Utc};
 use sqlx::SqlitePool;
 
 use crate::canteen::model::history::{OrderView, StandingView};
+use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
 use crate::canteen::rules::cutoff::{check_cutoff, parse_time};
-use crate::canteen::rules::menu::{day_label, meal_label};
-use crate::canteen::rules::order::{weekdays_from_code, weekdays_label};
+use crate::canteen::rules::order::weekdays_from_code;
 use crate::error::{AppError, AppResult};
 
 /// An order the caller may still change, with what the edit form starts from.
@@ -131,11 +131,11 @@ struct OrderRow {
     elder_id: i64,
     service_id: i64,
     elder_name: String,
-    date: String,
-    meal: String,
+    date: NaiveDate,
+    meal: Meal,
     canteen_name: String,
-    fulfilment: String,
-    status: String,
+    fulfilment: Fulfilment,
+    status: OrderStatus,
     cutoff_time: String,
     full_price_fen: i64,
     subsidy_fen: i64,
@@ -153,8 +153,9 @@ pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderVi
         .to_string();
     let rows = sqlx::query_as!(
         OrderRow,
-        r#"SELECT o.id AS "id!", o.elder_id, o.service_id, e.name AS elder_name, o.date, s.meal, k.name AS canteen_name,
-                  o.fulfilment, o.status, s.cutoff_time, o.full_price_fen, o.subsidy_fen, o.pay_fen,
+        r#"SELECT o.id AS "id!", o.elder_id, o.service_id, e.name AS elder_name,
+                  o.date AS "date: NaiveDate", s.meal AS "meal: Meal", k.name AS canteen_name,
+                  o.fulfilment AS "fulfilment: Fulfilment", o.status AS "status: OrderStatus", s.cutoff_time, o.full_price_fen, o.subsidy_fen, o.pay_fen,
                   o.rating, o.rating_comment,
                   (SELECT group_concat(d.name || '×' || l.quantity, '、')
                      FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
@@ -174,26 +175,20 @@ pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderVi
 }
 
 fn order_view(r: OrderRow, now: chrono::DateTime<Utc>) -> OrderView {
-    let fulfilment = Fulfilment::from_code(&r.fulfilment).unwrap_or(Fulfilment::DineIn);
-    let status = OrderStatus::from_code(&r.status).unwrap_or(OrderStatus::Placed);
-    let before_cutoff = match (
-        NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"),
-        parse_time(&r.cutoff_time),
-    ) {
-        (Ok(date), Some(cutoff)) => crate::canteen::rules::cutoff::before_cutoff(date, cutoff, now),
-        _ => false,
-    };
+    let status = r.status;
+    let before_cutoff = parse_time(&r.cutoff_time)
+        .is_some_and(|cutoff| crate::canteen::rules::cutoff::before_cutoff(r.date, cutoff, now));
     OrderView {
         id: r.id,
         elder_id: r.elder_id,
         service_id: r.service_id,
         elder_name: r.elder_name,
-        day: day_label(&r.date),
-        meal: format!("{} · {}", r.canteen_name, meal_label(&r.meal)),
+        date: r.date,
+        canteen: r.canteen_name,
+        meal: r.meal,
         lines: r.lines,
-        fulfilment: fulfilment.label().to_string(),
-        status: status.code().to_string(),
-        status_label: status.label_for(fulfilment).to_string(),
+        fulfilment: r.fulfilment,
+        status,
         full_price_fen: r.full_price_fen,
         subsidy_fen: r.subsidy_fen,
         pay_fen: r.pay_fen,
@@ -208,8 +203,8 @@ fn order_view(r: OrderRow, now: chrono::DateTime<Utc>) -> OrderView {
 pub async fn standing_list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<StandingView>> {
     let ids = json_ids(elder_ids);
     let rows = sqlx::query!(
-        r#"SELECT t.id AS "id!", e.name AS elder_name, s.meal, k.name AS canteen_name, t.weekdays,
-                  t.fulfilment, t.paused AS "paused: bool",
+        r#"SELECT t.id AS "id!", e.name AS elder_name, s.meal AS "meal: Meal", k.name AS canteen_name,
+                  t.weekdays, t.fulfilment AS "fulfilment: Fulfilment", t.paused AS "paused: bool",
                   (SELECT group_concat(d.name || '×' || l.quantity, '、')
                      FROM standing_order_lines l JOIN dishes d ON d.id = l.dish_id
                      WHERE l.standing_order_id = t.id) AS "lines!: String",
@@ -230,13 +225,11 @@ pub async fn standing_list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Ve
         .map(|r| StandingView {
             id: r.id,
             elder_name: r.elder_name,
-            meal: format!("{} · {}", r.canteen_name, meal_label(&r.meal)),
-            weekdays: weekdays_label(&weekdays_from_code(&r.weekdays)),
+            canteen: r.canteen_name,
+            meal: r.meal,
+            weekdays: weekdays_from_code(&r.weekdays),
             lines: r.lines,
-            fulfilment: Fulfilment::from_code(&r.fulfilment)
-                .unwrap_or(Fulfilment::DineIn)
-                .label()
-                .to_string(),
+            fulfilment: r.fulfilment,
             paused: r.paused,
             problems: r.problems.unwrap_or_default(),
         })

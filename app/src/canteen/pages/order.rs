@@ -9,7 +9,8 @@ use leptos_router::hooks::use_query_map;
 use crate::canteen::api::order::{order_options, PlaceMealOrder};
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::model::order::{DishChoice, OrderChoices};
-use crate::canteen::rules::order::WEEKDAY_NAMES;
+use crate::i18n::dates::weekday_names;
+use crate::i18n::use_locale;
 use crate::canteen::rules::pricing::{quote, yuan, PricedLine};
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
@@ -275,7 +276,7 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
                     <legend>{t.canteen.every_week}</legend>
                     <p class="hint">{t.canteen.every_week_hint}</p>
                     <div class="choice-grid weekdays">
-                        {WEEKDAY_NAMES.iter().enumerate().map(|(i, name)| view! {
+                        {weekday_names(use_locale()).iter().enumerate().map(|(i, name)| view! {
                             <label class="choice">
                                 <input type="checkbox" name="form[weekdays][]" value=(i + 1).to_string() />
                                 <span>{*name}</span>

@@ -9,9 +9,10 @@ use crate::canteen::api::history::{
     my_orders, CancelMealOrder, ChangeStandingOrder, RateMealOrder,
 };
 
-use crate::canteen::model::history::{OrderView, StandingView};
+use crate::canteen::model::history::{OrderView, StandingChange, StandingView};
 use crate::canteen::rules::pricing::yuan;
-use crate::i18n::use_texts;
+use crate::i18n::dates::{day_label, weekdays_label};
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::rating::rating_fields;
@@ -100,11 +101,13 @@ fn order_card(order: OrderView, actions: OrderActions) -> impl IntoView {
         "/canteen/order?elder={}&service={}&replaces={}",
         order.elder_id, order.service_id, order.id
     );
-    let status_class = format!("badge status-{}", order.status);
+    let locale = use_locale();
+    let status_class = format!("badge status-{}", order.status.code());
+    let status = order.status.label_for_in(order.fulfilment, locale);
     view! {
         <li class="card order" data-order=order.id.to_string()>
-            <h3>{order.day.clone()} " · " {order.meal.clone()}</h3>
-            <p><span class=status_class>{order.status_label.clone()}</span> " " {order.elder_name.clone()} " · " {order.fulfilment.clone()}</p>
+            <h3>{day_label(order.date, locale)} " · " {order.canteen.clone()} " · " {order.meal.label_in(locale)}</h3>
+            <p><span class=status_class>{status}</span> " " {order.elder_name.clone()} " · " {order.fulfilment.label_in(locale)}</p>
             <p>{order.lines.clone()}</p>
             <p class="muted">{price}</p>
             {order.rating.map(|stars| view! {
@@ -135,29 +138,30 @@ fn rating_form(order_id: i64, rate: ServerAction<RateMealOrder>) -> impl IntoVie
 
 fn standing_card(standing: StandingView, actions: OrderActions) -> impl IntoView {
     let t = use_texts();
-    let (label, value) = if standing.paused {
-        (t.canteen.resume, "0")
+    let locale = use_locale();
+    let (label, change) = if standing.paused {
+        (t.canteen.resume, StandingChange::Resume)
     } else {
-        (t.canteen.pause, "1")
+        (t.canteen.pause, StandingChange::Pause)
     };
     view! {
         <li class="card standing" class:paused=standing.paused>
-            <h3>{standing.weekdays.clone()} " · " {standing.meal.clone()}</h3>
+            <h3>{weekdays_label(&standing.weekdays, locale)} " · " {standing.canteen.clone()} " · " {standing.meal.label_in(locale)}</h3>
             <p>
                 {standing.paused.then(|| view! { <span class="badge badge-warn">{t.canteen.paused}</span> " " })}
-                {standing.elder_name.clone()} " · " {standing.fulfilment.clone()}
+                {standing.elder_name.clone()} " · " {standing.fulfilment.label_in(locale)}
             </p>
             <p>{standing.lines.clone()}</p>
             {(!standing.problems.is_empty()).then(|| view! { <p class="allergy">"⚠ " {standing.problems.clone()}</p> })}
             <div class="actions">
                 <ActionForm action=actions.standing attr:class="inline-form">
                     <input type="hidden" name="standing_id" value=standing.id.to_string() />
-                    <input type="hidden" name="pause" value=value />
+                    <input type="hidden" name="pause" value=change.code() />
                     <button type="submit" class="button">{label}</button>
                 </ActionForm>
                 <ActionForm action=actions.standing attr:class="inline-form">
                     <input type="hidden" name="standing_id" value=standing.id.to_string() />
-                    <input type="hidden" name="pause" value="end" />
+                    <input type="hidden" name="pause" value=StandingChange::End.code() />
                     <button type="submit" class="button danger">{t.canteen.stop_standing}</button>
                 </ActionForm>
             </div>

@@ -51,15 +51,8 @@ pub fn group_menu(rows: Vec<MenuRow>, senior_subsidy_fen: i64) -> Vec<DayMenu> {
 
 /// "11月24日 周二" for an ISO date; the date itself when it cannot be read.
 pub fn day_label(date: &str) -> String {
-    use chrono::{Datelike, NaiveDate};
-    const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-        Ok(d) => format!(
-            "{}月{}日 {}",
-            d.month(),
-            d.day(),
-            WEEKDAYS[d.weekday().num_days_from_monday() as usize]
-        ),
+    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => crate::i18n::dates::day_label(d, crate::ui::prefs::Locale::Zh),
         Err(_) => date.to_string(),
     }
 }

@@ -118,14 +118,8 @@ pub fn weekdays_from_code(code: &str) -> Vec<u32> {
 
 /// "周一、周三、周五"
 pub fn weekdays_label(days: &[u32]) -> String {
-    days.iter()
-        .filter_map(|d| WEEKDAY_NAMES.get((*d as usize).wrapping_sub(1)))
-        .copied()
-        .collect::<Vec<_>>()
-        .join("、")
+    crate::i18n::dates::weekdays_label(days, crate::ui::prefs::Locale::Zh)
 }
-
-pub const WEEKDAY_NAMES: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
 /// The dates from `from` for `days` days that fall on one of `weekdays`.
 pub fn dates_on_weekdays(weekdays: &[u32], from: NaiveDate, days: u64) -> Vec<NaiveDate> {

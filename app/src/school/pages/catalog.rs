@@ -9,7 +9,8 @@ use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::school::api::enrollment::{load_catalog, EnrollInClass};
 use crate::school::model::enrollment::ClassView;
-use crate::school::rules::timetable::WEEKDAYS;
+use crate::i18n::dates::weekday_names;
+use crate::i18n::use_locale;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 
@@ -56,7 +57,7 @@ pub fn CatalogPage() -> impl IntoView {
                                         <label for="pick-weekday">{t.school.weekday}</label>
                                         <select id="pick-weekday" name="weekday">
                                             <option value="">{t.school.any_day}</option>
-                                            {WEEKDAYS.iter().enumerate().map(|(i, d)| {
+                                            {weekday_names(use_locale()).iter().enumerate().map(|(i, d)| {
                                                 let day = i as i64 + 1;
                                                 view! { <option value=day.to_string() selected=weekday() == Some(day)>{*d}</option> }
                                             }).collect_view()}

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::i18n::use_texts;
 use crate::school::api::timetable::{load_timetable, AddClassSlot, MoveClassSlot, RemoveClassSlot};
 use crate::school::model::timetable::{SlotRow, TimetableClass};
-use crate::school::rules::timetable::WEEKDAYS;
+use crate::i18n::dates::weekday_names;
+use crate::i18n::use_locale;
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
 
@@ -31,7 +32,7 @@ fn slot_fields(key: String, rooms: &[(i64, String)], slot: Option<&SlotRow>) -> 
         <div class="field">
             <label for=id("weekday")>{t.school.weekday}</label>
             <select id=id("weekday") name="weekday">
-                {WEEKDAYS.iter().enumerate().map(|(i, d)| {
+                {weekday_names(use_locale()).iter().enumerate().map(|(i, d)| {
                     let day = i as i64 + 1;
                     view! { <option value=day.to_string() selected=day == weekday>{*d}</option> }
                 }).collect_view()}

@@ -9,7 +9,8 @@ use leptos_router::hooks::use_query_map;
 use crate::i18n::use_texts;
 use crate::school::api::timetable::load_week_grid;
 use crate::school::model::timetable::{GridEntry, WeekGrid};
-use crate::school::rules::timetable::WEEKDAYS;
+use crate::i18n::dates::weekday_names;
+use crate::i18n::use_locale;
 use crate::ui::form::FormError;
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;
@@ -23,7 +24,7 @@ fn day_column(day: usize, entries: &[GridEntry], by: &str) -> impl IntoView + us
     let show_teacher = by != "teacher";
     view! {
         <div class="week-day">
-            <h3>{WEEKDAYS[day]}</h3>
+            <h3>{weekday_names(use_locale())[day]}</h3>
             {mine.into_iter().map(|e| view! {
                 <div class="week-entry">
                     <strong>{e.start} "–" {e.end}</strong>

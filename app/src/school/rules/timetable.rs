@@ -41,13 +41,9 @@ impl TravelTimes for [(i64, i64, i64)] {
     }
 }
 
-pub const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
 pub fn weekday_label(weekday: u32) -> &'static str {
-    WEEKDAYS
-        .get((weekday as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
+    crate::i18n::dates::weekday_name(weekday, crate::ui::prefs::Locale::Zh)
 }
 
 /// Whether two slots share any minute on the same weekday. Back-to-back (one ends when the
