@@ -129,3 +129,39 @@ test("ordering works as plain forms, and a refused order says why", async ({ pag
   await order.getByRole("button", { name: "取消订单" }).click();
   await expect(page.locator(".order").filter({ hasText: "周桂兰" }).filter({ hasText: "午餐" }).first()).toContainText("已取消");
 });
+
+test("in English, my meal orders name their days, meals and statuses in English", async ({ page }, info) => {
+  const js = info.project.use.javaScriptEnabled !== false;
+  // 黄丽 orders the first open lunch for 周桂兰, then reads her orders in English.
+  await logIn(page, "13900000007", js);
+  await page.goto("/canteen/order");
+  await waitForHydration(page, js);
+  await page.getByLabel("为哪位长者订餐").selectOption({ label: "周桂兰" });
+  await page.getByLabel("食堂和餐次").selectOption({ label: "十九街社区幸福食堂 · 午餐" });
+  await page.getByRole("button", { name: "下一步" }).click();
+  await waitForHydration(page, js);
+  await page.locator('input[name="form[dates][]"]:not([disabled])').first().check();
+  await page.getByRole("button", { name: "确认下单" }).click();
+  await expect(page.getByRole("heading", { name: "我的订餐" })).toBeVisible();
+
+  const base = info.project.use.baseURL as string;
+  await page.context().addCookies([{ name: "xf_lang", value: "en", url: base }]);
+  await page.goto("/canteen/orders");
+  await waitForHydration(page, js);
+  await expect(page.getByRole("heading", { name: "My meal orders" })).toBeVisible();
+  const cards = page.locator(".order");
+  expect(await cards.count()).toBeGreaterThan(0);
+  const chinese = /[\u4e00-\u9fff]/;
+  for (const card of await cards.all()) {
+    // The day, the canteen (its name as staff typed it) and the meal.
+    await expect(card.locator("h3")).toHaveText(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} · .+ · (Lunch|Dinner)$/);
+    expect(await card.locator(".badge").first().innerText()).not.toMatch(chinese);
+  }
+  const placed = cards.filter({ hasText: "周桂兰" }).filter({ hasText: "Placed" }).last();
+  await expect(placed).toContainText("Delivery");
+  const id = await placed.getAttribute("data-order");
+
+  // Cancelled in English too, which also frees the day for the next run.
+  await placed.getByRole("button", { name: "Cancel order" }).click();
+  await expect(page.locator(`.order[data-order="${id}"]`)).toContainText("Cancelled");
+});

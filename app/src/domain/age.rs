@@ -2,7 +2,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-
 use crate::domain::code::coded_enum;
 
 /// Full years between `birth` and `today`.

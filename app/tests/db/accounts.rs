@@ -6,23 +6,10 @@ use app::domain::role::{Role, RoleGrant};
 use app::error::AppError;
 use sqlx::SqlitePool;
 
-const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$ZmFrZWhhc2g";
-
-async fn account(pool: &SqlitePool, phone: &str, roles: &[RoleGrant]) -> i64 {
-    let new = NewAccount {
-        phone,
-        display_name: "李军",
-        password_hash: HASH,
-        roles,
-    };
-    db::create_user(pool, new).await.unwrap()
-}
+use crate::fixtures::{account, role, HASH};
 
 fn family() -> RoleGrant {
-    RoleGrant {
-        role: Role::Family,
-        community_id: None,
-    }
+    role(Role::Family, None)
 }
 
 fn times(now: i64) -> SessionTimes {

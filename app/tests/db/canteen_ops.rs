@@ -10,6 +10,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;
 
 use crate::canteen::{canteen_with, racing_pool};
+use crate::fixtures::count;
 
 /// Monday 2026-11-23; "now" is the evening before, so every lunch of the week is open.
 fn monday() -> NaiveDate {
@@ -49,10 +50,6 @@ async fn weekday_lunches(pool: &SqlitePool, elder_id: i64) -> i64 {
     )
     .await
     .unwrap()
-}
-
-async fn count(pool: &SqlitePool, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
 
 #[sqlx::test(migrations = "../migrations")]

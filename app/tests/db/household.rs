@@ -1,43 +1,14 @@
 //! Database tests for elders, family links, access and role administration.
 
-use app::auth::db::{create_user, load_user, NewAccount};
-use app::domain::elder::{Allergen, ElderForm};
-use app::domain::role::{Role, RoleGrant};
+use app::auth::db::load_user;
+use app::domain::elder::Allergen;
+use app::domain::role::Role;
 use app::error::AppError;
-use app::household::db::{
-    create_elder, find_elders, link_own_login, ownership, update_elder, ElderFilter,
-};
+use app::household::db::{find_elders, link_own_login, ownership, update_elder, ElderFilter};
 use app::household::policy::authorize;
-use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
-async fn user(pool: &SqlitePool, phone: &str, roles: &[RoleGrant]) -> i64 {
-    let new = NewAccount {
-        phone,
-        display_name: "用户",
-        password_hash: "x",
-        roles,
-    };
-    create_user(pool, new).await.unwrap()
-}
-
-fn form(name: &str, community: i64) -> ElderForm {
-    ElderForm {
-        name: name.into(),
-        birth_date: "1944-03-08".into(),
-        community_id: community.to_string(),
-        building: "12栋".into(),
-        room: "301".into(),
-        needs_delivery: true,
-        allergies: vec!["peanut".into()],
-        relation: "女儿".into(),
-        ..Default::default()
-    }
-}
+use crate::fixtures::{account, elder_form, family_elder, household_today, role, staff_elder};
 
 fn family_of(user: i64) -> ElderFilter {
     ElderFilter {
@@ -48,11 +19,10 @@ fn family_of(user: i64) -> ElderFilter {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_family_sees_the_elder_it_registered_with_age_and_relation(pool: SqlitePool) {
-    let family = user(&pool, "13800000001", &[]).await;
-    let elder = form("王秀英", 7).parse(today()).unwrap();
-    create_elder(&pool, &elder, family, true).await.unwrap();
+    let family = account(&pool, "13800000001", &[]).await;
+    family_elder(&pool, "王秀英", 7, family).await;
 
-    let list = find_elders(&pool, family_of(family), family, today())
+    let list = find_elders(&pool, family_of(family), family, household_today())
         .await
         .unwrap();
     assert_eq!(list.len(), 1);
@@ -68,21 +38,16 @@ async fn a_family_sees_the_elder_it_registered_with_age_and_relation(pool: Sqlit
 
 #[sqlx::test(migrations = "../migrations")]
 async fn another_family_neither_lists_nor_reaches_the_elder(pool: SqlitePool) {
-    let family_a = user(&pool, "13800000001", &[]).await;
-    let family_b = user(&pool, "13800000002", &[]).await;
-    let id = create_elder(
-        &pool,
-        &form("王秀英", 7).parse(today()).unwrap(),
-        family_a,
-        true,
-    )
-    .await
-    .unwrap();
+    let family_a = account(&pool, "13800000001", &[]).await;
+    let family_b = account(&pool, "13800000002", &[]).await;
+    let id = family_elder(&pool, "王秀英", 7, family_a).await;
 
-    assert!(find_elders(&pool, family_of(family_b), family_b, today())
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        find_elders(&pool, family_of(family_b), family_b, household_today())
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let b = load_user(&pool, family_b).await.unwrap().unwrap();
     assert_eq!(
         authorize(&pool, &b, id).await.unwrap_err(),
@@ -92,28 +57,11 @@ async fn another_family_neither_lists_nor_reaches_the_elder(pool: SqlitePool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn staff_reach_elders_of_their_own_community_only(pool: SqlitePool) {
-    let family = user(&pool, "13800000001", &[]).await;
-    let worker = RoleGrant {
-        role: Role::Worker,
-        community_id: Some(7),
-    };
-    let staff = user(&pool, "13800000009", &[worker]).await;
-    let here = create_elder(
-        &pool,
-        &form("王秀英", 7).parse(today()).unwrap(),
-        family,
-        true,
-    )
-    .await
-    .unwrap();
-    let elsewhere = create_elder(
-        &pool,
-        &form("周桂兰", 1).parse(today()).unwrap(),
-        family,
-        true,
-    )
-    .await
-    .unwrap();
+    let family = account(&pool, "13800000001", &[]).await;
+    let worker = role(Role::Worker, Some(7));
+    let staff = account(&pool, "13800000009", &[worker]).await;
+    let here = family_elder(&pool, "王秀英", 7, family).await;
+    let elsewhere = family_elder(&pool, "周桂兰", 1, family).await;
 
     let staff = load_user(&pool, staff).await.unwrap().unwrap();
     let owned = authorize(&pool, &staff, here).await.unwrap();
@@ -126,57 +74,44 @@ async fn staff_reach_elders_of_their_own_community_only(pool: SqlitePool) {
         community: Some(7),
         ..Default::default()
     };
-    let listed = find_elders(&pool, filter, staff.id, today()).await.unwrap();
+    let listed = find_elders(&pool, filter, staff.id, household_today())
+        .await
+        .unwrap();
     assert_eq!(listed.iter().map(|e| e.id).collect::<Vec<_>>(), vec![here]);
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn staff_registering_an_elder_creates_no_family_link(pool: SqlitePool) {
-    let staff = user(
-        &pool,
-        "13800000009",
-        &[RoleGrant {
-            role: Role::Worker,
-            community_id: Some(7),
-        }],
-    )
-    .await;
-    let id = create_elder(
-        &pool,
-        &form("孙大海", 7).parse(today()).unwrap(),
-        staff,
-        false,
-    )
-    .await
-    .unwrap();
+    let staff = account(&pool, "13800000009", &[role(Role::Worker, Some(7))]).await;
+    let id = staff_elder(&pool, "孙大海", 7, staff).await;
     let owned = ownership(&pool, id, staff).await.unwrap().unwrap();
     assert!(!owned.is_family);
-    assert!(find_elders(&pool, family_of(staff), staff, today())
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        find_elders(&pool, family_of(staff), staff, household_today())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn updating_changes_the_profile_and_the_family_relation(pool: SqlitePool) {
-    let family = user(&pool, "13800000001", &[]).await;
-    let id = create_elder(
-        &pool,
-        &form("王秀英", 7).parse(today()).unwrap(),
-        family,
-        true,
-    )
-    .await
-    .unwrap();
-    let mut changed = form("王秀英", 8);
+    let family = account(&pool, "13800000001", &[]).await;
+    let id = family_elder(&pool, "王秀英", 7, family).await;
+    let mut changed = elder_form("王秀英", 8);
     changed.room = "402".into();
     changed.allergies = vec![];
     changed.relation = "儿媳".into();
-    update_elder(&pool, id, &changed.parse(today()).unwrap(), Some(family))
-        .await
-        .unwrap();
+    update_elder(
+        &pool,
+        id,
+        &changed.parse(household_today()).unwrap(),
+        Some(family),
+    )
+    .await
+    .unwrap();
 
-    let elder = &find_elders(&pool, family_of(family), family, today())
+    let elder = &find_elders(&pool, family_of(family), family, household_today())
         .await
         .unwrap()[0];
     assert_eq!(
@@ -192,7 +127,7 @@ async fn updating_changes_the_profile_and_the_family_relation(pool: SqlitePool) 
 
 #[sqlx::test(migrations = "../migrations")]
 async fn updating_a_missing_elder_reports_not_found(pool: SqlitePool) {
-    let elder = form("王秀英", 7).parse(today()).unwrap();
+    let elder = elder_form("王秀英", 7).parse(household_today()).unwrap();
     assert_eq!(
         update_elder(&pool, 999, &elder, None).await.unwrap_err(),
         AppError::NotFound
@@ -201,47 +136,31 @@ async fn updating_a_missing_elder_reports_not_found(pool: SqlitePool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn linking_the_elders_own_login_gives_them_the_elder_role_and_access(pool: SqlitePool) {
-    let family = user(&pool, "13800000001", &[]).await;
-    let elder_login = user(&pool, "13800000006", &[]).await;
-    let id = create_elder(
-        &pool,
-        &form("王秀英", 7).parse(today()).unwrap(),
-        family,
-        true,
-    )
-    .await
-    .unwrap();
+    let family = account(&pool, "13800000001", &[]).await;
+    let elder_login = account(&pool, "13800000006", &[]).await;
+    let id = family_elder(&pool, "王秀英", 7, family).await;
 
     link_own_login(&pool, id, "13800000006").await.unwrap();
     let me = load_user(&pool, elder_login).await.unwrap().unwrap();
     assert!(me.has_role(Role::Elder));
     assert!(authorize(&pool, &me, id).await.unwrap().is_self);
-    let mine = find_elders(&pool, family_of(elder_login), elder_login, today())
-        .await
-        .unwrap();
+    let mine = find_elders(
+        &pool,
+        family_of(elder_login),
+        elder_login,
+        household_today(),
+    )
+    .await
+    .unwrap();
     assert_eq!(mine[0].own_login.as_deref(), Some("138****0006"));
 }
 
 #[sqlx::test(migrations = "../migrations")]
 async fn linking_an_unregistered_number_or_one_already_linked_is_refused(pool: SqlitePool) {
-    let family = user(&pool, "13800000001", &[]).await;
-    user(&pool, "13800000006", &[]).await;
-    let first = create_elder(
-        &pool,
-        &form("王秀英", 7).parse(today()).unwrap(),
-        family,
-        true,
-    )
-    .await
-    .unwrap();
-    let second = create_elder(
-        &pool,
-        &form("李建国", 7).parse(today()).unwrap(),
-        family,
-        true,
-    )
-    .await
-    .unwrap();
+    let family = account(&pool, "13800000001", &[]).await;
+    account(&pool, "13800000006", &[]).await;
+    let first = family_elder(&pool, "王秀英", 7, family).await;
+    let second = family_elder(&pool, "李建国", 7, family).await;
 
     let unknown = link_own_login(&pool, first, "13800000099")
         .await
@@ -256,20 +175,9 @@ async fn linking_an_unregistered_number_or_one_already_linked_is_refused(pool: S
 
 #[sqlx::test(migrations = "../migrations")]
 async fn role_changes_are_written_to_the_audit_log_with_the_actor(pool: SqlitePool) {
-    let admin = user(
-        &pool,
-        "13800000001",
-        &[RoleGrant {
-            role: Role::Admin,
-            community_id: None,
-        }],
-    )
-    .await;
-    let target = user(&pool, "13800000002", &[]).await;
-    let worker = RoleGrant {
-        role: Role::Worker,
-        community_id: Some(7),
-    };
+    let admin = account(&pool, "13800000001", &[role(Role::Admin, None)]).await;
+    let target = account(&pool, "13800000002", &[]).await;
+    let worker = role(Role::Worker, Some(7));
 
     app::admin::db::grant(&pool, admin, target, &worker, "用户 社区工作者：十九街社区")
         .await

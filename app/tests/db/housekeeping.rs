@@ -1,25 +1,16 @@
 //! The housekeeping job's deletions: ended sessions, failed log-ins past the throttle's window,
 //! and notifications read long ago — and nothing that is still in use.
 
-use app::auth::db::{self, NewAccount, SessionTimes};
-use app::domain::role::{Role, RoleGrant};
+use app::auth::db::{self, SessionTimes};
+use app::domain::role::Role;
 use sqlx::SqlitePool;
 
-const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$ZmFrZWhhc2g";
+use crate::fixtures::{account, count, role};
+
 const DAY: i64 = 24 * 3600;
 
-async fn account(pool: &SqlitePool) -> i64 {
-    let family = [RoleGrant {
-        role: Role::Family,
-        community_id: None,
-    }];
-    let new = NewAccount {
-        phone: "13800138000",
-        display_name: "李军",
-        password_hash: HASH,
-        roles: &family,
-    };
-    db::create_user(pool, new).await.unwrap()
+async fn family_account(pool: &SqlitePool) -> i64 {
+    account(pool, "13800138000", &[role(Role::Family, None)]).await
 }
 
 fn times(now: i64) -> SessionTimes {
@@ -30,13 +21,9 @@ fn times(now: i64) -> SessionTimes {
     }
 }
 
-async fn count(pool: &SqlitePool, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn ended_sessions_go_and_live_ones_stay(pool: SqlitePool) {
-    let user = account(&pool).await;
+    let user = family_account(&pool).await;
     let now = 1_800_000_000;
     db::insert_session(&pool, "live", user, &times(now - DAY))
         .await
@@ -68,7 +55,7 @@ async fn ended_sessions_go_and_live_ones_stay(pool: SqlitePool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn old_failed_log_ins_and_long_read_notifications_go(pool: SqlitePool) {
-    let user = account(&pool).await;
+    let user = family_account(&pool).await;
     let now = 1_800_000_000;
     for at in [now - 2 * DAY, now - 60] {
         sqlx::query(

@@ -4,16 +4,11 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use crate::support::TestApp;
+use crate::support::{demo, TestApp};
 
 const FAMILY: &str = "13900000005"; // 李军, family of 王秀英 and 李建国
 const COOK: &str = "13900000003"; // 刘芳, canteen staff of 十九街社区
 const VOLUNTEER: &str = "13900000004"; // 赵磊
-
-async fn demo(pool: SqlitePool) -> TestApp {
-    server::demo::load_if_empty(&pool).await.unwrap();
-    TestApp::new(pool)
-}
 
 async fn id_of(app: &TestApp, sql: &str, name: &str) -> i64 {
     sqlx::query_scalar(sql)
@@ -62,6 +57,16 @@ async fn order(
         )
         .await;
     (reply.status, reply.body)
+}
+
+/// 李军 orders tomorrow's 敬老套餐 delivered to 王秀英; his session cookie.
+async fn family_ordered_wangs_set_meal(app: &TestApp) -> String {
+    let family = app.log_in_demo(FAMILY).await;
+    let set_meal = format!("{}:1", dish(app, "敬老套餐").await);
+    let wang = elder(app, "王秀英").await;
+    let (status, body) = order(app, &family, &wang, &set_meal, "delivery").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    family
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -162,16 +167,7 @@ async fn another_family_can_neither_order_for_nor_cancel_anothers_elder(pool: Sq
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn only_the_canteens_staff_see_the_prep_sheet_and_its_csv(pool: SqlitePool) {
     let app = demo(pool).await;
-    let family = app.log_in_demo(FAMILY).await;
-    let set_meal = format!("{}:1", dish(&app, "敬老套餐").await);
-    order(
-        &app,
-        &family,
-        &elder(&app, "王秀英").await,
-        &set_meal,
-        "delivery",
-    )
-    .await;
+    let family = family_ordered_wangs_set_meal(&app).await;
     let path = format!("/canteen/manage/prep.csv?service=1&date={}", tomorrow());
 
     assert_eq!(app.get(&path, None).await.status, StatusCode::UNAUTHORIZED);
@@ -205,16 +201,7 @@ async fn only_the_canteens_staff_see_the_prep_sheet_and_its_csv(pool: SqlitePool
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_stop_is_marked_only_by_its_deliverer_or_the_staff(pool: SqlitePool) {
     let app = demo(pool).await;
-    let family = app.log_in_demo(FAMILY).await;
-    let set_meal = format!("{}:1", dish(&app, "敬老套餐").await);
-    order(
-        &app,
-        &family,
-        &elder(&app, "王秀英").await,
-        &set_meal,
-        "delivery",
-    )
-    .await;
+    let family = family_ordered_wangs_set_meal(&app).await;
     let date = tomorrow();
     let cook = app.log_in_demo(COOK).await;
     for from in ["placed", "cooking", "ready"] {

@@ -4,17 +4,12 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use crate::support::TestApp;
+use crate::support::{demo, TestApp};
 
 const COOK: &str = "13900000003"; // 刘芳, canteen staff of 十九街社区
 const FAMILY: &str = "13900000005";
 const ADMIN: &str = "13900000001"; // 张主任, admin of every community
 const COMMUNITY_ADMIN: &str = "13900000002"; // 陈静, admin of 十九街社区 only
-
-async fn demo(pool: SqlitePool) -> TestApp {
-    server::demo::load_if_empty(&pool).await.unwrap();
-    TestApp::new(pool)
-}
 
 fn monday_in_two_weeks() -> String {
     let today = app::clock::today_in_shanghai();

@@ -9,7 +9,7 @@ use server::page_cache::FRESH_FOR;
 use sqlx::SqlitePool;
 use tower::ServiceExt;
 
-use crate::support::TestApp;
+use crate::support::{demo, TestApp};
 
 async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
     app.get(path, cookie).await.body
@@ -23,14 +23,9 @@ async fn rename_canteen(app: &TestApp, name: &str) {
         .unwrap();
 }
 
-async fn demo_app(pool: SqlitePool) -> TestApp {
-    server::demo::load_if_empty(&pool).await.unwrap();
-    TestApp::new(pool)
-}
-
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_visitor_gets_the_page_rendered_moments_ago_until_it_is_stale(pool: SqlitePool) {
-    let app = demo_app(pool).await;
+    let app = demo(pool).await;
     assert!(page(&app, "/canteen/1", None)
         .await
         .contains("十九街社区幸福食堂"));
@@ -50,7 +45,7 @@ async fn a_visitor_gets_the_page_rendered_moments_ago_until_it_is_stale(pool: Sq
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn each_display_mode_and_language_is_kept_apart(pool: SqlitePool) {
-    let app = demo_app(pool).await;
+    let app = demo(pool).await;
     assert!(!page(&app, "/", None).await.contains("elder-mode"));
     assert!(page(&app, "/", Some("xf_mode=elder"))
         .await
@@ -62,7 +57,7 @@ async fn each_display_mode_and_language_is_kept_apart(pool: SqlitePool) {
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_page_showing_a_refused_form_is_not_kept(pool: SqlitePool) {
-    let app = demo_app(pool).await;
+    let app = demo(pool).await;
     let refused = "/canteen/1?__err=x";
     page(&app, refused, None).await;
     rename_canteen(&app, "红钢城食堂").await;
@@ -71,7 +66,7 @@ async fn a_page_showing_a_refused_form_is_not_kept(pool: SqlitePool) {
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_kept_page_is_sent_compressed_as_the_browser_accepts(pool: SqlitePool) {
-    let app = demo_app(pool).await;
+    let app = demo(pool).await;
     let plain = page(&app, "/canteen/1", None).await;
     let request = Request::get("/canteen/1")
         .header(header::ACCEPT_ENCODING, "gzip")

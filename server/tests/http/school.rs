@@ -4,20 +4,11 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use crate::support::TestApp;
-
-pub async fn demo(pool: SqlitePool) -> TestApp {
-    server::demo::load_if_empty(&pool).await.unwrap();
-    TestApp::new(pool)
-}
+use crate::support::{demo, TestApp};
 
 /// The one integer `sql` selects, as text for a form field.
 pub async fn scalar(app: &TestApp, sql: &str) -> String {
-    sqlx::query_scalar::<_, i64>(sql)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-        .to_string()
+    crate::support::scalar(app, sql).await.to_string()
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]

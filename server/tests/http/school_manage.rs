@@ -4,7 +4,8 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use crate::school::{demo, scalar as id};
+use crate::school::scalar as id;
+use crate::support::demo;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(pool: SqlitePool) {

@@ -10,6 +10,17 @@ use axum::Router;
 use sqlx::SqlitePool;
 use tower::ServiceExt;
 
+/// The router on the demo data: communities, accounts, canteens with menus, classes, shifts.
+pub async fn demo(pool: SqlitePool) -> TestApp {
+    server::demo::load_if_empty(&pool).await.unwrap();
+    TestApp::new(pool)
+}
+
+/// The one integer `sql` selects.
+pub async fn scalar(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
+}
+
 pub struct TestApp {
     pub router: Router,
     pub pool: SqlitePool,

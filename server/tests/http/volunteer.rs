@@ -4,21 +4,12 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use crate::support::TestApp;
+use crate::support::{demo, scalar};
 
 const VOLUNTEER: &str = "13900000004"; // 赵磊
 const FAMILY: &str = "13900000005"; // 李军, not a volunteer
 const WORKER: &str = "13900000002"; // 陈静, worker of 十九街社区
 const COOK: &str = "13900000003";
-
-async fn demo(pool: SqlitePool) -> TestApp {
-    server::demo::load_if_empty(&pool).await.unwrap();
-    TestApp::new(pool)
-}
-
-async fn scalar(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap()
-}
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn only_volunteers_sign_up_and_only_staff_post_shifts(pool: SqlitePool) {

@@ -174,7 +174,10 @@ mod tests {
             OrderStatus::Ready.next(Fulfilment::DineIn),
             Some(OrderStatus::Delivered)
         );
-        assert_eq!(OrderStatus::Delivered.label_for(Fulfilment::Pickup), "已取餐");
+        assert_eq!(
+            OrderStatus::Delivered.label_for(Fulfilment::Pickup),
+            "已取餐"
+        );
         assert_eq!(OrderStatus::Delivered.next(Fulfilment::Pickup), None);
         assert_eq!(OrderStatus::Cancelled.next(Fulfilment::Delivery), None);
     }

@@ -62,4 +62,3 @@ impl EnrollmentStatus {
         matches!(self, Self::Enrolled | Self::Offered)
     }
 }
-

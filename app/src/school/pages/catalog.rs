@@ -6,11 +6,11 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::canteen::rules::pricing::yuan;
+use crate::i18n::dates::weekday_names;
+use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::school::api::enrollment::{load_catalog, EnrollInClass};
 use crate::school::model::enrollment::ClassView;
-use crate::i18n::dates::weekday_names;
-use crate::i18n::use_locale;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::dates::weekday_names;
+use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::school::api::timetable::{load_timetable, AddClassSlot, MoveClassSlot, RemoveClassSlot};
 use crate::school::model::timetable::{SlotRow, TimetableClass};
-use crate::i18n::dates::weekday_names;
-use crate::i18n::use_locale;
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
 

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+use crate::i18n::dates::weekday_names;
+use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::school::api::timetable::load_week_grid;
 use crate::school::model::timetable::{GridEntry, WeekGrid};
-use crate::i18n::dates::weekday_names;
-use crate::i18n::use_locale;
 use crate::ui::form::FormError;
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;

@@ -41,7 +41,6 @@ impl TravelTimes for [(i64, i64, i64)] {
     }
 }
 
-
 pub fn weekday_label(weekday: u32) -> &'static str {
     crate::i18n::dates::weekday_name(weekday, crate::ui::prefs::Locale::Zh)
 }

@@ -1,0 +1,80 @@
+//! Builders the database tests share, one set per feature: accounts with roles, elders
+//! registered by a family or by staff, and counting rows.
+
+use app::auth::db::{create_user, NewAccount};
+use app::domain::elder::ElderForm;
+use app::domain::role::{Role, RoleGrant};
+use app::household::db::create_elder;
+use chrono::NaiveDate;
+use sqlx::SqlitePool;
+
+/// A password hash that verifies nothing; the tests never log in with a password.
+pub const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$ZmFrZWhhc2g";
+
+/// An account named 李军 holding `roles`.
+pub async fn account(pool: &SqlitePool, phone: &str, roles: &[RoleGrant]) -> i64 {
+    let new = NewAccount {
+        phone,
+        display_name: "李军",
+        password_hash: HASH,
+        roles,
+    };
+    create_user(pool, new).await.unwrap()
+}
+
+/// A role that applies everywhere (family, elder, volunteer) or, for staff, in `community`.
+pub fn role(role: Role, community: Option<i64>) -> RoleGrant {
+    RoleGrant {
+        role,
+        community_id: community,
+    }
+}
+
+/// The day the household tests run on.
+pub fn household_today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// The profile form of an elder born 1944-03-08 in `community`, needing delivery, allergic
+/// to peanuts, whose family member is their daughter.
+pub fn elder_form(name: &str, community: i64) -> ElderForm {
+    ElderForm {
+        name: name.into(),
+        birth_date: "1944-03-08".into(),
+        community_id: community.to_string(),
+        building: "12栋".into(),
+        room: "301".into(),
+        needs_delivery: true,
+        allergies: vec!["peanut".into()],
+        relation: "女儿".into(),
+        ..Default::default()
+    }
+}
+
+/// An elder registered by `family`, who looks after them.
+pub async fn family_elder(pool: &SqlitePool, name: &str, community: i64, family: i64) -> i64 {
+    registered(pool, name, community, family, true).await
+}
+
+/// An elder registered by staff (phone bookings): no family link.
+pub async fn staff_elder(pool: &SqlitePool, name: &str, community: i64, staff: i64) -> i64 {
+    registered(pool, name, community, staff, false).await
+}
+
+async fn registered(
+    pool: &SqlitePool,
+    name: &str,
+    community: i64,
+    by: i64,
+    as_family: bool,
+) -> i64 {
+    let elder = elder_form(name, community)
+        .parse(household_today())
+        .unwrap();
+    create_elder(pool, &elder, by, as_family).await.unwrap()
+}
+
+/// The single number `sql` selects.
+pub async fn count(pool: &SqlitePool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
