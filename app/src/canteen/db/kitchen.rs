@@ -75,7 +75,7 @@ pub async fn prep_sheet(
     .fetch_all(pool)
     .await?;
     let by_status = OrderStatus::ALL
-        .into_iter()
+        .iter()
         .filter_map(|status| {
             let n = statuses.iter().find(|r| r.status == status.code())?.n;
             Some(StatusCount {
