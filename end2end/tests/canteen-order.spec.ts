@@ -5,8 +5,8 @@
 import { test, expect, logIn, waitForHydration } from "./fixtures";
 import type { Page } from "@playwright/test";
 
-/** Opens the order form for an elder and the lunch service; returns the open dates ticked. */
-async function orderWeekOfLunches(page: Page, elder: string, js: boolean): Promise<string[]> {
+/** Opens the order form at 十九街社区幸福食堂's lunch for `elder`. */
+async function openLunchOrder(page: Page, elder: string, js: boolean) {
   await page.goto("/canteen/order");
   await waitForHydration(page, js);
   await page.getByLabel("为哪位长者订餐").selectOption({ label: elder });
@@ -14,6 +14,11 @@ async function orderWeekOfLunches(page: Page, elder: string, js: boolean): Promi
   await page.getByRole("button", { name: "下一步" }).click();
   await expect(page.getByRole("heading", { name: `${elder} · 十九街社区幸福食堂 · 午餐` })).toBeVisible();
   await waitForHydration(page, js);
+}
+
+/** Opens the order form for an elder and the lunch service; returns the open dates ticked. */
+async function orderWeekOfLunches(page: Page, elder: string, js: boolean): Promise<string[]> {
+  await openLunchOrder(page, elder, js);
   const open = page.locator('input[name="form[dates][]"]:not([disabled])');
   const count = Math.min(await open.count(), 5);
   expect(count).toBeGreaterThan(0);
@@ -105,15 +110,10 @@ test("ordering works as plain forms, and a refused order says why", async ({ pag
   const js = info.project.use.javaScriptEnabled !== false;
   // 黄丽 orders lunch for 周桂兰 (needs delivery; allergic to seafood and milk).
   await logIn(page, "13900000007", js);
-  await page.goto("/canteen/order");
-  await waitForHydration(page, js);
-  await page.getByLabel("为哪位长者订餐").selectOption({ label: "周桂兰" });
-  await page.getByLabel("食堂和餐次").selectOption({ label: "十九街社区幸福食堂 · 午餐" });
-  await page.getByRole("button", { name: "下一步" }).click();
+  await openLunchOrder(page, "周桂兰", js);
   await expect(page.getByText("周桂兰对海鲜过敏")).toBeVisible();
 
   // No day chosen: refused with a clear message, nothing placed.
-  await waitForHydration(page, js);
   await page.getByRole("button", { name: "确认下单" }).click();
   await expect(page.getByRole("alert")).toContainText("请至少选择一个日期");
 
@@ -134,12 +134,7 @@ test("in English, my meal orders name their days, meals and statuses in English"
   const js = info.project.use.javaScriptEnabled !== false;
   // 黄丽 orders the first open lunch for 周桂兰, then reads her orders in English.
   await logIn(page, "13900000007", js);
-  await page.goto("/canteen/order");
-  await waitForHydration(page, js);
-  await page.getByLabel("为哪位长者订餐").selectOption({ label: "周桂兰" });
-  await page.getByLabel("食堂和餐次").selectOption({ label: "十九街社区幸福食堂 · 午餐" });
-  await page.getByRole("button", { name: "下一步" }).click();
-  await waitForHydration(page, js);
+  await openLunchOrder(page, "周桂兰", js);
   await page.locator('input[name="form[dates][]"]:not([disabled])').first().check();
   await page.getByRole("button", { name: "确认下单" }).click();
   await expect(page.getByRole("heading", { name: "我的订餐" })).toBeVisible();

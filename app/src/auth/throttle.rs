@@ -19,35 +19,33 @@ pub fn minutes_until_unlocked(oldest: i64, now: i64) -> i64 {
 /// Refuses the attempt when the phone number or the address is locked.
 pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let since = now - WINDOW_SECS;
-    let by_phone = sqlx::query!(
-        r#"SELECT count(*) AS "count!: i64", min(at) AS "oldest: i64" FROM login_failures WHERE phone = ? AND at > ?"#,
+    let failures = sqlx::query!(
+        r#"SELECT coalesce(sum(phone = ?1), 0) AS "by_phone!: i64",
+                  min(CASE WHEN phone = ?1 THEN at END) AS "phone_oldest: i64",
+                  coalesce(sum(ip = ?2), 0) AS "by_ip!: i64",
+                  min(CASE WHEN ip = ?2 THEN at END) AS "ip_oldest: i64"
+           FROM login_failures WHERE (phone = ?1 OR ip = ?2) AND at > ?3"#,
         phone,
-        since
-    )
-    .fetch_one(pool)
-    .await?;
-    if by_phone.count >= MAX_FAILURES_PER_PHONE {
-        let phone = PhoneNumber::parse(phone)
-            .map(|p| p.masked())
-            .unwrap_or_default();
-        tracing::warn!(%ip, %phone, "log-in throttled: too many failures for the number");
-        return Err(AppError::TooManyAttempts(minutes_until_unlocked(
-            by_phone.oldest.unwrap_or(now),
-            now,
-        )));
-    }
-    let by_ip = sqlx::query!(
-        r#"SELECT count(*) AS "count!: i64", min(at) AS "oldest: i64" FROM login_failures WHERE ip = ? AND at > ?"#,
         ip,
         since
     )
     .fetch_one(pool)
     .await?;
-    if by_ip.count >= MAX_FAILURES_PER_IP {
-        tracing::warn!(%ip, "log-in throttled: too many failures from the address");
+    if failures.by_phone >= MAX_FAILURES_PER_PHONE {
+        let phone = PhoneNumber::parse(phone)
+            .map(|p| p.masked())
+            .unwrap_or_default();
+        tracing::warn!(%ip, %phone, "log-in throttled: too many failures for the number");
+        let oldest = failures.phone_oldest.unwrap_or(now);
         return Err(AppError::TooManyAttempts(minutes_until_unlocked(
-            by_ip.oldest.unwrap_or(now),
-            now,
+            oldest, now,
+        )));
+    }
+    if failures.by_ip >= MAX_FAILURES_PER_IP {
+        tracing::warn!(%ip, "log-in throttled: too many failures from the address");
+        let oldest = failures.ip_oldest.unwrap_or(now);
+        return Err(AppError::TooManyAttempts(minutes_until_unlocked(
+            oldest, now,
         )));
     }
     Ok(())

@@ -9,29 +9,22 @@
 /// pages and stored rows use; without it, as the variant name. On the server the enum is also
 /// an `sqlx::Type` stored as its code.
 macro_rules! coded_enum {
-    (wire = code; $(#[$meta:meta])* $name:ident {
-        $($(#[$vmeta:meta])* $variant:ident = ($code:literal, $zh:literal, $en:literal)),+ $(,)?
+    (@wire code, $value:ident, $name:ident { $($variant:ident),+ }) => {
+        $value.code()
+    };
+    (@wire name, $value:ident, $name:ident { $($variant:ident),+ }) => {
+        match $value { $($name::$variant => stringify!($variant)),+ }
+    };
+    (@declare $wire:ident; $(#[$meta:meta])* $name:ident {
+        $($variant:ident = ($code:literal, $zh:literal, $en:literal)),+ $(,)?
     }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "ssr", derive(sqlx::Type))]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $code)] #[cfg_attr(feature = "ssr", sqlx(rename = $code))] $variant),+
+            $(#[cfg_attr(feature = "ssr", sqlx(rename = $code))] $variant),+
         }
-        $crate::domain::code::coded_enum!(@impl $name { $($variant = ($code, $zh, $en)),+ });
-    };
-    ($(#[$meta:meta])* $name:ident {
-        $($(#[$vmeta:meta])* $variant:ident = ($code:literal, $zh:literal, $en:literal)),+ $(,)?
-    }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(sqlx::Type))]
-        pub enum $name {
-            $($(#[$vmeta])* #[cfg_attr(feature = "ssr", sqlx(rename = $code))] $variant),+
-        }
-        $crate::domain::code::coded_enum!(@impl $name { $($variant = ($code, $zh, $en)),+ });
-    };
-    (@impl $name:ident { $($variant:ident = ($code:literal, $zh:literal, $en:literal)),+ }) => {
+
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
@@ -55,7 +48,35 @@ macro_rules! coded_enum {
                     $crate::ui::prefs::Locale::En => match self { $($name::$variant => $en),+ },
                 }
             }
+
+            /// How the enum travels in JSON and forms.
+            fn wire(self) -> &'static str {
+                $crate::domain::code::coded_enum!(@wire $wire, self, $name { $($variant),+ })
+            }
         }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.wire())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.wire() == text)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&text, &[]))
+            }
+        }
+    };
+    (wire = code; $($rest:tt)*) => {
+        $crate::domain::code::coded_enum!(@declare code; $($rest)*);
+    };
+    ($($rest:tt)*) => {
+        $crate::domain::code::coded_enum!(@declare name; $($rest)*);
     };
 }
 

@@ -19,11 +19,25 @@ pub async fn add_class_slot(
     end_time: String,
 ) -> Result<(), AppError> {
     let pool = crate::state::pool()?;
-    let user = require_class_admin(&pool, class_id).await?;
-    require_room_admin(&pool, &user, room_id).await?;
+    let times = [weekday, start_time, end_time];
+    save_checked_slot(&pool, class_id, None, room_id, &times).await
+}
+
+/// Saves a class's slot (a new one, or `slot_id` moved) for an admin of the class and the room:
+/// `times` is the form's weekday, start and end.
+#[cfg(feature = "ssr")]
+async fn save_checked_slot(
+    pool: &sqlx::SqlitePool,
+    class_id: i64,
+    slot_id: Option<i64>,
+    room_id: i64,
+    [weekday, start_time, end_time]: &[String; 3],
+) -> Result<(), AppError> {
+    let user = require_class_admin(pool, class_id).await?;
+    require_room_admin(pool, &user, room_id).await?;
     let slot =
-        crate::school::rules::timetable::slot_from_form(room_id, &weekday, &start_time, &end_time)?;
-    crate::school::db::timetable::save_slot(&pool, class_id, None, &slot)
+        crate::school::rules::timetable::slot_from_form(room_id, weekday, start_time, end_time)?;
+    crate::school::db::timetable::save_slot(pool, class_id, slot_id, &slot)
         .await
         .map(|_| ())
 }
@@ -39,13 +53,8 @@ pub async fn move_class_slot(
 ) -> Result<(), AppError> {
     let pool = crate::state::pool()?;
     let class_id = crate::school::db::timetable::class_of_slot(&pool, slot_id).await?;
-    let user = require_class_admin(&pool, class_id).await?;
-    require_room_admin(&pool, &user, room_id).await?;
-    let slot =
-        crate::school::rules::timetable::slot_from_form(room_id, &weekday, &start_time, &end_time)?;
-    crate::school::db::timetable::save_slot(&pool, class_id, Some(slot_id), &slot)
-        .await
-        .map(|_| ())
+    let times = [weekday, start_time, end_time];
+    save_checked_slot(&pool, class_id, Some(slot_id), room_id, &times).await
 }
 
 #[server(endpoint = "school/manage/slot/remove")]
