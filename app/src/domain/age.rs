@@ -13,14 +13,12 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> i32 {
     years
 }
 
-coded_enum!(
-    AgeBand {
-        Under60 = ("under_60", "60 岁以下", "Under 60"),
-        From60To79 = ("60_79", "60–79 岁", "60–79"),
-        From80To89 = ("80_89", "80–89 岁", "80–89"),
-        From90 = ("90_plus", "90 岁及以上", "90 and over"),
-    }
-);
+coded_enum!(AgeBand {
+    Under60 = ("under_60", "60 岁以下", "Under 60"),
+    From60To79 = ("60_79", "60–79 岁", "60–79"),
+    From80To89 = ("80_89", "80–89 岁", "80–89"),
+    From90 = ("90_plus", "90 岁及以上", "90 and over"),
+});
 
 impl AgeBand {
     pub fn for_age(age: i32) -> Self {

@@ -10,36 +10,33 @@ use serde::{Deserialize, Serialize};
 coded_enum!(
     /// The allergens menus are labelled with.
     Allergen {
-        Peanut = ("peanut", "花生", "Peanut"),
-        Seafood = ("seafood", "海鲜", "Seafood"),
-        Egg = ("egg", "鸡蛋", "Egg"),
-        Milk = ("milk", "牛奶", "Milk"),
-        Wheat = ("wheat", "小麦", "Wheat"),
-        Soy = ("soy", "大豆", "Soy"),
-        TreeNut = ("tree_nut", "坚果", "Tree nuts"),
-        Sesame = ("sesame", "芝麻", "Sesame"),
-    }
-);
+    Peanut = ("peanut", "花生", "Peanut"),
+    Seafood = ("seafood", "海鲜", "Seafood"),
+    Egg = ("egg", "鸡蛋", "Egg"),
+    Milk = ("milk", "牛奶", "Milk"),
+    Wheat = ("wheat", "小麦", "Wheat"),
+    Soy = ("soy", "大豆", "Soy"),
+    TreeNut = ("tree_nut", "坚果", "Tree nuts"),
+    Sesame = ("sesame", "芝麻", "Sesame"),
+});
 
 coded_enum!(
     /// Diet needs, matched against the diet tags of dishes.
     DietNeed {
-        LowSalt = ("low_salt", "低盐", "Low salt"),
-        LowSugar = ("low_sugar", "低糖", "Low sugar"),
-        Soft = ("soft", "软食", "Soft food"),
-        Liquid = ("liquid", "流食", "Liquid food"),
-    }
-);
+    LowSalt = ("low_salt", "低盐", "Low salt"),
+    LowSugar = ("low_sugar", "低糖", "Low sugar"),
+    Soft = ("soft", "软食", "Soft food"),
+    Liquid = ("liquid", "流食", "Liquid food"),
+});
 
 coded_enum!(
     /// The subsidy category that, with the age band, decides the meal subsidy.
     SubsidyCategory {
-        None = ("none", "无", "None"),
-        Dibao = ("dibao", "低保", "Low income (dibao)"),
-        Tekun = ("tekun", "特困", "Extreme hardship (tekun)"),
-        Shineng = ("shineng", "失能", "Disabled (shineng)"),
-    }
-);
+    None = ("none", "无", "None"),
+    Dibao = ("dibao", "低保", "Low income (dibao)"),
+    Tekun = ("tekun", "特困", "Extreme hardship (tekun)"),
+    Shineng = ("shineng", "失能", "Disabled (shineng)"),
+});
 
 /// Stores a set of codes as one comma-separated column, in a stable order.
 pub fn join_codes<T: Copy>(items: &[T], code: impl Fn(T) -> &'static str) -> String {

@@ -9,14 +9,13 @@ coded_enum!(
     /// A role an account holds. A community worker also takes phone bookings for elders
     /// (电话代办).
     Role {
-        Family = ("family", "家属", "Family"),
-        Elder = ("elder", "长者", "Elder"),
-        Volunteer = ("volunteer", "志愿者", "Volunteer"),
-        CanteenStaff = ("canteen_staff", "食堂工作人员", "Canteen staff"),
-        Worker = ("worker", "社区工作者", "Community worker"),
-        Admin = ("admin", "社区管理员", "Community admin"),
-    }
-);
+    Family = ("family", "家属", "Family"),
+    Elder = ("elder", "长者", "Elder"),
+    Volunteer = ("volunteer", "志愿者", "Volunteer"),
+    CanteenStaff = ("canteen_staff", "食堂工作人员", "Canteen staff"),
+    Worker = ("worker", "社区工作者", "Community worker"),
+    Admin = ("admin", "社区管理员", "Community admin"),
+});
 
 impl Role {
     /// Whether the role only applies within a community.

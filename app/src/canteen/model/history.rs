@@ -7,15 +7,13 @@ use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
 use crate::domain::code::coded_enum;
 
-coded_enum!(
-    wire = code;
+coded_enum!(wire = code;
     /// What a family does with a weekly standing order (the form's `pause` field).
     StandingChange {
-        Pause = ("1", "暂停", "Pause"),
-        Resume = ("0", "恢复", "Resume"),
-        End = ("end", "停止", "Stop"),
-    }
-);
+    Pause = ("1", "暂停", "Pause"),
+    Resume = ("0", "恢复", "Resume"),
+    End = ("end", "停止", "Stop"),
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderView {

@@ -5,14 +5,12 @@ use serde::{Deserialize, Serialize};
 use crate::domain::code::coded_enum;
 use crate::domain::elder::{Allergen, DietNeed};
 
-coded_enum!(
-    wire = code;
+coded_enum!(wire = code;
     /// The meals a canteen serves.
     Meal {
-        Lunch = ("lunch", "午餐", "Lunch"),
-        Dinner = ("dinner", "晚餐", "Dinner"),
-    }
-);
+    Lunch = ("lunch", "午餐", "Lunch"),
+    Dinner = ("dinner", "晚餐", "Dinner"),
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CanteenInfo {

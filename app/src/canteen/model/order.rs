@@ -5,28 +5,23 @@ use serde::{Deserialize, Serialize};
 use crate::domain::code::coded_enum;
 use crate::ui::prefs::Locale;
 
-coded_enum!(
-    wire = code;
-    Fulfilment {
-        DineIn = ("dine_in", "堂食", "Dine in"),
-        Pickup = ("pickup", "自取", "Pick up"),
-        Delivery = ("delivery", "送餐上门", "Delivery"),
-    }
-);
+coded_enum!(wire = code; Fulfilment {
+    DineIn = ("dine_in", "堂食", "Dine in"),
+    Pickup = ("pickup", "自取", "Pick up"),
+    Delivery = ("delivery", "送餐上门", "Delivery"),
+});
 
-coded_enum!(
-    wire = code;
+coded_enum!(wire = code;
     /// Where an order stands. Staff move it forward; the deliverer marks the end of a delivery.
     OrderStatus {
-        Placed = ("placed", "已下单", "Placed"),
-        Cooking = ("cooking", "制作中", "Cooking"),
-        Ready = ("ready", "待取餐", "Ready"),
-        OutForDelivery = ("out_for_delivery", "配送中", "Out for delivery"),
-        Delivered = ("delivered", "已完成", "Served"),
-        NoAnswer = ("no_answer", "无人应答", "No answer"),
-        Cancelled = ("cancelled", "已取消", "Cancelled"),
-    }
-);
+    Placed = ("placed", "已下单", "Placed"),
+    Cooking = ("cooking", "制作中", "Cooking"),
+    Ready = ("ready", "待取餐", "Ready"),
+    OutForDelivery = ("out_for_delivery", "配送中", "Out for delivery"),
+    Delivered = ("delivered", "已完成", "Served"),
+    NoAnswer = ("no_answer", "无人应答", "No answer"),
+    Cancelled = ("cancelled", "已取消", "Cancelled"),
+});
 
 impl OrderStatus {
     /// The label families see; a meal eaten or picked up at the canteen is 已取餐, not 已送达.

@@ -44,17 +44,14 @@ pub struct Catalog {
     pub sites: Vec<(i64, String)>,
 }
 
-coded_enum!(
-    wire = code;
-    EnrollmentStatus {
-        Enrolled = ("enrolled", "已报名", "Enrolled"),
-        Waitlisted = ("waitlisted", "候补中", "On the waitlist"),
-        Offered = ("offered", "有空位待确认", "Seat offered"),
-        Dropped = ("dropped", "已退课", "Dropped"),
-        Declined = ("declined", "已放弃", "Declined"),
-        Lapsed = ("lapsed", "已过期", "Lapsed"),
-    }
-);
+coded_enum!(wire = code; EnrollmentStatus {
+    Enrolled = ("enrolled", "已报名", "Enrolled"),
+    Waitlisted = ("waitlisted", "候补中", "On the waitlist"),
+    Offered = ("offered", "有空位待确认", "Seat offered"),
+    Dropped = ("dropped", "已退课", "Dropped"),
+    Declined = ("declined", "已放弃", "Declined"),
+    Lapsed = ("lapsed", "已过期", "Lapsed"),
+});
 
 impl EnrollmentStatus {
     /// Whether the enrollment holds a seat (an offer holds one until it lapses).

@@ -4,17 +4,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::code::coded_enum;
 
-coded_enum!(
-    wire = code;
-    RequestCategory {
-        Haircut = ("haircut", "上门理发", "Haircut at home"),
-        Escort = ("escort", "陪诊", "Hospital escort"),
-        Shopping = ("shopping", "代购", "Shopping"),
-        Repair = ("repair", "维修", "Repairs"),
-        Company = ("company", "聊天陪伴", "Company and a chat"),
-        Other = ("other", "其他", "Other"),
-    }
-);
+coded_enum!(wire = code; RequestCategory {
+    Haircut = ("haircut", "上门理发", "Haircut at home"),
+    Escort = ("escort", "陪诊", "Hospital escort"),
+    Shopping = ("shopping", "代购", "Shopping"),
+    Repair = ("repair", "维修", "Repairs"),
+    Company = ("company", "聊天陪伴", "Company and a chat"),
+    Other = ("other", "其他", "Other"),
+});
 
 /// A service request as posted: for an elder (id) or for the poster, in a community.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

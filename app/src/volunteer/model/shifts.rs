@@ -4,23 +4,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::code::coded_enum;
 
-coded_enum!(
-    wire = code;
-    ShiftKind {
-        Delivery = ("delivery", "送餐", "Meal delivery"),
-        ClassAssistant = ("class_assistant", "课堂助教", "Class assistant"),
-        Event = ("event", "活动", "Event"),
-    }
-);
+coded_enum!(wire = code; ShiftKind {
+    Delivery = ("delivery", "送餐", "Meal delivery"),
+    ClassAssistant = ("class_assistant", "课堂助教", "Class assistant"),
+    Event = ("event", "活动", "Event"),
+});
 
-coded_enum!(
-    wire = code;
-    SignupStatus {
-        Confirmed = ("confirmed", "已确认", "Confirmed"),
-        Waitlisted = ("waitlisted", "候补", "Waitlisted"),
-        Cancelled = ("cancelled", "已取消", "Cancelled"),
-    }
-);
+coded_enum!(wire = code; SignupStatus {
+    Confirmed = ("confirmed", "已确认", "Confirmed"),
+    Waitlisted = ("waitlisted", "候补", "Waitlisted"),
+    Cancelled = ("cancelled", "已取消", "Cancelled"),
+});
 
 /// A shift as staff post it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
