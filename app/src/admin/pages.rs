@@ -12,7 +12,7 @@ use crate::community::api::{list_communities, AddCommunity};
 use crate::community::model::Community;
 use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 
@@ -92,6 +92,7 @@ fn RoleManager(
     revoke: ServerAction<RevokeRole>,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let user_id = found.id.to_string();
     let grant_user_id = user_id.clone();
     let role_items = found
@@ -99,7 +100,7 @@ fn RoleManager(
         .into_iter()
         .map(|g| {
             let scope = if g.role.is_scoped() { community_name(&communities, g.community_id) } else { String::new() };
-            let label = format!("{} {}", g.role.label(), scope);
+            let label = format!("{} {}", g.role.label_in(locale), scope);
             let user_id = user_id.clone();
             let community_id = g.community_id.map(|c| c.to_string()).unwrap_or_default();
             let revoke_label = format!("{}：{}", t.revoke, label);
@@ -128,7 +129,7 @@ fn RoleManager(
                     <div class="field">
                         <label for="grant-role">{t.role}</label>
                         <select id="grant-role" name="role">
-                            {Role::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                            {Role::ALL.iter().map(|r| view! { <option value=r.code()>{r.label_in(locale)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">

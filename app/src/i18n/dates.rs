@@ -53,6 +53,24 @@ pub fn day_label(date: NaiveDate, locale: Locale) -> String {
     }
 }
 
+/// "11月23日 14:05" / "23 Nov 14:05" in Asia/Shanghai, for a stored Unix time.
+pub fn time_label(unix: i64, locale: Locale) -> String {
+    match locale {
+        Locale::Zh => crate::clock::local_time_label(unix),
+        Locale::En => chrono::DateTime::from_timestamp(unix, 0)
+            .map(|t| {
+                let local = t.with_timezone(&crate::clock::shanghai());
+                format!(
+                    "{} {} {}",
+                    local.day(),
+                    MONTHS_EN[local.month0() as usize],
+                    local.format("%H:%M")
+                )
+            })
+            .unwrap_or_default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +82,8 @@ mod tests {
         assert_eq!(day_label(date, Locale::En), "Tue 24 Nov");
         assert_eq!(weekdays_label(&[1, 3, 5], Locale::Zh), "周一、周三、周五");
         assert_eq!(weekdays_label(&[1, 3, 5, 9], Locale::En), "Mon, Wed, Fri");
+        // 2026-11-23 06:05 UTC
+        assert_eq!(time_label(1_795_413_900, Locale::Zh), "11月23日 14:05");
+        assert_eq!(time_label(1_795_413_900, Locale::En), "23 Nov 14:05");
     }
 }

@@ -4,16 +4,17 @@ use leptos::prelude::*;
 
 use crate::auth::api::ChangePassword;
 use crate::auth::model::CurrentUser;
-use crate::i18n::use_texts;
+use crate::i18n::{use_locale, use_texts};
 use leptos_router::hooks::use_query_map;
 
 use crate::ui::form::{action_error, FormError, Notice, SubmitButton, TextField};
 use crate::ui::layout::WithUser;
 
 fn role_list(user: &CurrentUser) -> Vec<String> {
+    let locale = use_locale();
     user.roles
         .iter()
-        .map(|grant| grant.role.label().to_string())
+        .map(|grant| grant.role.label_in(locale).to_string())
         .collect()
 }
 

@@ -7,7 +7,7 @@ use crate::canteen::api::menu::{list_canteens, weekly_menu};
 use crate::canteen::model::menu::{DayMenu, DishView};
 use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::canteen::rules::pricing::yuan;
-use crate::i18n::use_texts;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::FormError;
 
 #[component]
@@ -48,16 +48,17 @@ pub fn CanteenListPage() -> impl IntoView {
 
 fn dish_row(dish: DishView) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let allergens = dish
         .allergens
         .iter()
-        .map(|a| a.label())
+        .map(|a| a.label_in(locale))
         .collect::<Vec<_>>()
         .join("、");
     let tags = dish
         .diet_tags
         .iter()
-        .map(|d| d.label())
+        .map(|d| d.label_in(locale))
         .collect::<Vec<_>>()
         .join(" ");
     view! {

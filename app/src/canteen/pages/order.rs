@@ -186,6 +186,7 @@ fn meal_total(dishes: &[DishChoice], chosen: &[(i64, i64)], days: usize) -> Stri
 #[component]
 fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let (Some(elder), Some(service)) = (options.elder.clone(), options.service.clone()) else {
         return ().into_any();
     };
@@ -298,7 +299,7 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
                     view! {
                         <label class="choice" class:closed=!allowed>
                             <input type="radio" name="form[fulfilment]" value=f.code() checked=checked disabled=!allowed />
-                            <span>{f.label()}</span>
+                            <span>{f.label_in(locale)}</span>
                             {(!allowed).then(|| view! { <span class="muted">{t.canteen.delivery_only_flagged}</span> })}
                         </label>
                     }

@@ -7,13 +7,14 @@ use crate::canteen::api::setup::{subsidy_rules_view, AddSubsidyRule, DeleteSubsi
 use crate::canteen::rules::pricing::yuan;
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
-use crate::i18n::use_texts;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 
 #[component]
 pub fn SubsidiesPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let add = ServerAction::<AddSubsidyRule>::new();
     let delete = ServerAction::<DeleteSubsidyRule>::new();
     let rules = Resource::new(
@@ -40,8 +41,8 @@ pub fn SubsidiesPage() -> impl IntoView {
                                 <tbody>
                                     {rules.into_iter().map(|r| view! {
                                         <tr>
-                                            <td>{r.age_band.label()}</td>
-                                            <td>{r.category.map_or(t.canteen.any_category, |c| c.label())}</td>
+                                            <td>{r.age_band.label_in(locale)}</td>
+                                            <td>{r.category.map_or(t.canteen.any_category, |c| c.label_in(locale))}</td>
                                             <td>{yuan(r.subsidy_fen)}</td>
                                             {can_edit.then(|| view! {
                                                 <td>
@@ -60,7 +61,7 @@ pub fn SubsidiesPage() -> impl IntoView {
                                     <div class="field">
                                         <label for="rule-band">{t.canteen.age_band}</label>
                                         <select id="rule-band" name="age_band">
-                                            {AgeBand::SUBSIDISED.into_iter().map(|b| view! { <option value=b.code()>{b.label()}</option> }).collect_view()}
+                                            {AgeBand::SUBSIDISED.into_iter().map(|b| view! { <option value=b.code()>{b.label_in(locale)}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <div class="field">
@@ -68,7 +69,7 @@ pub fn SubsidiesPage() -> impl IntoView {
                                         <select id="rule-category" name="category">
                                             <option value="">{t.canteen.any_category}</option>
                                             {SubsidyCategory::ALL.iter().filter(|c| **c != SubsidyCategory::None).map(|c| view! {
-                                                <option value=c.code()>{c.label()}</option>
+                                                <option value=c.code()>{c.label_in(locale)}</option>
                                             }).collect_view()}
                                         </select>
                                     </div>

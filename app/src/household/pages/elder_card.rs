@@ -4,23 +4,24 @@ use leptos::prelude::*;
 
 use crate::household::api::LinkElderLogin;
 use crate::household::model::ElderView;
-use crate::i18n::use_texts;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 
 #[component]
 pub fn ElderCard(elder: ElderView, edit_href: String) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let link = ServerAction::<LinkElderLogin>::new();
     let allergies = elder
         .allergies
         .iter()
-        .map(|a| a.label())
+        .map(|a| a.label_in(locale))
         .collect::<Vec<_>>()
         .join("、");
     let diet = elder
         .diet_needs
         .iter()
-        .map(|d| d.label())
+        .map(|d| d.label_in(locale))
         .collect::<Vec<_>>()
         .join("、");
     let address = format!("{} {}", elder.community_name, elder.address());
@@ -46,7 +47,7 @@ pub fn ElderCard(elder: ElderView, edit_href: String) -> impl IntoView {
                     .then(|| view! { <dt>{t.allergies}</dt> <dd class="allergy">"⚠ " {allergies}</dd> })}
                 {(!diet.is_empty()).then(|| view! { <dt>{t.diet_needs}</dt> <dd>{diet}</dd> })}
                 <dt>{t.subsidy_category}</dt>
-                <dd>{elder.subsidy_category.label()}</dd>
+                <dd>{elder.subsidy_category.label_in(locale)}</dd>
                 {elder.own_login.clone().map(|phone| view! { <dt>{t.linked_login}</dt> <dd>{phone}</dd> })}
             </dl>
             <a class="button" href=edit_href aria-label=format!("{}：{}", t.edit_elder, elder.name)>

@@ -7,7 +7,7 @@ use crate::community::api::list_communities;
 use crate::community::model::Community;
 use crate::domain::elder::{Allergen, DietNeed, ElderForm, SubsidyCategory};
 use crate::household::api::{get_elder, AddCommunityElder, AddElder, UpdateElder};
-use crate::i18n::use_texts;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{
     action_error, checkbox_group, submitted_values, FormError, SubmitButton, TextField,
 };
@@ -28,6 +28,7 @@ pub fn ElderFields(
     filler: Filler,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let chosen_community = initial.community_id.clone();
     view! {
         <TextField label=t.elder_name name="form[name]" value=initial.name required=true />
@@ -104,7 +105,7 @@ pub fn ElderFields(
                         let selected = s.code() == initial.subsidy_category;
                         view! {
                             <option value=s.code() selected=selected>
-                                {s.label()}
+                                {s.label_in(locale)}
                             </option>
                         }
                     })

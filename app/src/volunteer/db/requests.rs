@@ -6,12 +6,10 @@
 use sqlx::SqlitePool;
 
 use crate::auth::model::CurrentUser;
-use crate::clock::local_time_label;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::volunteer::db::points::{credit, rule, Credit};
-use crate::volunteer::model::requests::RequestCategory;
-use crate::volunteer::model::requests::RequestView;
+use crate::volunteer::model::requests::{RequestCategory, RequestStatus, RequestStep, RequestView};
 use crate::volunteer::rules::points::{earns_bonus, points_for};
 use crate::volunteer::rules::requests::RequestForSave;
 
@@ -229,11 +227,11 @@ struct RequestRow {
     requester_id: i64,
     requester: String,
     requester_phone: String,
-    category: String,
+    category: RequestCategory,
     detail: String,
     wished_time: String,
     place: String,
-    status: String,
+    status: RequestStatus,
     volunteer_id: Option<i64>,
     volunteer: Option<String>,
     volunteer_phone: Option<String>,
@@ -254,7 +252,8 @@ pub async fn visible_to(pool: &SqlitePool, viewer: &CurrentUser) -> AppResult<Ve
         RequestRow,
         r#"SELECT r.id AS "id!", r.community_id, c.name AS community, e.name AS "elder_name?",
                   r.requester_id, q.display_name AS requester, q.phone AS requester_phone,
-                  r.category, r.detail, r.wished_time, r.place, r.status,
+                  r.category AS "category: RequestCategory", r.detail, r.wished_time, r.place,
+                  r.status AS "status: RequestStatus",
                   r.volunteer_id, v.display_name AS "volunteer?", v.phone AS "volunteer_phone?",
                   r.posted_at, r.dispatched_at, r.taken_at, r.done_at, r.cancelled_at,
                   r.rating, r.rating_comment, r.rated_at
@@ -279,33 +278,25 @@ fn view_for(r: RequestRow, viewer: &CurrentUser, is_volunteer: bool) -> Option<R
     let mine = r.requester_id == viewer.id;
     let taken_by_me = r.volunteer_id == Some(viewer.id);
     let staff = viewer.is_staff_of(r.community_id);
-    let open_to_me = r.status == "open" && is_volunteer;
+    let open_to_me = r.status == RequestStatus::Open && is_volunteer;
     if !(mine || taken_by_me || staff || open_to_me) {
         return None;
     }
     let party = mine || taken_by_me || staff;
-    let category = RequestCategory::from_code(&r.category).unwrap_or(RequestCategory::Other);
-    let mut timeline = vec![("发布".to_string(), r.posted_at)];
+    let mut timeline = vec![(RequestStep::Posted, r.posted_at)];
     let steps = [
-        ("派单", r.dispatched_at),
-        ("接单", r.taken_at),
-        ("完成", r.done_at),
-        ("取消", r.cancelled_at),
-        ("评价", r.rated_at),
+        (RequestStep::Dispatched, r.dispatched_at),
+        (RequestStep::Taken, r.taken_at),
+        (RequestStep::Done, r.done_at),
+        (RequestStep::Cancelled, r.cancelled_at),
+        (RequestStep::Rated, r.rated_at),
     ];
     timeline.extend(
         steps
             .into_iter()
-            .filter_map(|(label, at)| at.map(|at| (label.to_string(), at))),
+            .filter_map(|(step, at)| at.map(|at| (step, at))),
     );
     timeline.sort_by_key(|(_, at)| *at);
-    let status_label = match r.status.as_str() {
-        "open" => "待接单",
-        "taken" => "服务中",
-        "done" if r.rating.is_some() => "已评价",
-        "done" => "已完成",
-        _ => "已取消",
-    };
     Some(RequestView {
         id: r.id,
         community: r.community,
@@ -316,30 +307,26 @@ fn view_for(r: RequestRow, viewer: &CurrentUser, is_volunteer: bool) -> Option<R
         } else {
             String::new()
         },
-        category: category.label().to_string(),
+        category: r.category,
         detail: r.detail,
         wished_time: r.wished_time,
         place: if party { r.place } else { String::new() },
-        status: r.status.clone(),
-        status_label: status_label.to_string(),
+        status: r.status,
         volunteer: r.volunteer.unwrap_or_default(),
         volunteer_phone: if party {
             r.volunteer_phone.unwrap_or_default()
         } else {
             String::new()
         },
-        timeline: timeline
-            .into_iter()
-            .map(|(label, at)| format!("{label} {}", local_time_label(at)))
-            .collect(),
+        timeline,
         rating: r.rating,
         rating_comment: r.rating_comment,
         mine,
         taken_by_me,
-        can_cancel: mine && r.status == "open",
+        can_cancel: mine && r.status == RequestStatus::Open,
         can_claim: open_to_me && !mine,
-        can_dispatch: staff && r.status == "open",
-        can_complete: taken_by_me && r.status == "taken",
-        can_rate: mine && r.status == "done" && r.rating.is_none(),
+        can_dispatch: staff && r.status == RequestStatus::Open,
+        can_complete: taken_by_me && r.status == RequestStatus::Taken,
+        can_rate: mine && r.status == RequestStatus::Done && r.rating.is_none(),
     })
 }

@@ -8,8 +8,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::error::{AppError, AppResult};
-use crate::volunteer::model::shifts::{ShiftKind, SignupStatus};
-use crate::volunteer::model::shifts::{ShiftView, SignupView};
+use crate::volunteer::model::shifts::{ShiftKind, ShiftView, SignupStatus, SignupView};
 use crate::volunteer::rules::shifts::{check_open, place_for, ShiftForSave};
 
 pub const ALREADY_SIGNED_UP: &str = "您已经报名了这个班次。";
@@ -268,17 +267,17 @@ pub async fn offer_routes(
 struct ShiftRow {
     id: i64,
     community: String,
-    kind: String,
+    kind: ShiftKind,
     title: String,
     place: String,
-    date: String,
+    date: NaiveDate,
     start_time: String,
     end_time: String,
     needed: i64,
     cutoff_hours: i64,
     confirmed: i64,
     waitlisted: i64,
-    my_status: Option<String>,
+    my_status: Option<SignupStatus>,
     my_position: i64,
 }
 
@@ -294,11 +293,12 @@ pub async fn list(
 ) -> AppResult<Vec<ShiftView>> {
     let rows = sqlx::query_as!(
         ShiftRow,
-        r#"SELECT sh.id AS "id!", c.name AS community, sh.kind, sh.title, sh.place, sh.date, sh.start_time,
+        r#"SELECT sh.id AS "id!", c.name AS community, sh.kind AS "kind: ShiftKind", sh.title, sh.place,
+                  sh.date AS "date: NaiveDate", sh.start_time,
                   sh.end_time, sh.needed, sh.cutoff_hours,
                   (SELECT count(*) FROM shift_signups x WHERE x.shift_id = sh.id AND x.status = 'confirmed') AS "confirmed!: i64",
                   (SELECT count(*) FROM shift_signups x WHERE x.shift_id = sh.id AND x.status = 'waitlisted') AS "waitlisted!: i64",
-                  me.status AS "my_status?: String",
+                  me.status AS "my_status?: SignupStatus",
                   (SELECT count(*) FROM shift_signups x WHERE x.shift_id = sh.id AND x.status = 'waitlisted'
                      AND me.status = 'waitlisted' AND x.id <= me.id) AS "my_position!: i64"
            FROM shifts sh
@@ -316,29 +316,19 @@ pub async fn list(
     .fetch_all(pool)
     .await?;
     let now = Utc::now();
-    let today = crate::clock::today_in_shanghai()
-        .format("%Y-%m-%d")
-        .to_string();
+    let today = crate::clock::today_in_shanghai();
     Ok(rows
         .into_iter()
         .map(|r| {
-            let open = match (
-                NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"),
-                NaiveTime::parse_from_str(&r.start_time, "%H:%M"),
-            ) {
-                (Ok(date), Ok(start)) => check_open(date, start, r.cutoff_hours, now).is_ok(),
-                _ => false,
-            };
-            let kind = ShiftKind::from_code(&r.kind).unwrap_or(ShiftKind::Event);
+            let open = NaiveTime::parse_from_str(&r.start_time, "%H:%M")
+                .is_ok_and(|start| check_open(r.date, start, r.cutoff_hours, now).is_ok());
             ShiftView {
                 day_has_come: r.date <= today,
                 id: r.id,
                 community: r.community,
-                kind: kind.code().to_string(),
-                kind_label: kind.label().to_string(),
+                kind: r.kind,
                 title: r.title,
                 place: r.place,
-                day: day_label(&r.date),
                 date: r.date,
                 start_time: r.start_time,
                 end_time: r.end_time,

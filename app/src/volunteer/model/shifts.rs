@@ -1,5 +1,6 @@
 //! Shifts and sign-ups as the pages and server functions exchange them.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::code::coded_enum;
@@ -33,19 +34,17 @@ pub struct ShiftForm {
 pub struct ShiftView {
     pub id: i64,
     pub community: String,
-    pub kind: String,
-    pub kind_label: String,
+    pub kind: ShiftKind,
     pub title: String,
     pub place: String,
-    pub date: String,
-    pub day: String,
+    pub date: NaiveDate,
     pub start_time: String,
     pub end_time: String,
     pub needed: i64,
     pub confirmed: i64,
     pub waitlisted: i64,
-    /// "confirmed" or "waitlisted" when the viewer signed up.
-    pub my_status: Option<String>,
+    /// Confirmed or waitlisted, when the viewer signed up.
+    pub my_status: Option<SignupStatus>,
     /// The viewer's place on the waitlist (1 = next), or 0.
     pub my_position: i64,
     /// Whether sign-ups and cancellations are still open.

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::community::api::list_communities;
-use crate::i18n::use_texts;
+use crate::i18n::dates::day_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::volunteer::api::points::{points_rules, CompleteShift, SavePointsRule};
@@ -14,6 +15,7 @@ use crate::volunteer::model::shifts::ShiftKind;
 #[component]
 pub fn ManageShiftsPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let create = ServerAction::<CreateShift>::new();
     let complete = ServerAction::<CompleteShift>::new();
     let save_rule = ServerAction::<SavePointsRule>::new();
@@ -62,7 +64,7 @@ pub fn ManageShiftsPage() -> impl IntoView {
                     <label for="shift-kind">{t.volunteer.kind}</label>
                     <select id="shift-kind" name="form[kind]">
                         {[ShiftKind::ClassAssistant, ShiftKind::Event].into_iter().map(|k| view! {
-                            <option value=k.code()>{k.label()}</option>
+                            <option value=k.code()>{k.label_in(locale)}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -100,8 +102,8 @@ pub fn ManageShiftsPage() -> impl IntoView {
                             <ul class="orders">
                                 {list.into_iter().map(|(shift, people)| view! {
                                     <li class="card shift">
-                                        <h3><span class="badge">{shift.kind_label.clone()}</span> " " {shift.title.clone()}</h3>
-                                        <p>{shift.day.clone()} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
+                                        <h3><span class="badge">{shift.kind.label_in(use_locale())}</span> " " {shift.title.clone()}</h3>
+                                        <p>{day_label(shift.date, use_locale())} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
                                         <p>{t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.confirmed} " " {shift.confirmed} " · " {t.volunteer.waitlisted} " " {shift.waitlisted}</p>
                                         {shift.day_has_come.then(|| view! {
                                             <ActionForm action=complete attr:class="inline-form">
@@ -133,7 +135,7 @@ pub fn ManageShiftsPage() -> impl IntoView {
                             <h2>{t.volunteer.points_rules}</h2>
                             {rules.into_iter().map(|r| {
                                 let label = crate::volunteer::model::shifts::ShiftKind::from_code(&r.kind)
-                                    .map_or(t.volunteer.requests_title, |k| k.label());
+                                    .map_or(t.volunteer.requests_title, |k| k.label_in(locale));
                                 view! {
                                     <ActionForm action=save_rule attr:class="inline-form service-form">
                                         <input type="hidden" name="kind" value=r.kind.clone() />

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::canteen::api::order::order_options;
 use crate::community::api::list_communities;
-use crate::i18n::use_texts;
+use crate::i18n::dates::time_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::ui::rating::rating_fields;
@@ -28,6 +29,7 @@ struct RequestActions {
 #[component]
 pub fn RequestsPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let post = ServerAction::<PostRequest>::new();
     let actions = RequestActions {
         claim: ServerAction::new(),
@@ -87,7 +89,7 @@ pub fn RequestsPage() -> impl IntoView {
                     {RequestCategory::ALL.iter().copied().map(|c| view! {
                         <label class="choice">
                             <input type="radio" name="form[category]" value=c.code() required=true />
-                            {c.label()}
+                            {c.label_in(locale)}
                         </label>
                     }).collect_view()}
                 </fieldset>
@@ -131,6 +133,7 @@ fn hidden_id(id: i64) -> impl IntoView {
 
 fn request_card(r: RequestView, actions: RequestActions) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let id = r.id;
     let whom = if r.elder_name.is_empty() {
         r.requester.clone()
@@ -139,8 +142,8 @@ fn request_card(r: RequestView, actions: RequestActions) -> impl IntoView {
     };
     view! {
         <li class="card request" data-request=id.to_string()>
-            <h3><span class="badge">{r.category.clone()}</span> " " {whom} " · " {r.community.clone()}</h3>
-            <p><span class=format!("badge status-{}", r.status)>{r.status_label.clone()}</span> " " {t.volunteer.wished_time} "：" {r.wished_time.clone()}</p>
+            <h3><span class="badge">{r.category.label_in(locale)}</span> " " {whom} " · " {r.community.clone()}</h3>
+            <p><span class=format!("badge status-{}", r.status.code())>{r.status.label_for_in(r.rating.is_some(), locale)}</span> " " {t.volunteer.wished_time} "：" {r.wished_time.clone()}</p>
             <p>{r.detail.clone()}</p>
             {(!r.place.is_empty()).then(|| view! { <p>{t.volunteer.place} "：" {r.place.clone()}</p> })}
             {(!r.requester_phone.is_empty()).then(|| view! {
@@ -149,7 +152,9 @@ fn request_card(r: RequestView, actions: RequestActions) -> impl IntoView {
             {(!r.volunteer.is_empty()).then(|| view! {
                 <p>{t.volunteer.volunteer} "：" {r.volunteer.clone()} " " {r.volunteer_phone.clone()}</p>
             })}
-            <ol class="timeline">{r.timeline.iter().map(|step| view! { <li>{step.clone()}</li> }).collect_view()}</ol>
+            <ol class="timeline">{r.timeline.iter().map(|&(step, at)| view! {
+                <li>{step.label_in(locale)} " " {time_label(at, locale)}</li>
+            }).collect_view()}</ol>
             {r.rating.map(|stars| view! {
                 <p class="rating">{"★".repeat(stars as usize)} {"☆".repeat(5 - stars as usize)} " " {r.rating_comment.clone()}</p>
             })}

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::dates::day_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::volunteer::api::shifts::{CancelShift, SignUpShift};
-use crate::volunteer::model::shifts::ShiftView;
+use crate::volunteer::model::shifts::{ShiftKind, ShiftView, SignupStatus};
 
 #[derive(Clone, Copy)]
 pub struct ShiftActions {
@@ -15,10 +16,11 @@ pub struct ShiftActions {
 
 pub fn shift_card(shift: ShiftView, actions: ShiftActions) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let left = (shift.needed - shift.confirmed).max(0);
-    let mine = match (shift.my_status.as_deref(), shift.my_position) {
-        (Some("confirmed"), _) => Some(t.volunteer.signed_up.to_string()),
-        (Some("waitlisted"), n) => Some(format!(
+    let mine = match (shift.my_status, shift.my_position) {
+        (Some(SignupStatus::Confirmed), _) => Some(t.volunteer.signed_up.to_string()),
+        (Some(SignupStatus::Waitlisted), n) => Some(format!(
             "{} {n} {}",
             t.volunteer.waitlist_position, t.volunteer.position_unit
         )),
@@ -43,11 +45,12 @@ pub fn shift_card(shift: ShiftView, actions: ShiftActions) -> impl IntoView {
         }
         .into_any(),
     };
-    let is_delivery = shift.kind == "delivery" && shift.my_status.as_deref() == Some("confirmed");
+    let is_delivery =
+        shift.kind == ShiftKind::Delivery && shift.my_status == Some(SignupStatus::Confirmed);
     view! {
         <li class="card shift" data-shift=shift.id.to_string()>
-            <h3><span class="badge">{shift.kind_label.clone()}</span> " " {shift.title.clone()}</h3>
-            <p>{shift.day.clone()} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
+            <h3><span class="badge">{shift.kind.label_in(locale)}</span> " " {shift.title.clone()}</h3>
+            <p>{day_label(shift.date, locale)} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
             <p>
                 {t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.places_left} " " <strong>{left}</strong>
                 {(shift.waitlisted > 0).then(|| view! { " · " {t.volunteer.waitlisted} " " {shift.waitlisted} })}
