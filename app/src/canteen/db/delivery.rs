@@ -2,11 +2,12 @@
 //! assigning a deliverer, and marking each stop 已送达 or 无人应答 (which tells the family
 //! and the community's staff at once).
 
+use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::auth::model::CurrentUser;
 use crate::canteen::model::delivery::{RouteStop, RouteView};
-use crate::canteen::model::order::{Fulfilment, OrderStatus};
+use crate::canteen::model::order::OrderStatus;
 use crate::canteen::rules::delivery::{plan_routes, StopAddress};
 use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::error::{AppError, AppResult};
@@ -114,7 +115,7 @@ struct StopRow {
     room: String,
     phone: String,
     notes: String,
-    status: String,
+    status: OrderStatus,
     lines: String,
 }
 
@@ -142,7 +143,7 @@ pub async fn routes(
         let stops = sqlx::query_as!(
             StopRow,
             r#"SELECT st.order_id AS "order_id!", st.position, e.name AS elder_name, c.name AS community, e.building, e.unit,
-                      e.room, e.phone, e.notes, o.status,
+                      e.room, e.phone, e.notes, o.status AS "status: OrderStatus",
                       (SELECT group_concat(d.name || '×' || l.quantity, '、')
                          FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
                FROM delivery_stops st
@@ -158,8 +159,8 @@ pub async fn routes(
             id: row.id,
             route_no: row.route_no,
             service_id,
-            date: date.to_string(),
-            day: day_label(date),
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .map_err(|e| AppError::internal("checked date", e))?,
             deliverer: row.deliverer.unwrap_or_default(),
             deliverer_phone: row.deliverer_phone.unwrap_or_default(),
             stops: stops.into_iter().map(stop_view).collect(),
@@ -169,7 +170,7 @@ pub async fn routes(
 }
 
 fn stop_view(row: StopRow) -> RouteStop {
-    let status = OrderStatus::from_code(&row.status).unwrap_or(OrderStatus::Placed);
+    let status = row.status;
     let address = [row.building.as_str(), row.unit.as_str(), row.room.as_str()]
         .iter()
         .filter(|p| !p.is_empty())
@@ -184,8 +185,7 @@ fn stop_view(row: StopRow) -> RouteStop {
         phone: row.phone,
         notes: row.notes,
         lines: row.lines,
-        status: status.code().to_string(),
-        status_label: status.label_for(Fulfilment::Delivery).to_string(),
+        status,
         can_mark: status.can_mark_delivery(),
     }
 }

@@ -2,12 +2,12 @@
 //! pick-up and delivery; the orders with special diets or allergies; and moving orders on
 //! through cooking → ready → out for delivery.
 
+use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::canteen::db::order_draft::ServiceInfo;
 use crate::canteen::model::kitchen::{DishCount, PrepSheet, SpecialOrder, StatusCount};
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
-use crate::canteen::rules::menu::day_label;
 use crate::domain::elder::{split_codes, Allergen, DietNeed};
 use crate::error::{AppError, AppResult};
 
@@ -20,7 +20,7 @@ struct LineRow {
 struct SpecialRow {
     id: i64,
     elder_name: String,
-    fulfilment: String,
+    fulfilment: Fulfilment,
     diet_needs: String,
     allergies: String,
     notes: String,
@@ -79,15 +79,15 @@ pub async fn prep_sheet(
         .filter_map(|status| {
             let n = statuses.iter().find(|r| r.status == status.code())?.n;
             Some(StatusCount {
-                status: status.code().to_string(),
-                label: status.label_for(Fulfilment::Delivery).to_string(),
+                status: *status,
                 count: n,
             })
         })
         .collect();
     let special = sqlx::query_as!(
         SpecialRow,
-        r#"SELECT o.id AS "id!", e.name AS elder_name, o.fulfilment, e.diet_needs, e.allergies, e.notes,
+        r#"SELECT o.id AS "id!", e.name AS elder_name, o.fulfilment AS "fulfilment: Fulfilment",
+                  e.diet_needs, e.allergies, e.notes,
                   (SELECT group_concat(d.name || '×' || l.quantity, '、')
                      FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
            FROM orders o JOIN elders e ON e.id = o.elder_id
@@ -106,8 +106,8 @@ pub async fn prep_sheet(
     Ok(PrepSheet {
         service_id: service.id,
         title: service.title(),
-        date: date.to_string(),
-        day: day_label(date),
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|e| AppError::internal("checked date", e))?,
         orders_total,
         counts,
         by_status,
@@ -116,27 +116,13 @@ pub async fn prep_sheet(
 }
 
 fn special_order(row: SpecialRow) -> SpecialOrder {
-    let join = |labels: Vec<&'static str>| labels.join("、");
     SpecialOrder {
         order_id: row.id,
         elder_name: row.elder_name,
-        fulfilment: Fulfilment::from_code(&row.fulfilment)
-            .map(|f| f.label())
-            .unwrap_or_default()
-            .to_string(),
+        fulfilment: row.fulfilment,
         lines: row.lines,
-        diet_needs: join(
-            split_codes(&row.diet_needs, DietNeed::from_code)
-                .into_iter()
-                .map(DietNeed::label)
-                .collect(),
-        ),
-        allergies: join(
-            split_codes(&row.allergies, Allergen::from_code)
-                .into_iter()
-                .map(Allergen::label)
-                .collect(),
-        ),
+        diet_needs: split_codes(&row.diet_needs, DietNeed::from_code),
+        allergies: split_codes(&row.allergies, Allergen::from_code),
         notes: row.notes,
     }
 }

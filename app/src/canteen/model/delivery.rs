@@ -1,6 +1,9 @@
 //! Delivery routes and their stops.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::canteen::model::order::OrderStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RouteStop {
@@ -11,8 +14,7 @@ pub struct RouteStop {
     pub phone: String,
     pub notes: String,
     pub lines: String,
-    pub status: String,
-    pub status_label: String,
+    pub status: OrderStatus,
     pub can_mark: bool,
 }
 
@@ -21,8 +23,7 @@ pub struct RouteView {
     pub id: i64,
     pub route_no: i64,
     pub service_id: i64,
-    pub date: String,
-    pub day: String,
+    pub date: NaiveDate,
     pub deliverer: String,
     pub deliverer_phone: String,
     pub stops: Vec<RouteStop>,

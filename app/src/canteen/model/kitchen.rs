@@ -1,6 +1,10 @@
 //! The kitchen's prep sheet.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::canteen::model::order::{Fulfilment, OrderStatus};
+use crate::domain::elder::{Allergen, DietNeed};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DishCount {
@@ -13,8 +17,7 @@ pub struct DishCount {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusCount {
-    pub status: String,
-    pub label: String,
+    pub status: OrderStatus,
     pub count: i64,
 }
 
@@ -23,10 +26,10 @@ pub struct StatusCount {
 pub struct SpecialOrder {
     pub order_id: i64,
     pub elder_name: String,
-    pub fulfilment: String,
+    pub fulfilment: Fulfilment,
     pub lines: String,
-    pub diet_needs: String,
-    pub allergies: String,
+    pub diet_needs: Vec<DietNeed>,
+    pub allergies: Vec<Allergen>,
     pub notes: String,
 }
 
@@ -34,9 +37,7 @@ pub struct SpecialOrder {
 pub struct PrepSheet {
     pub service_id: i64,
     pub title: String,
-    /// ISO date
-    pub date: String,
-    pub day: String,
+    pub date: NaiveDate,
     pub orders_total: i64,
     pub counts: Vec<DishCount>,
     pub by_status: Vec<StatusCount>,

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::canteen::api::delivery::{my_deliveries, MarkStop};
 
 use crate::canteen::model::delivery::RouteStop;
-use crate::i18n::use_texts;
+use crate::canteen::model::order::Fulfilment;
+use crate::i18n::dates::day_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 
@@ -36,6 +38,7 @@ pub fn stop_buttons(stop: &RouteStop, mark: ServerAction<MarkStop>) -> impl Into
 #[component]
 pub fn DeliverPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let mark = ServerAction::<MarkStop>::new();
     let routes = Resource::new(move || mark.version().get(), |_| my_deliveries());
     view! {
@@ -51,16 +54,16 @@ pub fn DeliverPage() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! { <p class="card">{t.canteen.no_deliveries}</p> }.into_any(),
                         Ok(list) => list.into_iter().map(|route| view! {
                             <section class="route">
-                                <h2>{route.day.clone()} " · " {t.canteen.route} " " {route.route_no}</h2>
+                                <h2>{day_label(route.date, locale)} " · " {t.canteen.route} " " {route.route_no}</h2>
                                 <ol class="stops">
                                     {route.stops.into_iter().map(|stop| view! {
-                                        <li class="card stop" data-status=stop.status.clone()>
+                                        <li class="card stop" data-status=stop.status.code()>
                                             <h3>{stop.position} ". " {stop.elder_name.clone()}</h3>
                                             <p class="address">{stop.address.clone()}</p>
                                             <p><a class="button" href=format!("tel:{}", stop.phone)>"📞 " {stop.phone.clone()}</a></p>
                                             <p>{stop.lines.clone()}</p>
                                             {(!stop.notes.is_empty()).then(|| view! { <p class="muted">{stop.notes.clone()}</p> })}
-                                            <p><span class="badge">{stop.status_label.clone()}</span></p>
+                                            <p><span class="badge">{stop.status.label_for_in(Fulfilment::Delivery, locale)}</span></p>
                                             <div class="actions">{stop_buttons(&stop, mark)}</div>
                                         </li>
                                     }).collect_view()}

@@ -6,10 +6,13 @@ use leptos::prelude::*;
 use crate::canteen::api::kitchen::{load_prep_sheet, AdvanceOrders};
 
 use crate::canteen::model::kitchen::PrepSheet;
+use crate::canteen::model::order::Fulfilment;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
-use crate::i18n::use_texts;
+use crate::i18n::dates::day_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::prefs::Locale;
 use crate::ui::print::PrintButton;
 
 #[component]
@@ -48,6 +51,10 @@ pub fn KitchenPage() -> impl IntoView {
 
 fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
+    let joined = move |labels: Vec<&'static str>| {
+        labels.join(if locale == Locale::Zh { "、" } else { ", " })
+    };
     let query = format!("service={}&date={}", sheet.service_id, sheet.date);
     let steps = [
         ("placed", t.canteen.start_cooking),
@@ -56,9 +63,9 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
     ];
     view! {
         <article class="card sheet">
-            <h2>{t.canteen.prep_sheet} " · " {sheet.title.clone()} " · " {sheet.day.clone()}</h2>
+            <h2>{t.canteen.prep_sheet} " · " {sheet.title.clone()} " · " {day_label(sheet.date, locale)}</h2>
             <p>{t.canteen.orders_total} " " <strong>{sheet.orders_total}</strong>
-                {sheet.by_status.iter().map(|s| view! { " · " {s.label.clone()} " " {s.count} }).collect_view()}
+                {sheet.by_status.iter().map(|s| view! { " · " {s.status.label_for_in(Fulfilment::Delivery, locale)} " " {s.count} }).collect_view()}
             </p>
             <div class="actions no-print">
                 <PrintButton label=t.canteen.print/>
@@ -86,16 +93,17 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
                     <tbody>
                         {sheet.special.into_iter().map(|s| view! {
                             <tr>
-                                <td>{s.elder_name}</td><td>{s.lines}</td><td>{s.fulfilment}</td>
-                                <td>{s.diet_needs}</td><td class="allergy">{s.allergies}</td><td>{s.notes}</td>
+                                <td>{s.elder_name}</td><td>{s.lines}</td><td>{s.fulfilment.label_in(locale)}</td>
+                                <td>{joined(s.diet_needs.iter().map(|d| d.label_in(locale)).collect())}</td>
+                                <td class="allergy">{joined(s.allergies.iter().map(|a| a.label_in(locale)).collect())}</td><td>{s.notes}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             })}
             <div class="actions no-print">
-                {steps.into_iter().filter(|(code, _)| sheet.by_status.iter().any(|s| s.status == *code)).map(|(code, label)| {
-                    let date = sheet.date.clone();
+                {steps.into_iter().filter(|(code, _)| sheet.by_status.iter().any(|s| s.status.code() == *code)).map(|(code, label)| {
+                    let date = sheet.date.to_string();
                     view! {
                     <ActionForm action=advance attr:class="inline-form">
                         <input type="hidden" name="service_id" value=sheet.service_id.to_string() />

@@ -8,9 +8,11 @@ use crate::canteen::api::delivery::{
 };
 
 use crate::canteen::model::delivery::{RouteSheet, RouteView};
+use crate::canteen::model::order::Fulfilment;
 use crate::canteen::pages::deliver::stop_buttons;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
-use crate::i18n::use_texts;
+use crate::i18n::dates::day_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;
@@ -88,7 +90,7 @@ fn sheet_view(
     let sheet_date = sheet
         .routes
         .first()
-        .map(|r| r.date.clone())
+        .map(|r| r.date.to_string())
         .or(date.clone())
         .unwrap_or_default();
     view! {
@@ -124,6 +126,7 @@ fn sheet_view(
 
 fn route_card(route: RouteView, actions: RouteActions, route_count: usize) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let deliverer = if route.deliverer.is_empty() {
         t.canteen.no_deliverer.to_string()
     } else {
@@ -131,7 +134,7 @@ fn route_card(route: RouteView, actions: RouteActions, route_count: usize) -> im
     };
     view! {
         <article class="card sheet route" data-route=route.route_no.to_string()>
-            <h2>{t.canteen.route} " " {route.route_no} " · " {route.day.clone()} " · " {t.canteen.deliverer} "：" {deliverer}</h2>
+            <h2>{t.canteen.route} " " {route.route_no} " · " {day_label(route.date, locale)} " · " {t.canteen.deliverer} "：" {deliverer}</h2>
             <ActionForm action=actions.assign attr:class="inline-form no-print">
                 <input type="hidden" name="route_id" value=route.id.to_string() />
                 <label>{t.canteen.deliverer_phone} " "
@@ -155,7 +158,7 @@ fn route_card(route: RouteView, actions: RouteActions, route_count: usize) -> im
                                 <td><a href=format!("tel:{}", stop.phone)>{stop.phone.clone()}</a></td>
                                 <td>{stop.lines.clone()}</td>
                                 <td>{stop.notes.clone()}</td>
-                                <td>{stop.status_label.clone()}</td>
+                                <td>{stop.status.label_for_in(Fulfilment::Delivery, locale)}</td>
                                 <td class="no-print stop-tools">
                                     {["up", "down"].into_iter().map(|dir| view! {
                                         <ActionForm action=actions.move_stop attr:class="inline-form">

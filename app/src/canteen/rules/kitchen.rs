@@ -3,6 +3,15 @@
 use crate::canteen::model::kitchen::PrepSheet;
 use crate::export::csv_field;
 
+/// "低盐、软食": labels joined the way the sheet reads.
+fn labels<T: Copy>(items: &[T], label: impl Fn(T) -> &'static str) -> String {
+    items
+        .iter()
+        .map(|&item| label(item))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// The prep sheet as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese).
 pub fn prep_csv(sheet: &PrepSheet) -> String {
     let mut out = String::from("\u{feff}菜品,合计,堂食,自取,送餐\r\n");
@@ -22,9 +31,9 @@ pub fn prep_csv(sheet: &PrepSheet) -> String {
             "{},{},{},{},{},{}\r\n",
             csv_field(&s.elder_name),
             csv_field(&s.lines),
-            csv_field(&s.fulfilment),
-            csv_field(&s.diet_needs),
-            csv_field(&s.allergies),
+            csv_field(s.fulfilment.label()),
+            csv_field(&labels(&s.diet_needs, |d| d.label())),
+            csv_field(&labels(&s.allergies, |a| a.label())),
             csv_field(&s.notes)
         ));
     }
@@ -41,8 +50,7 @@ mod tests {
         let sheet = PrepSheet {
             service_id: 1,
             title: "十九街社区幸福食堂 · 午餐".into(),
-            date: "2026-11-24".into(),
-            day: "11月24日 周二".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
             orders_total: 3,
             counts: vec![DishCount {
                 dish: "敬老套餐".into(),

@@ -3,14 +3,11 @@
 
 use sqlx::SqlitePool;
 
-use crate::clock::local_time_label;
 use crate::error::{AppError, AppResult};
-use crate::school::model::enrollment::EnrollmentStatus;
-use crate::school::model::enrollment::{ClassView, EnrollmentView};
-use crate::school::rules::timetable::weekday_label;
+use crate::school::model::enrollment::{ClassView, EnrollmentStatus, EnrollmentView, SlotView};
 
-/// (label, site id, weekday) of each weekly slot of a class.
-async fn class_slots(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<(String, i64, i64)>> {
+/// Each weekly slot of a class, by day and time.
+async fn class_slots(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<SlotView>> {
     let rows = sqlx::query!(
         "SELECT sl.weekday, sl.start_time, sl.end_time, s.id AS site_id, s.name AS site, r.name AS room
          FROM class_slots sl JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
@@ -21,25 +18,14 @@ async fn class_slots(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<(String,
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| {
-            let label = format!(
-                "{} {}–{} {} {}",
-                weekday_label(u32::try_from(r.weekday).unwrap_or(0)),
-                r.start_time,
-                r.end_time,
-                r.site,
-                r.room
-            );
-            (label, r.site_id, r.weekday)
+        .map(|r| SlotView {
+            weekday: u32::try_from(r.weekday).unwrap_or(0),
+            start_time: r.start_time,
+            end_time: r.end_time,
+            site_id: r.site_id,
+            site: r.site,
+            room: r.room,
         })
-        .collect())
-}
-
-async fn slot_labels(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<String>> {
-    Ok(class_slots(pool, class_id)
-        .await?
-        .into_iter()
-        .map(|(label, ..)| label)
         .collect())
 }
 
@@ -69,14 +55,15 @@ pub async fn catalog(
     let mut classes = Vec::with_capacity(rows.len());
     for r in rows {
         let slots = class_slots(pool, r.id).await?;
-        let shown = slots.iter().any(|(_, s, d)| {
-            site.is_none_or(|want| want == *s) && weekday.is_none_or(|want| want == *d)
+        let shown = slots.iter().any(|slot| {
+            site.is_none_or(|want| want == slot.site_id)
+                && weekday.is_none_or(|want| want == i64::from(slot.weekday))
         });
         if !shown && (site.is_some() || weekday.is_some()) {
             continue;
         }
         classes.push(ClassView {
-            slots: slots.into_iter().map(|(label, ..)| label).collect(),
+            slots,
             id: r.id,
             name: r.name,
             course: r.course,
@@ -106,7 +93,8 @@ pub async fn enrollments_of(
             .join(",")
     );
     let rows = sqlx::query!(
-        r#"SELECT e.id AS "id!", e.class_id, el.name AS elder_name, c.name AS class_name, e.status, e.offer_expires_at,
+        r#"SELECT e.id AS "id!", e.class_id, el.name AS elder_name, c.name AS class_name,
+                  e.status AS "status: EnrollmentStatus", e.offer_expires_at,
                   (SELECT count(*) FROM enrollments w WHERE w.class_id = e.class_id AND w.status = 'waitlisted'
                      AND e.status = 'waitlisted' AND w.id <= e.id) AS "position!: i64"
            FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN elders el ON el.id = e.elder_id
@@ -118,16 +106,14 @@ pub async fn enrollments_of(
     .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let status = EnrollmentStatus::from_code(&r.status).unwrap_or(EnrollmentStatus::Waitlisted);
         out.push(EnrollmentView {
             id: r.id,
             elder_name: r.elder_name,
             class_name: r.class_name,
-            slots: slot_labels(pool, r.class_id).await?,
-            status: status.code().to_string(),
-            status_label: status.label().to_string(),
+            slots: class_slots(pool, r.class_id).await?,
+            status: r.status,
             position: r.position,
-            offer_expires: r.offer_expires_at.map(local_time_label).unwrap_or_default(),
+            offer_expires: r.offer_expires_at,
         });
     }
     Ok(out)

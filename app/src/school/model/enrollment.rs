@@ -3,6 +3,31 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::code::coded_enum;
+use crate::i18n::dates::weekday_name;
+use crate::ui::prefs::Locale;
+
+/// One weekly meeting of a class: its day, times, site and room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotView {
+    /// ISO weekday, 1 = Monday.
+    pub weekday: u32,
+    pub start_time: String,
+    pub end_time: String,
+    pub site_id: i64,
+    pub site: String,
+    pub room: String,
+}
+
+impl SlotView {
+    /// "周一 09:00–10:30 红河社区教学点 书画室"
+    pub fn label_in(&self, locale: Locale) -> String {
+        let day = weekday_name(self.weekday, locale);
+        format!(
+            "{day} {}–{} {} {}",
+            self.start_time, self.end_time, self.site, self.room
+        )
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassView {
@@ -10,8 +35,7 @@ pub struct ClassView {
     pub name: String,
     pub course: String,
     pub teacher: String,
-    /// "周一 09:00–10:30 红河社区教学点 书画室"
-    pub slots: Vec<String>,
+    pub slots: Vec<SlotView>,
     pub capacity: i64,
     pub seats_left: i64,
     pub waiting: i64,
@@ -24,13 +48,12 @@ pub struct EnrollmentView {
     pub id: i64,
     pub elder_name: String,
     pub class_name: String,
-    pub slots: Vec<String>,
-    pub status: String,
-    pub status_label: String,
+    pub slots: Vec<SlotView>,
+    pub status: EnrollmentStatus,
     /// Place on the waitlist (1 = next), or 0.
     pub position: i64,
-    /// When an offer lapses, "11月25日 14:05".
-    pub offer_expires: String,
+    /// When an offer lapses (Unix seconds).
+    pub offer_expires: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

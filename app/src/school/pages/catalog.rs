@@ -84,12 +84,13 @@ fn class_card(
     enroll: ServerAction<EnrollInClass>,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let full = class.seats_left == 0;
     let select_id = format!("enroll-elder-{}", class.id);
     view! {
         <li class="card class" data-class=class.id.to_string()>
             <h3>{class.name.clone()} <span class="muted">" · " {class.teacher.clone()}</span></h3>
-            <ul>{class.slots.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            <ul>{class.slots.iter().map(|s| view! { <li>{s.label_in(locale)}</li> }).collect_view()}</ul>
             <p>
                 {t.school.fee} " " {yuan(class.fee_fen)} " · " {t.school.min_age} " " {class.min_age} " · "
                 {t.school.seats_left} " " <strong>{class.seats_left}</strong> "/" {class.capacity}

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::dates::time_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::school::api::enrollment::{my_enrollments, ChangeEnrollment};
-use crate::school::model::enrollment::EnrollmentView;
+use crate::school::model::enrollment::{EnrollmentStatus, EnrollmentView};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;
@@ -66,16 +67,20 @@ fn action_button(
 
 fn enrollment_card(e: EnrollmentView, change: ServerAction<ChangeEnrollment>) -> impl IntoView {
     let t = use_texts();
-    let offered = e.status == "offered";
-    let live = matches!(e.status.as_str(), "enrolled" | "waitlisted");
+    let locale = use_locale();
+    let offered = e.status == EnrollmentStatus::Offered;
+    let live = matches!(
+        e.status,
+        EnrollmentStatus::Enrolled | EnrollmentStatus::Waitlisted
+    );
     view! {
-        <li class="card enrollment" data-status=e.status.clone()>
+        <li class="card enrollment" data-status=e.status.code()>
             <h3>{e.class_name.clone()} <span class="muted">" · " {e.elder_name.clone()}</span></h3>
-            <ul>{e.slots.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
+            <ul>{e.slots.iter().map(|s| view! { <li>{s.label_in(locale)}</li> }).collect_view()}</ul>
             <p>
-                <span class=format!("badge status-{}", e.status)>{e.status_label.clone()}</span>
+                <span class=format!("badge status-{}", e.status.code())>{e.status.label_in(locale)}</span>
                 {(e.position > 0).then(|| view! { " " {t.school.waitlist_place} " " {e.position} })}
-                {offered.then(|| view! { " " {t.school.offer_until} " " {e.offer_expires.clone()} })}
+                {offered.then(|| view! { " " {t.school.offer_until} " " {e.offer_expires.map(|at| time_label(at, locale)).unwrap_or_default()} })}
             </p>
             <div class="actions no-print">
                 {offered.then(|| view! {
