@@ -1,6 +1,6 @@
 // Every route of the app, opened as the person who uses it: hydrated, in the standard display,
 // in 长辈版 and in English, failing on any console error, page error or WebAssembly panic (the
-// fixture collects them). A page no other test visits is still covered here. With JavaScript
+// fixture collects them); in English no status badge may be in Chinese. A page no other test visits is still covered here. With JavaScript
 // off, each route still renders its page.
 import { test, expect, logIn, waitForHydration, NO_SUCH_PAGE } from "./fixtures";
 import type { Page } from "@playwright/test";
@@ -89,6 +89,10 @@ for (const display of DISPLAYS) {
         }
         if (display.name === "English") {
           await expect(page.locator("html"), route).toHaveAttribute("lang", "en");
+          // Statuses, kinds and categories are labelled by the page, not sent in Chinese.
+          for (const badge of await page.locator("main .badge").allInnerTexts()) {
+            expect(badge, `${route}: badge "${badge}"`).not.toMatch(/[\u4e00-\u9fff]/);
+          }
         }
       }
     });
