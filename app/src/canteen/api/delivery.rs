@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::canteen::model::delivery::{RouteSheet, RouteView};
+use crate::canteen::model::delivery::{DeliveryOutcome, RouteSheet, RouteView};
 use crate::error::AppError;
 
 #[server(endpoint = "canteen/manage/routes")]
@@ -88,8 +88,8 @@ pub async fn my_deliveries() -> Result<Vec<RouteView>, AppError> {
 /// Marks a stop "delivered" (已送达) or "no_answer" (无人应答): the route's deliverer within
 /// a day of the meal, or staff of the canteen.
 #[server(endpoint = "canteen/mark-stop")]
-pub async fn mark_stop(order_id: i64, outcome: String) -> Result<(), AppError> {
-    use crate::canteen::{db::delivery, model::order::OrderStatus};
+pub async fn mark_stop(order_id: i64, outcome: DeliveryOutcome) -> Result<(), AppError> {
+    use crate::canteen::db::delivery;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let owner = delivery::stop_owner(&pool, order_id).await?;
@@ -102,12 +102,7 @@ pub async fn mark_stop(order_id: i64, outcome: String) -> Result<(), AppError> {
     if !is_deliverer && !user.runs_canteen_of(service.community_id) {
         return Err(AppError::NotFound);
     }
-    let (outcome, code) = match outcome.as_str() {
-        "delivered" => (OrderStatus::Delivered, "delivered"),
-        "no_answer" => (OrderStatus::NoAnswer, "no_answer"),
-        _ => return Err(AppError::invalid("请选择“已送达”或“无人应答”。")),
-    };
-    delivery::mark(&crate::state::writer()?, &user, order_id, outcome).await?;
-    crate::figures::delivery_marked(code);
+    delivery::mark(&crate::state::writer()?, &user, order_id, outcome.status()).await?;
+    crate::figures::delivery_marked(outcome.code());
     Ok(())
 }

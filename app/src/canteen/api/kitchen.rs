@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::canteen::model::kitchen::PrepSheet;
-use crate::canteen::model::order::ServiceChoice;
+use crate::canteen::model::order::{OrderStatus, ServiceChoice};
 #[cfg(feature = "ssr")]
 use crate::canteen::policy::{first_managed_service, require_canteen_staff};
 #[cfg(feature = "ssr")]
@@ -47,20 +47,21 @@ pub async fn load_prep_sheet(
 
 /// Moves the day's orders at status `from` one step on.
 #[server(endpoint = "canteen/manage/advance")]
-pub async fn advance_orders(service_id: i64, date: String, from: String) -> Result<(), AppError> {
-    use crate::canteen::model::order::OrderStatus;
+pub async fn advance_orders(
+    service_id: i64,
+    date: String,
+    from: OrderStatus,
+) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(Some(date))?;
-    let from = OrderStatus::from_code(&from)
-        .filter(|s| {
-            matches!(
-                s,
-                OrderStatus::Placed | OrderStatus::Cooking | OrderStatus::Ready
-            )
-        })
-        .ok_or_else(|| AppError::invalid("无法识别的状态。"))?;
+    if !matches!(
+        from,
+        OrderStatus::Placed | OrderStatus::Cooking | OrderStatus::Ready
+    ) {
+        return Err(AppError::invalid("无法识别的状态。"));
+    }
     crate::canteen::db::kitchen::advance(&crate::state::writer()?, service_id, &date, from)
         .await
         .map(|_| ())

@@ -1,12 +1,13 @@
 //! Canteens, their published menus and the subsidy rules.
 
+use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
 use crate::error::AppResult;
 
-use crate::canteen::model::menu::{CanteenInfo, MenuRow};
+use crate::canteen::model::menu::{CanteenInfo, Meal, MenuRow};
 use crate::canteen::rules::pricing::SubsidyRule;
 
 /// Every canteen with its community.
@@ -30,7 +31,7 @@ pub async fn published_menu(
 ) -> AppResult<Vec<MenuRow>> {
     let rows = sqlx::query_as!(
         MenuRow,
-        r#"SELECT m.date, s.meal, s.cutoff_time, d.name AS dish_name, d.is_set_meal AS "is_set_meal: bool",
+        r#"SELECT m.date AS "date: NaiveDate", s.meal AS "meal: Meal", s.cutoff_time, d.name AS dish_name, d.is_set_meal AS "is_set_meal: bool",
                   d.price_fen, d.allergens, d.diet_tags
            FROM menu_items m
            JOIN meal_services s ON s.id = m.service_id

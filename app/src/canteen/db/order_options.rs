@@ -9,13 +9,12 @@ use crate::canteen::db::menu::subsidy_rules;
 use crate::canteen::db::order_draft::{
     all_services, dishes_on, places_taken, service_info, ServiceInfo, DELIVERY_ONLY_FOR_FLAGGED,
 };
-use crate::canteen::model::order::Fulfilment;
 use crate::canteen::model::order::{
     DayChoice, DishChoice, ElderChoice, OrderChoices, Replacing, ServiceChoice,
 };
+use crate::canteen::model::order::{DayClosed, Fulfilment};
 use crate::canteen::rules::allergy::{check_dish, conflicts};
 use crate::canteen::rules::cutoff::{before_cutoff, parse_time};
-use crate::canteen::rules::menu::day_label;
 use crate::canteen::rules::order::ORDER_WINDOW_DAYS;
 use crate::canteen::rules::pricing::elder_subsidy;
 use crate::domain::elder::{split_codes, Allergen};
@@ -174,15 +173,15 @@ pub async fn load(
         let offered = dishes_on(pool, service.id, &iso).await?;
         let places_left = service.capacity - places_taken(pool, service.id, &iso).await?;
         let closed_because = if !before_cutoff(date, cutoff, now) {
-            "已截止"
+            Some(DayClosed::CutoffPassed)
         } else if offered.is_empty() {
-            "菜单未发布"
+            Some(DayClosed::NoMenu)
         } else if places_left <= 0 {
-            "已订满"
+            Some(DayClosed::Full)
         } else {
-            ""
+            None
         };
-        if closed_because.is_empty() {
+        if closed_because.is_none() {
             for dish in &offered {
                 if options.dishes.iter().any(|d| d.id == dish.id) {
                     continue;
@@ -209,10 +208,9 @@ pub async fn load(
             }
         }
         options.days.push(DayChoice {
-            label: day_label(&iso),
-            date: iso,
+            date,
             places_left: places_left.max(0),
-            closed_because: closed_because.to_string(),
+            closed_because,
         });
     }
     Ok(options)

@@ -4,6 +4,24 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::canteen::model::order::OrderStatus;
+use crate::domain::code::coded_enum;
+
+coded_enum!(wire = code;
+    /// How a delivery ended, as the deliverer marks the stop.
+    DeliveryOutcome {
+    Delivered = ("delivered", "已送达", "Delivered"),
+    NoAnswer = ("no_answer", "无人应答", "No answer"),
+});
+
+impl DeliveryOutcome {
+    /// The order's status after this outcome.
+    pub fn status(self) -> OrderStatus {
+        match self {
+            DeliveryOutcome::Delivered => OrderStatus::Delivered,
+            DeliveryOutcome::NoAnswer => OrderStatus::NoAnswer,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RouteStop {

@@ -1,5 +1,6 @@
 //! A canteen's published menu as the menu page shows it.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::code::coded_enum;
@@ -25,8 +26,8 @@ pub struct CanteenInfo {
 /// One published dish on one day's service, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MenuRow {
-    pub date: String,
-    pub meal: String,
+    pub date: NaiveDate,
+    pub meal: Meal,
     pub cutoff_time: String,
     pub dish_name: String,
     pub is_set_meal: bool,
@@ -48,14 +49,13 @@ pub struct DishView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MealMenu {
-    /// "lunch" or "dinner"
-    pub meal: String,
+    pub meal: Meal,
     pub cutoff_time: String,
     pub dishes: Vec<DishView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayMenu {
-    pub date: String,
+    pub date: NaiveDate,
     pub meals: Vec<MealMenu>,
 }

@@ -1,5 +1,6 @@
 //! Canteen types shared by the server and the pages.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::code::coded_enum;
@@ -86,12 +87,19 @@ pub struct ServiceChoice {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayChoice {
-    pub date: String,
-    pub label: String,
+    pub date: NaiveDate,
     pub places_left: i64,
-    /// Why it cannot be chosen (cutoff passed, no menu, full), or empty.
-    pub closed_because: String,
+    /// Why it cannot be chosen, or `None` while it can.
+    pub closed_because: Option<DayClosed>,
 }
+
+coded_enum!(wire = code;
+    /// Why a day cannot be ordered.
+    DayClosed {
+    CutoffPassed = ("cutoff_passed", "已截止", "Closed"),
+    NoMenu = ("no_menu", "菜单未发布", "No menu yet"),
+    Full = ("full", "已订满", "Full"),
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DishChoice {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::canteen::api::delivery::{my_deliveries, MarkStop};
 
-use crate::canteen::model::delivery::RouteStop;
+use crate::canteen::model::delivery::{DeliveryOutcome, RouteStop};
 use crate::canteen::model::order::Fulfilment;
 use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
@@ -18,15 +18,23 @@ pub fn stop_buttons(stop: &RouteStop, mark: ServerAction<MarkStop>) -> impl Into
     let order_id = stop.order_id;
     stop.can_mark.then(|| {
         [
-            ("delivered", t.canteen.delivered, "button primary"),
-            ("no_answer", t.canteen.no_answer, "button danger"),
+            (
+                DeliveryOutcome::Delivered,
+                t.canteen.delivered,
+                "button primary",
+            ),
+            (
+                DeliveryOutcome::NoAnswer,
+                t.canteen.no_answer,
+                "button danger",
+            ),
         ]
         .into_iter()
         .map(|(outcome, label, class)| {
             view! {
                 <ActionForm action=mark attr:class="inline-form">
                     <input type="hidden" name="order_id" value=order_id.to_string() />
-                    <input type="hidden" name="outcome" value=outcome />
+                    <input type="hidden" name="outcome" value=outcome.code() />
                     <button type="submit" class=class>{label}</button>
                 </ActionForm>
             }

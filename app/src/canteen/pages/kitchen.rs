@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::canteen::api::kitchen::{load_prep_sheet, AdvanceOrders};
 
 use crate::canteen::model::kitchen::PrepSheet;
-use crate::canteen::model::order::Fulfilment;
+use crate::canteen::model::order::{Fulfilment, OrderStatus};
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
@@ -57,9 +57,9 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
     };
     let query = format!("service={}&date={}", sheet.service_id, sheet.date);
     let steps = [
-        ("placed", t.canteen.start_cooking),
-        ("cooking", t.canteen.food_ready),
-        ("ready", t.canteen.send_out),
+        (OrderStatus::Placed, t.canteen.start_cooking),
+        (OrderStatus::Cooking, t.canteen.food_ready),
+        (OrderStatus::Ready, t.canteen.send_out),
     ];
     view! {
         <article class="card sheet">
@@ -102,13 +102,13 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
                 </table>
             })}
             <div class="actions no-print">
-                {steps.into_iter().filter(|(code, _)| sheet.by_status.iter().any(|s| s.status.code() == *code)).map(|(code, label)| {
+                {steps.into_iter().filter(|(code, _)| sheet.by_status.iter().any(|s| s.status == *code)).map(|(code, label)| {
                     let date = sheet.date.to_string();
                     view! {
                     <ActionForm action=advance attr:class="inline-form">
                         <input type="hidden" name="service_id" value=sheet.service_id.to_string() />
                         <input type="hidden" name="date" value=date />
-                        <input type="hidden" name="from" value=code />
+                        <input type="hidden" name="from" value=code.code() />
                         <button type="submit" class="button primary">{label}</button>
                     </ActionForm>
                 }}).collect_view()}

@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::canteen::api::menu::{list_canteens, weekly_menu};
 use crate::canteen::model::menu::{DayMenu, DishView};
-use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::canteen::rules::pricing::yuan;
+use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::FormError;
 
@@ -79,11 +79,12 @@ fn dish_row(dish: DishView) -> impl IntoView {
 
 fn day_card(day: DayMenu) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     view! {
         <section class="card menu-day">
-            <h2>{day_label(&day.date)}</h2>
+            <h2>{day_label(day.date, locale)}</h2>
             {day.meals.into_iter().map(|meal| view! {
-                <h3>{meal_label(&meal.meal)} <span class="muted">" · " {t.order_cutoff} " " {meal.cutoff_time}</span></h3>
+                <h3>{meal.meal.label_in(locale)} <span class="muted">" · " {t.order_cutoff} " " {meal.cutoff_time}</span></h3>
                 <ul class="dishes">{meal.dishes.into_iter().map(dish_row).collect_view()}</ul>
             }).collect_view()}
         </section>

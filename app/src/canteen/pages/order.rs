@@ -10,7 +10,7 @@ use crate::canteen::api::order::{order_options, PlaceMealOrder};
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::model::order::{DishChoice, OrderChoices};
 use crate::canteen::rules::pricing::{quote, yuan, PricedLine};
-use crate::i18n::dates::weekday_names;
+use crate::i18n::dates::{day_label, weekday_names};
 use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
@@ -216,7 +216,11 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
     let days = options
         .days
         .into_iter()
-        .filter(|d| replacing_date.as_ref().is_none_or(|r| *r == d.date))
+        .filter(|d| {
+            replacing_date
+                .as_ref()
+                .is_none_or(|r| *r == d.date.to_string())
+        })
         .collect::<Vec<_>>();
     let presets: Vec<(i64, i64)> = options
         .dishes
@@ -256,16 +260,20 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
                 <legend>{t.canteen.which_days} <span class="muted">" · " {t.order_cutoff} " " {service.cutoff_time.clone()}</span></legend>
                 <div class="choice-grid">
                     {days.into_iter().map(|day| {
-                        let open = day.closed_because.is_empty();
-                        let checked = replacing_date.as_ref() == Some(&day.date);
-                        let note = if open { format!("{} {}", t.canteen.places_left, day.places_left) } else { day.closed_because.clone() };
+                        let open = day.closed_because.is_none();
+                        let iso = day.date.to_string();
+                        let checked = replacing_date.as_ref() == Some(&iso);
+                        let note = match day.closed_because {
+                            None => format!("{} {}", t.canteen.places_left, day.places_left),
+                            Some(closed) => closed.label_in(locale).to_string(),
+                        };
                         view! {
                             <label class="choice" class:closed=!open>
-                                <input type="checkbox" name="form[dates][]" value=day.date.clone() disabled=!open checked=checked
+                                <input type="checkbox" name="form[dates][]" value=iso disabled=!open checked=checked
                                     on:change=move |ev| day_count.update(|n| {
                                         *n = if event_target_checked(&ev) { *n + 1 } else { n.saturating_sub(1) };
                                     }) />
-                                <span>{day.label}</span>
+                                <span>{day_label(day.date, locale)}</span>
                                 <span class="muted">{note}</span>
                             </label>
                         }

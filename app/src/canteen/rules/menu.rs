@@ -28,14 +28,14 @@ pub fn group_menu(rows: Vec<MenuRow>, senior_subsidy_fen: i64) -> Vec<DayMenu> {
         };
         if days.last().is_none_or(|d| d.date != row.date) {
             days.push(DayMenu {
-                date: row.date.clone(),
+                date: row.date,
                 meals: Vec::new(),
             });
         }
         let day = days.last_mut().expect("a day was just pushed");
         if day.meals.last().is_none_or(|m| m.meal != row.meal) {
             day.meals.push(MealMenu {
-                meal: row.meal.clone(),
+                meal: row.meal,
                 cutoff_time: row.cutoff_time.clone(),
                 dishes: Vec::new(),
             });
@@ -75,8 +75,8 @@ mod tests {
 
     fn row(date: &str, meal: &str, name: &str, set: bool, price: i64) -> MenuRow {
         MenuRow {
-            date: date.into(),
-            meal: meal.into(),
+            date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            meal: crate::canteen::model::menu::Meal::from_code(meal).unwrap(),
             cutoff_time: if meal == "lunch" {
                 "09:30".into()
             } else {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::school::model::enrollment::{Catalog, EnrollmentView};
+use crate::school::model::enrollment::{Catalog, EnrollmentAction, EnrollmentView};
 
 /// The catalog, optionally only classes at a site or on an ISO weekday.
 #[server(endpoint = "school/catalog")]
@@ -74,9 +74,12 @@ pub async fn my_enrollments() -> Result<(Vec<EnrollmentView>, Vec<(String, Strin
     Ok((enrollments, calendars))
 }
 
-/// "drop", "accept" or "decline" an enrollment of an elder the caller may act for.
+/// Drops an enrollment, or accepts or declines its seat offer, for an elder the caller may act for.
 #[server(endpoint = "school/answer")]
-pub async fn change_enrollment(enrollment_id: i64, action: String) -> Result<(), AppError> {
+pub async fn change_enrollment(
+    enrollment_id: i64,
+    action: EnrollmentAction,
+) -> Result<(), AppError> {
     use crate::school::db::enrollment as enroll_db;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
@@ -84,10 +87,13 @@ pub async fn change_enrollment(enrollment_id: i64, action: String) -> Result<(),
     crate::household::policy::authorize(&pool, &user, elder).await?;
     let now = crate::clock::now_unix();
     let writer = crate::state::writer()?;
-    match action.as_str() {
-        "drop" => enroll_db::drop_enrollment(&writer, enrollment_id, now).await,
-        "accept" => enroll_db::answer_offer(&writer, enrollment_id, true, now).await,
-        "decline" => enroll_db::answer_offer(&writer, enrollment_id, false, now).await,
-        _ => Err(AppError::invalid("无法识别的操作。")),
+    match action {
+        EnrollmentAction::Drop => enroll_db::drop_enrollment(&writer, enrollment_id, now).await,
+        EnrollmentAction::Accept => {
+            enroll_db::answer_offer(&writer, enrollment_id, true, now).await
+        }
+        EnrollmentAction::Decline => {
+            enroll_db::answer_offer(&writer, enrollment_id, false, now).await
+        }
     }
 }

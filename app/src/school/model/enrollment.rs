@@ -82,3 +82,11 @@ impl EnrollmentStatus {
         matches!(self, Self::Enrolled | Self::Offered)
     }
 }
+
+coded_enum!(wire = code;
+    /// What a family does with an enrollment: drop the class, or answer a seat offer.
+    EnrollmentAction {
+    Drop = ("drop", "退课", "Drop"),
+    Accept = ("accept", "接受", "Accept"),
+    Decline = ("decline", "放弃", "Decline"),
+});

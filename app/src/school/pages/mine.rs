@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::dates::time_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::school::api::enrollment::{my_enrollments, ChangeEnrollment};
-use crate::school::model::enrollment::{EnrollmentStatus, EnrollmentView};
+use crate::school::model::enrollment::{EnrollmentAction, EnrollmentStatus, EnrollmentView};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;
@@ -51,7 +51,7 @@ pub fn MyTimetablePage() -> impl IntoView {
 
 fn action_button(
     id: i64,
-    action: &'static str,
+    action: EnrollmentAction,
     label: &'static str,
     class: &'static str,
     change: ServerAction<ChangeEnrollment>,
@@ -59,7 +59,7 @@ fn action_button(
     view! {
         <ActionForm action=change attr:class="inline-form">
             <input type="hidden" name="enrollment_id" value=id.to_string() />
-            <input type="hidden" name="action" value=action />
+            <input type="hidden" name="action" value=action.code() />
             <button type="submit" class=class>{label}</button>
         </ActionForm>
     }
@@ -84,10 +84,10 @@ fn enrollment_card(e: EnrollmentView, change: ServerAction<ChangeEnrollment>) ->
             </p>
             <div class="actions no-print">
                 {offered.then(|| view! {
-                    {action_button(e.id, "accept", t.school.accept, "button primary", change)}
-                    {action_button(e.id, "decline", t.school.decline, "button", change)}
+                    {action_button(e.id, EnrollmentAction::Accept, t.school.accept, "button primary", change)}
+                    {action_button(e.id, EnrollmentAction::Decline, t.school.decline, "button", change)}
                 })}
-                {live.then(|| action_button(e.id, "drop", t.school.drop_class, "button danger", change))}
+                {live.then(|| action_button(e.id, EnrollmentAction::Drop, t.school.drop_class, "button danger", change))}
             </div>
         </li>
     }
