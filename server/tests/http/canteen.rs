@@ -30,8 +30,9 @@ async fn an_unknown_canteen_says_so(pool: SqlitePool) {
     let page = app.get("/canteen/99", None).await;
     assert!(
         page.body.contains("没有找到相关记录"),
-        "{}",
-        page.body.len()
+        "{} {}",
+        page.status,
+        page.body
     );
 }
 
