@@ -1,5 +1,5 @@
 //! Checks for what staff set up: prices typed in yuan, dishes, meal services, and the weeks a
-//! menu is planned in. Pure functions; the pages post these forms to `setup_api`.
+//! menu is planned in. Pure functions; the pages post these forms to `api::setup`.
 
 use chrono::{Datelike, NaiveDate};
 

@@ -1,6 +1,6 @@
 //! Elderly-school server functions under /api/school/: the catalog (anyone signed in),
 //! enrolling, dropping and answering offers (the person, their family, or community staff).
-//! Timetables are in `timetable_api`, set-up in `setup_api`.
+//! Timetables are in `api::timetable`, set-up in `api::setup`.
 
 use leptos::prelude::*;
 
