@@ -10,28 +10,17 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-/// A file the browser saves under `name`.
-pub struct Download {
+/// A CSV file the browser saves under `name` (UTF-8; the body starts with a BOM).
+pub struct CsvDownload {
     name: String,
-    content_type: &'static str,
     body: String,
 }
 
-impl Download {
-    fn csv(name: String, body: String) -> Self {
-        Self {
-            name,
-            content_type: "text/csv; charset=utf-8",
-            body,
-        }
-    }
-}
-
-impl IntoResponse for Download {
+impl IntoResponse for CsvDownload {
     fn into_response(self) -> Response {
         (
             [
-                (header::CONTENT_TYPE, self.content_type.to_string()),
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
                 (
                     header::CONTENT_DISPOSITION,
                     format!("attachment; filename=\"{}\"", self.name),
@@ -54,13 +43,16 @@ pub async fn prep_csv(
     State(state): State<AppState>,
     Caller(user): Caller,
     Query(query): Query<SheetQuery>,
-) -> Result<Download, AppError> {
+) -> Result<CsvDownload, AppError> {
     let service =
         app::canteen::policy::require_canteen_staff(&state.pool, &user, query.service).await?;
     let date = app::clock::date_or_today(query.date)?;
     let sheet = app::canteen::db::kitchen::prep_sheet(&state.pool, &service, &date).await?;
     let body = app::canteen::rules::kitchen::prep_csv(&sheet);
-    Ok(Download::csv(format!("prep-{date}.csv"), body))
+    Ok(CsvDownload {
+        name: format!("prep-{date}.csv"),
+        body,
+    })
 }
 
 #[derive(Deserialize)]
@@ -74,15 +66,15 @@ pub async fn settlement_csv(
     State(state): State<AppState>,
     Caller(user): Caller,
     Query(query): Query<MonthQuery>,
-) -> Result<Download, AppError> {
+) -> Result<CsvDownload, AppError> {
     let canteen = app::canteen::policy::managed_canteen(&state.pool, &user, query.canteen).await?;
     let month = app::clock::month_or_this_month(query.month)?;
     let report = app::canteen::db::settlement::monthly(&state.pool, canteen, month).await?;
     let body = app::canteen::rules::settlement::settlement_csv(&report);
-    Ok(Download::csv(
-        format!("settlement-{}.csv", report.month),
+    Ok(CsvDownload {
+        name: format!("settlement-{}.csv", report.month),
         body,
-    ))
+    })
 }
 
 #[derive(Deserialize)]
@@ -97,12 +89,15 @@ pub async fn hours_csv(
     State(state): State<AppState>,
     Caller(user): Caller,
     Query(query): Query<HoursQuery>,
-) -> Result<Download, AppError> {
+) -> Result<CsvDownload, AppError> {
     let community = app::volunteer::policy::hours_scope(&user, query.community)?;
     let month = app::clock::month_or_this_month(query.month)?;
     let (from, to) = app::clock::month_bounds(&month)?;
     let body = app::volunteer::db::points::hours_csv(&state.pool, community, from, to).await?;
-    Ok(Download::csv(format!("volunteer-hours-{month}.csv"), body))
+    Ok(CsvDownload {
+        name: format!("volunteer-hours-{month}.csv"),
+        body,
+    })
 }
 
 #[derive(Deserialize)]
@@ -116,14 +111,14 @@ pub async fn roster_csv(
     State(state): State<AppState>,
     Caller(user): Caller,
     Query(query): Query<RosterQuery>,
-) -> Result<Download, AppError> {
+) -> Result<CsvDownload, AppError> {
     app::school::policy::require_class_staff(&state.pool, &user, query.class).await?;
     let today = app::clock::today_in_shanghai();
     let body = app::school::db::roster::roster_csv(&state.pool, query.class, today).await?;
-    Ok(Download::csv(
-        format!("class-{}-roster.csv", query.class),
+    Ok(CsvDownload {
+        name: format!("class-{}-roster.csv", query.class),
         body,
-    ))
+    })
 }
 
 /// GET /school/calendar/{token}.ics — an elder's or a teacher's timetable for calendar apps,
