@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks that imports in app/src point down the layers (docs/architecture.md): no model, rules,
 # db or policy file uses a server-function (api) module, no model or rules file uses a db
-# module, and no db file uses a policy. Prints each offending line and fails if there is one.
+# module, and no db file uses a policy; and that no db file decides who may act (takes the
+# signed-in account: the policy hands it ids and scopes instead). Prints each offending line and
+# fails if there is one.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../app/src"
 
@@ -27,7 +29,14 @@ check db $(layers model) $(layers rules) domain
 check policy $(layers db) db.rs
 check pages $(layers model) $(layers rules) $(layers db) $(layers policy) $(layers api)
 
+# The account's own table is read by auth's db; every other db file gets ids and scopes.
+db_files=$(for f in $(layers db); do find "$f" -name '*.rs'; done | grep -v '^auth/')
+if grep -n "CurrentUser" $db_files; then
+  echo "  ↑ a db function takes the signed-in account; let the feature's policy decide" >&2
+  failed=1
+fi
+
 if [ "$failed" -ne 0 ]; then
   exit 1
 fi
-echo "Layers: imports point down."
+echo "Layers: imports point down; who may act is decided above db."

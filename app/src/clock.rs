@@ -58,7 +58,12 @@ pub fn date_or_today(date: Option<String>) -> Result<String, crate::error::AppEr
         None | Some("") => Ok(today_in_shanghai().format("%Y-%m-%d").to_string()),
         Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map(|d| d.format("%Y-%m-%d").to_string())
-            .map_err(|_| crate::error::AppError::invalid("日期格式应为 2026-11-24。")),
+            .map_err(|_| {
+                crate::error::AppError::invalid(crate::tr!(
+                    "日期格式应为 2026-11-24。",
+                    "Please write the date like 2026-11-24."
+                ))
+            }),
     }
 }
 
@@ -69,13 +74,23 @@ pub fn month_or_this_month(month: Option<String>) -> Result<String, crate::error
         None | Some("") => Ok(today_in_shanghai().format("%Y-%m").to_string()),
         Some(text) => chrono::NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d")
             .map(|d| d.format("%Y-%m").to_string())
-            .map_err(|_| crate::error::AppError::invalid("月份格式应为 2026-11。")),
+            .map_err(|_| {
+                crate::error::AppError::invalid(crate::tr!(
+                    "月份格式应为 2026-11。",
+                    "Please write the month like 2026-11."
+                ))
+            }),
     }
 }
 
 /// Unix seconds of the first instant of the month and of the next, in Shanghai time.
 pub fn month_bounds(month: &str) -> Result<(i64, i64), crate::error::AppError> {
-    let bad = || crate::error::AppError::invalid("月份格式应为 2026-11。");
+    let bad = || {
+        crate::error::AppError::invalid(crate::tr!(
+            "月份格式应为 2026-11。",
+            "Please write the month like 2026-11."
+        ))
+    };
     let first =
         chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").map_err(|_| bad())?;
     let next = first

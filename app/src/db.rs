@@ -39,3 +39,9 @@ pub async fn record_audit(
     .await?;
     Ok(())
 }
+
+/// "[1,2,3]", for `json_each(?)` to turn into a list of ids in SQL.
+pub fn json_ids(ids: impl IntoIterator<Item = i64>) -> String {
+    let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
+    format!("[{}]", list.join(","))
+}

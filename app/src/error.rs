@@ -1,35 +1,60 @@
 //! The one error type of the app. Every server function returns `Result<T, AppError>`.
-//! Its `Display` is the short Chinese sentence a user sees; internal details never leave
+//! Its `Display` is the short sentence a user sees, in their language; internal details never leave
 //! the server (they are logged where the error is created, see `AppError::internal`).
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
     /// The input is wrong; the message says what to fix.
-    #[error("{0}")]
     Invalid(String),
-    #[error("请先登录。")]
     NotLoggedIn,
-    #[error("您没有权限进行此操作。")]
     Forbidden,
-    #[error("没有找到相关记录。")]
     NotFound,
     /// A rule or the current state forbids the action; the message explains it.
-    #[error("{0}")]
     Conflict(String),
-    #[error("尝试次数过多，请 {0} 分钟后再试。")]
+    /// Minutes until the next attempt is allowed.
     TooManyAttempts(i64),
-    #[error("系统繁忙，请稍后再试。")]
     Internal,
     /// An internal fault, with the request's id for the operator (see `RequestRef`).
-    #[error("系统繁忙，请稍后再试。（错误编号 {0}）")]
     InternalRef(String),
-    #[error("网络连接出现问题，请检查网络后重试。")]
     Network,
 }
+
+/// The sentence a user sees, in the language of the request (server) or page (browser).
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::Invalid(message) | Self::Conflict(message) => return f.write_str(message),
+            Self::NotLoggedIn => crate::tr!("请先登录。", "Please log in first."),
+            Self::Forbidden => {
+                crate::tr!("您没有权限进行此操作。", "You are not allowed to do this.")
+            }
+            Self::NotFound => crate::tr!("没有找到相关记录。", "Nothing was found."),
+            Self::TooManyAttempts(minutes) => crate::tr!(
+                "尝试次数过多，请 {minutes} 分钟后再试。",
+                "Too many attempts. Please try again in {minutes} minutes."
+            ),
+            Self::Internal => crate::tr!(
+                "系统繁忙，请稍后再试。",
+                "The system is busy. Please try again later."
+            ),
+            Self::InternalRef(id) => crate::tr!(
+                "系统繁忙，请稍后再试。（错误编号 {id}）",
+                "The system is busy. Please try again later. (Error reference {id})"
+            ),
+            Self::Network => crate::tr!(
+                "网络连接出现问题，请检查网络后重试。",
+                "The network connection failed. Please check it and try again."
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -86,7 +111,7 @@ impl AppError {
     }
 }
 
-/// A plain handler's refusal: its status and the Chinese sentence as text.
+/// A plain handler's refusal: its status and the sentence as text.
 #[cfg(feature = "ssr")]
 impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
@@ -115,7 +140,10 @@ impl FromServerFnError for AppError {
         match value {
             ServerFnErrorErr::Request(_) => Self::Network,
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                Self::invalid("提交的内容不完整，请检查后重试。")
+                Self::invalid(crate::tr!(
+                    "提交的内容不完整，请检查后重试。",
+                    "The form is incomplete. Please check it and try again."
+                ))
             }
             _ => Self::Internal,
         }

@@ -62,6 +62,29 @@ test("bad input gets a clear Chinese message", async ({ page }, info) => {
   await expect(page.getByRole("alert")).toContainText("手机号或密码不正确");
 });
 
+test("in English, refusals say why in English", async ({ page }, info) => {
+  const js = info.project.use.javaScriptEnabled !== false;
+  const base = info.project.use.baseURL as string;
+  await page.context().addCookies([{ name: "xf_lang", value: "en", url: base }]);
+  await page.goto("/register");
+  await waitForHydration(page, js);
+  await page.getByLabel("Your name").fill("Li Jun");
+  await page.getByLabel("Mobile number").fill(freshPhone(info.workerIndex + 7));
+  await page.getByLabel("Password", { exact: true }).fill("12345678");
+  await page.getByLabel("Repeat the password").fill("12345678");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByRole("alert")).toContainText("This password is too common");
+
+  await page.goto("/login");
+  await waitForHydration(page, js);
+  await page.getByLabel("Mobile number").fill("13900000005");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The mobile number or password is incorrect.");
+  expect(await alert.innerText()).not.toMatch(/[\u4e00-\u9fff]/);
+});
+
 test("the 长辈版 switch enlarges the page and is remembered", async ({ page }, info) => {
   const js = info.project.use.javaScriptEnabled !== false;
   await page.goto("/");

@@ -34,7 +34,11 @@ pub async fn keep_form_on_error(request: Request<Body>, next: Next) -> Response 
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "提交的内容太长了。").into_response();
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            app::tr!("提交的内容太长了。", "What you sent is too long."),
+        )
+            .into_response();
     };
     let mut response = next
         .run(Request::from_parts(parts, Body::from(bytes.clone())))

@@ -15,6 +15,7 @@ pub mod exports;
 pub mod form_errors;
 pub mod health;
 pub mod jobs;
+pub mod locale;
 pub mod metrics;
 pub mod page_cache;
 pub mod request_id;

@@ -86,6 +86,9 @@ pub fn router_with_assets(state: AppState, assets: Assets) -> Router {
         .layer(axum::middleware::from_fn(set_error_status))
         .layer(axum::middleware::from_fn(keep_form_on_error))
         .layer(axum::middleware::from_fn(reject_cross_site_writes))
+        .layer(axum::middleware::from_fn(
+            crate::locale::answer_in_request_locale,
+        ))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -33,7 +33,14 @@ pub fn is_cross_site(request: &Request<Body>) -> bool {
 pub async fn reject_cross_site_writes(request: Request<Body>, next: Next) -> Response {
     if !is_safe_method(request.method()) && is_cross_site(&request) {
         tracing::warn!(uri = %request.uri(), "refused a cross-site write");
-        return (StatusCode::FORBIDDEN, "不接受来自其他网站的提交。").into_response();
+        return (
+            StatusCode::FORBIDDEN,
+            app::tr!(
+                "不接受来自其他网站的提交。",
+                "Forms sent from other websites are not accepted."
+            ),
+        )
+            .into_response();
     }
     next.run(request).await
 }

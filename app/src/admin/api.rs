@@ -33,7 +33,9 @@ async fn describe(
             .into_iter()
             .find(|c| c.id == id)
             .map(|c| c.full_name())
-            .ok_or_else(|| AppError::invalid("请选择社区。"))?,
+            .ok_or_else(|| {
+                AppError::invalid(crate::tr!("请选择社区。", "Please choose a community."))
+            })?,
         None => "全部社区".to_string(),
     };
     Ok(format!(
@@ -65,9 +67,10 @@ pub async fn revoke_role(user_id: i64, role: String, community_id: String) -> Re
         return Err(AppError::Forbidden);
     }
     if user_id == admin.id && grant.role == Role::Admin {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "不能撤销自己的管理员身份，请让另一位管理员操作。",
-        ));
+            "You cannot revoke your own admin role. Please ask another admin to do it."
+        )));
     }
     let pool = crate::state::pool()?;
     let detail = describe(&pool, user_id, &grant).await?;

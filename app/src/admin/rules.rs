@@ -5,22 +5,27 @@ use crate::error::AppError;
 
 /// Parses the role form: a role code and, for scoped roles, a community ("" for none).
 pub fn parse_grant(role: &str, community_id: &str) -> Result<RoleGrant, AppError> {
-    let role = Role::from_code(role).ok_or_else(|| AppError::invalid("请选择要授予的身份。"))?;
+    let role = Role::from_code(role).ok_or_else(|| {
+        AppError::invalid(crate::tr!(
+            "请选择要授予的身份。",
+            "Please choose the role to grant."
+        ))
+    })?;
     let community_id = match community_id.trim() {
         "" => None,
-        text => Some(
-            text.parse::<i64>()
-                .map_err(|_| AppError::invalid("请选择社区。"))?,
-        ),
+        text => Some(text.parse::<i64>().map_err(|_| {
+            AppError::invalid(crate::tr!("请选择社区。", "Please choose a community."))
+        })?),
     };
     match (role.is_scoped(), community_id) {
         (false, _) => Ok(RoleGrant {
             role,
             community_id: None,
         }),
-        (true, None) if role != Role::Admin => Err(AppError::invalid(format!(
+        (true, None) if role != Role::Admin => Err(AppError::invalid(crate::tr!(
             "“{}”需要选择社区。",
-            role.label()
+            "Please choose a community for “{}”.",
+            role.label_in(crate::i18n::message_locale())
         ))),
         (true, community_id) => Ok(RoleGrant { role, community_id }),
     }

@@ -28,7 +28,10 @@ pub async fn register(
     let phone = PhoneNumber::parse(&phone)?;
     validate_new_password(&password, phone.as_str())?;
     if password != password_confirm {
-        return Err(AppError::invalid("两次输入的密码不一致。"));
+        return Err(AppError::invalid(crate::tr!(
+            "两次输入的密码不一致。",
+            "The two passwords do not match."
+        )));
     }
     let pool = crate::state::pool()?;
     let password_hash = hashing::hash_password_blocking(password).await?;
@@ -64,7 +67,10 @@ pub async fn login(phone: String, password: String, next: Option<String>) -> Res
     let matches = hashing::verify_password_blocking(password, stored).await?;
     let Some(record) = record.filter(|_| matches) else {
         throttle::record_failure(&pool, phone.as_str(), &ip, now).await?;
-        return Err(AppError::invalid("手机号或密码不正确。"));
+        return Err(AppError::invalid(crate::tr!(
+            "手机号或密码不正确。",
+            "The mobile number or password is incorrect."
+        )));
     };
     throttle::clear(&pool, phone.as_str()).await?;
     session::start_session(record.user_id).await?;
@@ -92,11 +98,17 @@ pub async fn change_password(
     let pool = crate::state::pool()?;
     let stored = db::password_hash_of(&pool, user.id).await?;
     if !hashing::verify_password_blocking(current_password, Some(stored)).await? {
-        return Err(AppError::invalid("当前密码不正确。"));
+        return Err(AppError::invalid(crate::tr!(
+            "当前密码不正确。",
+            "The current password is incorrect."
+        )));
     }
     validate_new_password(&new_password, &user.phone)?;
     if new_password != new_password_confirm {
-        return Err(AppError::invalid("两次输入的新密码不一致。"));
+        return Err(AppError::invalid(crate::tr!(
+            "两次输入的新密码不一致。",
+            "The two new passwords do not match."
+        )));
     }
     let hash = hashing::hash_password_blocking(new_password).await?;
     db::set_password_hash(&pool, user.id, &hash).await?;

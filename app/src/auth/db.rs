@@ -29,7 +29,10 @@ pub async fn create_user(pool: &SqlitePool, account: NewAccount<'_>) -> AppResul
     let user_id = match inserted {
         Ok(done) => done.last_insert_rowid(),
         Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::conflict("这个手机号已经注册过了，请直接登录。"));
+            return Err(AppError::conflict(crate::tr!(
+                "这个手机号已经注册过了，请直接登录。",
+                "This mobile number is already registered. Please log in."
+            )));
         }
         Err(e) => return Err(e.into()),
     };

@@ -16,9 +16,15 @@ pub fn safe_next_path(next: Option<&str>) -> &str {
 pub fn parse_display_name(input: &str) -> Result<String, AppError> {
     let name = input.trim();
     match name.chars().count() {
-        0 => Err(AppError::invalid("请填写您的称呼。")),
+        0 => Err(AppError::invalid(crate::tr!(
+            "请填写您的称呼。",
+            "Please fill in your name."
+        ))),
         1..=20 => Ok(name.to_string()),
-        _ => Err(AppError::invalid("称呼不能超过 20 个字。")),
+        _ => Err(AppError::invalid(crate::tr!(
+            "称呼不能超过 20 个字。",
+            "Your name can have at most 20 characters."
+        ))),
     }
 }
 

@@ -21,9 +21,19 @@ pub async fn add_community(subdistrict_id: i64, name: String) -> Result<(), AppE
     }
     let name = name.trim();
     match name.chars().count() {
-        0 => return Err(AppError::invalid("请填写社区名称。")),
+        0 => {
+            return Err(AppError::invalid(crate::tr!(
+                "请填写社区名称。",
+                "Please fill in the community name."
+            )))
+        }
         1..=30 => {}
-        _ => return Err(AppError::invalid("社区名称不能超过 30 个字。")),
+        _ => {
+            return Err(AppError::invalid(crate::tr!(
+                "社区名称不能超过 30 个字。",
+                "The community name can have at most 30 characters."
+            )))
+        }
     }
     let pool = crate::state::pool()?;
     if !crate::community::db::subdistricts(&pool)
@@ -31,7 +41,10 @@ pub async fn add_community(subdistrict_id: i64, name: String) -> Result<(), AppE
         .iter()
         .any(|s| s.id == subdistrict_id)
     {
-        return Err(AppError::invalid("请选择街道。"));
+        return Err(AppError::invalid(crate::tr!(
+            "请选择街道。",
+            "Please choose a sub-district."
+        )));
     }
     crate::community::db::add_community(&pool, user.id, subdistrict_id, name).await?;
     Ok(())

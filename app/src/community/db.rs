@@ -60,9 +60,10 @@ pub async fn add_community(
     let id = match inserted {
         Ok(done) => done.last_insert_rowid(),
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(crate::error::AppError::conflict(
+            return Err(crate::error::AppError::conflict(crate::tr!(
                 "这个街道下已经有同名的社区。",
-            ));
+                "This sub-district already has a community with that name."
+            )));
         }
         Err(e) => return Err(e.into()),
     };

@@ -96,7 +96,10 @@ pub struct ElderForSave {
 fn required(value: &str, what: &str, max_chars: usize) -> Result<String, AppError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(AppError::invalid(format!("请填写{what}。")));
+        return Err(AppError::invalid(crate::tr!(
+            "请填写{what}。",
+            "Please fill in the {what}."
+        )));
     }
     optional(value, what, max_chars)
 }
@@ -104,8 +107,9 @@ fn required(value: &str, what: &str, max_chars: usize) -> Result<String, AppErro
 fn optional(value: &str, what: &str, max_chars: usize) -> Result<String, AppError> {
     let value = value.trim();
     if value.chars().count() > max_chars {
-        return Err(AppError::invalid(format!(
-            "{what}不能超过 {max_chars} 个字。"
+        return Err(AppError::invalid(crate::tr!(
+            "{what}不能超过 {max_chars} 个字。",
+            "The {what} can have at most {max_chars} characters."
         )));
     }
     Ok(value.to_string())
@@ -121,8 +125,12 @@ where
 {
     let mut items = Vec::new();
     for code in codes.iter().filter(|c| !c.is_empty()) {
-        let item = from_code(code)
-            .ok_or_else(|| AppError::invalid(format!("{what}里有无法识别的选项。")))?;
+        let item = from_code(code).ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "{what}里有无法识别的选项。",
+                "There is an unknown choice in the {what}."
+            ))
+        })?;
         if !items.contains(&item) {
             items.push(item);
         }
@@ -133,41 +141,66 @@ where
 impl ElderForm {
     /// Checks the form against `today` (Asia/Shanghai) and returns what to save.
     pub fn parse(&self, today: NaiveDate) -> Result<ElderForSave, AppError> {
-        let name = required(&self.name, "长者姓名", 20)?;
-        let birth_date = NaiveDate::parse_from_str(self.birth_date.trim(), "%Y-%m-%d")
-            .map_err(|_| AppError::invalid("请按 年-月-日 填写出生日期，例如 1948-05-20。"))?;
+        let name = required(&self.name, &crate::tr!("长者姓名", "elder's name"), 20)?;
+        let birth_date =
+            NaiveDate::parse_from_str(self.birth_date.trim(), "%Y-%m-%d").map_err(|_| {
+                AppError::invalid(crate::tr!(
+                    "请按 年-月-日 填写出生日期，例如 1948-05-20。",
+                    "Please write the date of birth as year-month-day, such as 1948-05-20."
+                ))
+            })?;
         let age = crate::domain::age::age_on(birth_date, today);
         if !(0..=120).contains(&age) {
-            return Err(AppError::invalid("出生日期不正确，请检查年份。"));
+            return Err(AppError::invalid(crate::tr!(
+                "出生日期不正确，请检查年份。",
+                "The date of birth is not right. Please check the year."
+            )));
         }
-        let community_id = self
-            .community_id
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| AppError::invalid("请选择所在社区。"))?;
+        let community_id = self.community_id.trim().parse::<i64>().map_err(|_| {
+            AppError::invalid(crate::tr!(
+                "请选择所在社区。",
+                "Please choose the community."
+            ))
+        })?;
         let phone = match self.phone.trim() {
             "" => None,
             text => Some(PhoneNumber::parse(text)?),
         };
         let subsidy_category = match self.subsidy_category.trim() {
             "" => SubsidyCategory::None,
-            code => SubsidyCategory::from_code(code)
-                .ok_or_else(|| AppError::invalid("请选择补贴类别。"))?,
+            code => SubsidyCategory::from_code(code).ok_or_else(|| {
+                AppError::invalid(crate::tr!(
+                    "请选择补贴类别。",
+                    "Please choose a subsidy category."
+                ))
+            })?,
         };
         Ok(ElderForSave {
             name,
             birth_date,
             community_id,
-            building: required(&self.building, "楼栋", 20)?,
-            unit: optional(&self.unit, "单元", 10)?,
-            room: required(&self.room, "门牌号", 10)?,
+            building: required(&self.building, &crate::tr!("楼栋", "building"), 20)?,
+            unit: optional(&self.unit, &crate::tr!("单元", "unit"), 10)?,
+            room: required(&self.room, &crate::tr!("门牌号", "room number"), 10)?,
             phone,
             needs_delivery: self.needs_delivery,
-            allergies: parse_all(&self.allergies, Allergen::from_code, "过敏")?,
-            diet_needs: parse_all(&self.diet_needs, DietNeed::from_code, "饮食需要")?,
+            allergies: parse_all(
+                &self.allergies,
+                Allergen::from_code,
+                &crate::tr!("过敏", "food allergies"),
+            )?,
+            diet_needs: parse_all(
+                &self.diet_needs,
+                DietNeed::from_code,
+                &crate::tr!("饮食需要", "diet needs"),
+            )?,
             subsidy_category,
-            notes: optional(&self.notes, "备注", 200)?,
-            relation: optional(&self.relation, "与长者的关系", 10)?,
+            notes: optional(&self.notes, &crate::tr!("备注", "notes"), 200)?,
+            relation: optional(
+                &self.relation,
+                &crate::tr!("与长者的关系", "relation to the elder"),
+                10,
+            )?,
         })
     }
 }

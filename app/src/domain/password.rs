@@ -48,22 +48,30 @@ const COMMON_PASSWORDS: &[&str] = &[
 pub fn validate_new_password(password: &str, phone: &str) -> Result<(), AppError> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
-        return Err(AppError::invalid(format!(
-            "密码至少需要 {MIN_PASSWORD_CHARS} 位。"
+        return Err(AppError::invalid(crate::tr!(
+            "密码至少需要 {MIN_PASSWORD_CHARS} 位。",
+            "The password needs at least {MIN_PASSWORD_CHARS} characters."
         )));
     }
     if chars > MAX_PASSWORD_CHARS {
-        return Err(AppError::invalid(format!(
-            "密码不能超过 {MAX_PASSWORD_CHARS} 位。"
+        return Err(AppError::invalid(crate::tr!(
+            "密码不能超过 {MAX_PASSWORD_CHARS} 位。",
+            "The password can have at most {MAX_PASSWORD_CHARS} characters."
         )));
     }
     let lower = password.to_lowercase();
     let one_repeated_char = password.chars().all(|c| password.starts_with(c));
     if one_repeated_char || COMMON_PASSWORDS.contains(&lower.as_str()) {
-        return Err(AppError::invalid("这个密码太常见，容易被猜到，请换一个。"));
+        return Err(AppError::invalid(crate::tr!(
+            "这个密码太常见，容易被猜到，请换一个。",
+            "This password is too common and easy to guess. Please choose another one."
+        )));
     }
     if !phone.is_empty() && password.contains(phone) {
-        return Err(AppError::invalid("密码不能包含手机号码。"));
+        return Err(AppError::invalid(crate::tr!(
+            "密码不能包含手机号码。",
+            "The password cannot contain your mobile number."
+        )));
     }
     Ok(())
 }

@@ -23,9 +23,10 @@ impl PhoneNumber {
         if valid {
             Ok(Self(digits.to_string()))
         } else {
-            Err(AppError::invalid(
+            Err(AppError::invalid(crate::tr!(
                 "请输入 11 位手机号码，例如 13800138000。",
-            ))
+                "Please enter an 11-digit mobile number, such as 13800138000."
+            )))
         }
     }
 

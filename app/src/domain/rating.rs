@@ -11,11 +11,17 @@ pub fn parse_rating(stars: &str, comment: &str) -> Result<(i64, String), AppErro
         .parse::<i64>()
         .ok()
         .filter(|s| (1..=5).contains(s))
-        .ok_or_else(|| AppError::invalid("请选择 1 到 5 颗星。"))?;
+        .ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "请选择 1 到 5 颗星。",
+                "Please choose from 1 to 5 stars."
+            ))
+        })?;
     let comment = comment.trim();
     if comment.chars().count() > MAX_COMMENT_CHARS {
-        return Err(AppError::invalid(format!(
-            "评价请不要超过 {MAX_COMMENT_CHARS} 个字。"
+        return Err(AppError::invalid(crate::tr!(
+            "评价请不要超过 {MAX_COMMENT_CHARS} 个字。",
+            "Please keep the comment to at most {MAX_COMMENT_CHARS} characters."
         )));
     }
     Ok((stars, comment.to_string()))

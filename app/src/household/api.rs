@@ -78,7 +78,10 @@ async fn parse_form(
 ) -> Result<crate::domain::elder::ElderForSave, AppError> {
     let elder = form.parse(crate::clock::today_in_shanghai())?;
     if !crate::community::db::community_exists(pool, elder.community_id).await? {
-        return Err(AppError::invalid("请选择所在社区。"));
+        return Err(AppError::invalid(crate::tr!(
+            "请选择所在社区。",
+            "Please choose the community."
+        )));
     }
     Ok(elder)
 }
@@ -116,9 +119,10 @@ pub async fn update_elder(elder_id: i64, form: ElderForm) -> Result<(), AppError
     let elder = parse_form(&pool, &form).await?;
     let acting_as_staff = !owned.is_family && !owned.is_self;
     if acting_as_staff && !user.is_staff_of(elder.community_id) {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "您不是新社区的工作人员，不能把长者转到那个社区。",
-        ));
+            "You are not staff of the new community, so you cannot move the elder there."
+        )));
     }
     let relation_of = owned.is_family.then_some(user.id);
     crate::household::db::update_elder(&pool, elder_id, &elder, relation_of).await?;

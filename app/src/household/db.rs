@@ -74,6 +74,44 @@ fn mask(phone: &str) -> String {
         .unwrap_or_else(|_| phone.to_string())
 }
 
+/// Whose elders a listing covers: those `viewer` looks after (or is), then every elder of
+/// `communities` (of every community when `None`). `household::policy::elder_scope` builds it
+/// from the caller's roles.
+pub struct ElderScope {
+    pub viewer: i64,
+    pub communities: Option<Vec<i64>>,
+}
+
+/// The elders of `scope`: the viewer's own first, then those of its communities.
+pub async fn elders_in_scope(pool: &SqlitePool, scope: &ElderScope) -> AppResult<Vec<ElderView>> {
+    let today = crate::clock::today_in_shanghai();
+    let mine = ElderFilter {
+        family_of: Some(scope.viewer),
+        ..Default::default()
+    };
+    let mut elders = find_elders(pool, mine, scope.viewer, today).await?;
+    let communities = match &scope.communities {
+        Some(ids) => ids.clone(),
+        None => crate::community::db::all_communities(pool)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect(),
+    };
+    for community in communities {
+        let filter = ElderFilter {
+            community: Some(community),
+            ..Default::default()
+        };
+        for elder in find_elders(pool, filter, scope.viewer, today).await? {
+            if !elders.iter().any(|e| e.id == elder.id) {
+                elders.push(elder);
+            }
+        }
+    }
+    Ok(elders)
+}
+
 /// Elders matching `filter`, with `viewer`'s relation to each, ordered by name. Each filter is
 /// its own indexed lookup (a NULL filter matches nothing), so one elder costs one lookup, not a
 /// scan of every elder.
@@ -270,7 +308,12 @@ pub async fn link_own_login(pool: &SqlitePool, elder_id: i64, phone: &str) -> Ap
     let user = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = ?"#, phone)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| AppError::invalid("这个手机号还没有注册，请长者先用它注册账号。"))?;
+        .ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "这个手机号还没有注册，请长者先用它注册账号。",
+                "This mobile number is not registered yet. Please ask the elder to register with it first."
+            ))
+        })?;
     let linked = sqlx::query!(
         "UPDATE elders SET user_id = ? WHERE id = ?",
         user.id,
@@ -281,7 +324,10 @@ pub async fn link_own_login(pool: &SqlitePool, elder_id: i64, phone: &str) -> Ap
     match linked {
         Ok(_) => {}
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::conflict("这个账号已经关联了另一位长者。"));
+            return Err(AppError::conflict(crate::tr!(
+                "这个账号已经关联了另一位长者。",
+                "This account is already linked to another elder."
+            )));
         }
         Err(e) => return Err(e.into()),
     }

@@ -5,7 +5,7 @@ use sqlx::SqlitePool;
 
 use crate::auth::model::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::household::db::{ownership, ElderOwnership};
+use crate::household::db::{ownership, ElderOwnership, ElderScope};
 
 /// The relation that grants access, or `NotFound` — an elder someone may not see is, to them,
 /// an elder that does not exist.
@@ -21,5 +21,14 @@ pub async fn authorize(
         Ok(owned)
     } else {
         Err(AppError::NotFound)
+    }
+}
+
+/// The elders the caller may list and act for: those they look after (or are), and every
+/// elder of the communities they are staff of.
+pub fn elder_scope(user: &CurrentUser) -> ElderScope {
+    ElderScope {
+        viewer: user.id,
+        communities: user.staff_communities(),
     }
 }

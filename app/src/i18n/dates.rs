@@ -29,15 +29,8 @@ pub fn weekday_name(weekday: u32, locale: Locale) -> &'static str {
 
 /// "周一、周三、周五" / "Mon, Wed, Fri".
 pub fn weekdays_label(days: &[u32], locale: Locale) -> String {
-    let separator = match locale {
-        Locale::Zh => "、",
-        Locale::En => ", ",
-    };
-    days.iter()
-        .map(|&d| weekday_name(d, locale))
-        .filter(|name| !name.is_empty())
-        .collect::<Vec<_>>()
-        .join(separator)
+    let names = days.iter().map(|&d| weekday_name(d, locale));
+    super::list_label(names.filter(|name| !name.is_empty()), locale)
 }
 
 /// "11月24日 周二" / "Tue 24 Nov".

@@ -1,16 +1,19 @@
 //! Interface text by language. Adding a language means adding one `Texts` table beside
 //! `zh.rs` and `en.rs`; the compiler then insists that every text is translated.
 //! Codes (statuses, meals, kinds) carry their labels in each language (`domain::code`), and
-//! dates are labelled by `dates`. Messages from the server (validation and errors) are Chinese.
+//! dates are labelled by `dates`. Messages raised by the server and by shared rules are written
+//! in both languages with `tr!` (`message`).
 
 mod canteen;
 pub mod dates;
 mod en;
+pub mod message;
 mod school;
 mod volunteer;
 mod zh;
 
 pub use canteen::CanteenTexts;
+pub use message::message_locale;
 pub use school::SchoolTexts;
 pub use volunteer::VolunteerTexts;
 
@@ -131,6 +134,22 @@ pub fn texts(locale: Locale) -> &'static Texts {
         Locale::Zh => &zh::TEXTS,
         Locale::En => &en::TEXTS,
     }
+}
+
+/// Items as a list in `locale`: "花生、海鲜" / "Peanut, Seafood".
+pub fn list_label<S: AsRef<str>>(items: impl IntoIterator<Item = S>, locale: Locale) -> String {
+    let separator = match locale {
+        Locale::Zh => "、",
+        Locale::En => ", ",
+    };
+    let mut list = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            list.push_str(separator);
+        }
+        list.push_str(item.as_ref());
+    }
+    list
 }
 
 /// The page's language.

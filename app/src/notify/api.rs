@@ -8,7 +8,8 @@ use crate::notify::model::NotificationView;
 #[server(endpoint = "notify/mine")]
 pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::notify::db::latest(&crate::state::pool()?, user.id).await
+    let locale = crate::i18n::message_locale();
+    crate::notify::db::latest(&crate::state::pool()?, user.id, locale).await
 }
 
 #[server(endpoint = "notify/read-all")]

@@ -3,20 +3,23 @@
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::error::AppResult;
+use crate::i18n::message::EachLanguage;
 use crate::notify::model::NotificationView;
+use crate::ui::prefs::Locale;
 
-/// Adds a notification for `user_id`, inside the caller's transaction so it exists exactly
-/// when the change it reports does.
+/// Adds a notification for `user_id`, in each language, inside the caller's transaction so it
+/// exists exactly when the change it reports does.
 pub async fn notify(
     conn: &mut SqliteConnection,
     user_id: i64,
-    message: &str,
+    message: &EachLanguage,
     link: &str,
 ) -> AppResult<()> {
     sqlx::query!(
-        "INSERT INTO notifications (user_id, message, link) VALUES (?, ?, ?)",
+        "INSERT INTO notifications (user_id, message, message_en, link) VALUES (?, ?, ?, ?)",
         user_id,
-        message,
+        message.zh,
+        message.en,
         link
     )
     .execute(conn)
@@ -24,13 +27,22 @@ pub async fn notify(
     Ok(())
 }
 
-/// The latest 50 notifications of an account, newest first.
-pub async fn latest(pool: &SqlitePool, user_id: i64) -> AppResult<Vec<NotificationView>> {
+/// The latest 50 notifications of an account, newest first, in `locale` (in Chinese where a
+/// notification has no English).
+pub async fn latest(
+    pool: &SqlitePool,
+    user_id: i64,
+    locale: Locale,
+) -> AppResult<Vec<NotificationView>> {
+    let english = locale == Locale::En;
     let rows = sqlx::query_as!(
         NotificationView,
-        r#"SELECT id AS "id!", message, link, created_at, read_at IS NOT NULL AS "read!: bool"
-           FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 50"#,
-        user_id
+        r#"SELECT id AS "id!",
+                  CASE WHEN ?2 AND message_en <> '' THEN message_en ELSE message END AS "message!: String",
+                  link, created_at, read_at IS NOT NULL AS "read!: bool"
+           FROM notifications WHERE user_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 50"#,
+        user_id,
+        english
     )
     .fetch_all(pool)
     .await?;

@@ -2,15 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::clock::local_time_label;
-use crate::i18n::use_texts;
+use crate::i18n::dates::time_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::notify::api::{my_notifications, MarkNotificationsRead};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let mark_read = ServerAction::<MarkNotificationsRead>::new();
     let notes = Resource::new(move || mark_read.version().get(), |_| my_notifications());
     view! {
@@ -22,27 +24,22 @@ pub fn NotificationsPage() -> impl IntoView {
                     <button type="submit" class="button">{t.mark_all_read}</button>
                 </ActionForm>
             </section>
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match notes.await {
-                        Ok(list) if list.is_empty() => view! { <p class="card">{t.no_notifications}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="notifications">
-                                {list.into_iter().map(|n| view! {
-                                    <li class="card" class:unread=!n.read>
-                                        <p class="muted">{local_time_label(n.created_at)}
-                                            {(!n.read).then(|| view! { " " <span class="badge badge-warn">{t.unread}</span> })}
-                                        </p>
-                                        <p>{n.message}</p>
-                                        {(!n.link.is_empty()).then(|| view! { <a class="button" href=n.link>{t.go_handle}</a> })}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(notes, move |value| match value {
+                list if list.is_empty() => view! { <p class="card">{t.no_notifications}</p> }.into_any(),
+                list => view! {
+                    <ul class="notifications">
+                        {list.into_iter().map(|n| view! {
+                            <li class="card" class:unread=!n.read>
+                                <p class="muted">{time_label(n.created_at, locale)}
+                                    {(!n.read).then(|| view! { " " <span class="badge badge-warn">{t.unread}</span> })}
+                                </p>
+                                <p>{n.message}</p>
+                                {(!n.link.is_empty()).then(|| view! { <a class="button" href=n.link>{t.go_handle}</a> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            })}
         } />
     }
 }

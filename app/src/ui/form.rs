@@ -6,6 +6,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 use crate::error::AppError;
+use crate::ui::prefs::Locale;
 
 /// The error of an action's latest submission, if it failed.
 pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
@@ -171,9 +172,10 @@ pub fn checkbox_group<T: Copy + 'static>(
     name: &'static str,
     options: &'static [T],
     code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
+    label: fn(T, Locale) -> &'static str,
     chosen: Vec<String>,
 ) -> impl IntoView {
+    let locale = crate::i18n::use_locale();
     view! {
         <fieldset class="field choices">
             <legend>{legend}</legend>
@@ -185,7 +187,7 @@ pub fn checkbox_group<T: Copy + 'static>(
                     view! {
                         <label class="choice">
                             <input type="checkbox" name=name value=value checked=checked />
-                            {label(*option)}
+                            {label(*option, locale)}
                         </label>
                     }
                 })

@@ -5,6 +5,7 @@ pub mod form;
 pub mod form_store;
 pub mod home;
 pub mod layout;
+pub mod loaded;
 pub mod prefs;
 pub mod print;
 pub mod rating;

@@ -1,10 +1,10 @@
 //! Database tests for the canteen's daily work: weekly standing orders placed exactly once,
 //! and delivery routes whose 无人应答 reaches the family and the staff.
 
-use app::auth::model::CurrentUser;
 use app::canteen::db::delivery;
 use app::canteen::db::standing::{self, NewStandingOrder, RunSummary};
 use app::canteen::model::order::{Fulfilment, OrderStatus};
+use app::ui::prefs::Locale;
 use chrono::{NaiveDate, TimeZone, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::SqlitePool;
@@ -166,13 +166,35 @@ async fn a_full_day_is_recorded_and_the_family_told(pool: SqlitePool) {
     assert_eq!(told, 5);
 }
 
-fn staff(id: i64) -> CurrentUser {
-    CurrentUser {
-        id,
-        phone: "13900000004".into(),
-        display_name: "赵磊".into(),
-        roles: vec![],
-    }
+#[sqlx::test(migrations = "../migrations")]
+async fn a_full_day_reads_in_the_language_each_reader_chose(pool: SqlitePool) {
+    let elders = canteen_with(&pool, 1, 2).await;
+    publish_week(&pool).await;
+    weekday_lunches(&pool, elders[0]).await;
+    weekday_lunches(&pool, elders[1]).await;
+    standing::run(&pool, monday(), evening_before(), None)
+        .await
+        .unwrap();
+    let english = app::notify::db::latest(&pool, 1, Locale::En).await.unwrap();
+    assert_eq!(english.len(), 5);
+    assert!(
+        english[0].message.contains("fully booked"),
+        "{}",
+        english[0].message
+    );
+    let chinese = app::notify::db::latest(&pool, 1, Locale::Zh).await.unwrap();
+    assert!(
+        chinese[0].message.contains("订满"),
+        "{}",
+        chinese[0].message
+    );
+
+    let stored_in_english = count(
+        &pool,
+        "SELECT count(*) FROM standing_order_runs WHERE problem LIKE '%订满%' AND problem_en LIKE '%fully booked%'",
+    )
+    .await;
+    assert_eq!(stored_in_english, 5, "the problem shown on 我的订餐");
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -220,7 +242,11 @@ async fn routes_group_by_building_and_no_answer_alerts_family_and_staff(pool: Sq
     assert_eq!(routes[1].stops.len(), 2);
 
     let first_stop = routes[1].stops[0].order_id;
-    delivery::mark(&pool, &staff(3), first_stop, OrderStatus::NoAnswer)
+    let deliverer = delivery::Deliverer {
+        user_id: 3,
+        name: "赵磊",
+    };
+    delivery::mark(&pool, deliverer, first_stop, OrderStatus::NoAnswer)
         .await
         .unwrap();
     let alerted = count(

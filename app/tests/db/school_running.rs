@@ -11,6 +11,7 @@ use app::school::db::timetable::{remove_slot, week_grid};
 use app::school::model::proposals::OpenProposalForm;
 use app::school::model::roster::AttendanceForm;
 use app::school::model::setup::{ClassForm, SemesterForm};
+use app::ui::prefs::Locale;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
@@ -190,8 +191,13 @@ async fn fees_and_attendance_are_kept_per_student_and_meeting(pool: SqlitePool) 
             ("学员2", false, Some(true), 2)
         ]
     );
+    let waiting: Vec<(String, String)> = list
+        .waiting
+        .iter()
+        .map(|w| (w.name.clone(), w.label_in(Locale::Zh)))
+        .collect();
     assert_eq!(
-        list.waiting,
+        waiting,
         vec![("学员3".to_string(), "候补第 1 位".to_string())]
     );
     let csv = roster_csv(&pool, class, march(9)).await.unwrap();

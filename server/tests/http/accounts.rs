@@ -242,3 +242,28 @@ async fn refused_requests_answer_with_a_matching_status_not_500(pool: SqlitePool
         .await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
 }
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn refusals_are_in_english_for_a_visitor_who_chose_english(pool: SqlitePool) {
+    let app = TestApp::new(pool);
+    let cross_site = Request::post("/api/auth/logout")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::COOKIE, "xf_lang=en")
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::empty())
+        .unwrap();
+    let refused = app.send(cross_site).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.body.contains("other websites"), "{}", refused.body);
+
+    let download = app
+        .get("/canteen/manage/prep.csv", Some("xf_lang=en"))
+        .await;
+    assert_eq!(download.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(download.body, "Please log in first.");
+
+    let in_chinese = app
+        .get("/canteen/manage/prep.csv", Some("xf_lang=zh"))
+        .await;
+    assert_eq!(in_chinese.body, "请先登录。");
+}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::auth::api::ChangePassword;
 use crate::auth::model::CurrentUser;
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{list_label, use_locale, use_texts};
 use leptos_router::hooks::use_query_map;
 
 use crate::ui::form::{action_error, FormError, Notice, SubmitButton, TextField};
@@ -33,7 +33,7 @@ pub fn AccountPage() -> impl IntoView {
                 <section class="card narrow">
                     <h1>{t.account_title}</h1>
                     <p>{user.display_name.clone()} " · " {user.phone.clone()}</p>
-                    <p>{t.roles} "：" {role_list(&user).join("、")}</p>
+                    <p>{t.roles} "：" {list_label(role_list(&user), use_locale())}</p>
                 </section>
                 <section class="card narrow">
                     <h2>{t.change_password}</h2>

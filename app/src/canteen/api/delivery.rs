@@ -22,7 +22,8 @@ pub async fn load_route_sheet(
     let routes = crate::canteen::db::delivery::routes(&pool, service_id, &date, None).await?;
     let unrouted = crate::canteen::db::delivery::unrouted(&pool, service_id, &date).await?;
     Ok(RouteSheet {
-        title: service.title(),
+        meal: service.meal_kind()?,
+        canteen: service.canteen_name,
         routes,
         unrouted,
     })
@@ -41,7 +42,12 @@ pub async fn plan_routes(service_id: i64, date: String, max_stops: String) -> Re
         .parse::<usize>()
         .ok()
         .filter(|n| (1..=50).contains(n))
-        .ok_or_else(|| AppError::invalid("每条路线的站点数请填 1 到 50。"))?;
+        .ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "每条路线的站点数请填 1 到 50。",
+                "Stops per route must be from 1 to 50."
+            ))
+        })?;
     crate::canteen::db::delivery::generate(&pool, service_id, &date, max_stops)
         .await
         .map(|_| ())
@@ -102,7 +108,11 @@ pub async fn mark_stop(order_id: i64, outcome: DeliveryOutcome) -> Result<(), Ap
     if !is_deliverer && !user.runs_canteen_of(service.community_id) {
         return Err(AppError::NotFound);
     }
-    delivery::mark(&crate::state::writer()?, &user, order_id, outcome.status()).await?;
+    let by = delivery::Deliverer {
+        user_id: user.id,
+        name: &user.display_name,
+    };
+    delivery::mark(&crate::state::writer()?, by, order_id, outcome.status()).await?;
     crate::figures::delivery_marked(outcome.code());
     Ok(())
 }

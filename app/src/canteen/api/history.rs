@@ -41,7 +41,9 @@ pub async fn my_orders(
     let pool = crate::state::pool()?;
     let ids = elder_ids(&pool, &user, elder_id).await?;
     let orders = crate::canteen::db::history::list(&pool, &ids).await?;
-    let standing = crate::canteen::db::history::standing_list(&pool, &ids).await?;
+    let standing =
+        crate::canteen::db::history::standing_list(&pool, &ids, crate::i18n::message_locale())
+            .await?;
     Ok((orders, standing))
 }
 

@@ -18,14 +18,10 @@ pub async fn managed_services() -> Result<Vec<ServiceChoice>, AppError> {
     let pool = crate::state::pool()?;
     let services = crate::canteen::db::order_draft::all_services(&pool)
         .await?
-        .into_iter()
+        .iter()
         .filter(|s| user.runs_canteen_of(s.community_id))
-        .map(|s| ServiceChoice {
-            id: s.id,
-            title: s.title(),
-            cutoff_time: s.cutoff_time,
-        })
-        .collect::<Vec<_>>();
+        .map(crate::canteen::db::order_options::service_choice)
+        .collect::<Result<Vec<_>, _>>()?;
     if services.is_empty() {
         return Err(AppError::Forbidden);
     }
@@ -60,7 +56,10 @@ pub async fn advance_orders(
         from,
         OrderStatus::Placed | OrderStatus::Cooking | OrderStatus::Ready
     ) {
-        return Err(AppError::invalid("无法识别的状态。"));
+        return Err(AppError::invalid(crate::tr!(
+            "无法识别的状态。",
+            "Unknown status."
+        )));
     }
     crate::canteen::db::kitchen::advance(&crate::state::writer()?, service_id, &date, from)
         .await

@@ -21,7 +21,8 @@ pub async fn order_options(
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     require_order_form_access(&pool, &user, elder_id, replaces).await?;
-    crate::canteen::db::order_options::load(&pool, &user, elder_id, service_id, replaces).await
+    let scope = crate::household::policy::elder_scope(&user);
+    crate::canteen::db::order_options::load(&pool, &scope, elder_id, service_id, replaces).await
 }
 
 /// Places the orders of the form, for each chosen date all or none, and sets up the weekly
@@ -35,16 +36,18 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
     // Refused as "not found" unless the caller may act for this elder (and the order replaced).
     let replacing = (form.replaces > 0).then_some(form.replaces);
     require_order_form_access(&pool, &user, Some(form.elder_id), replacing).await?;
-    let elder = crate::canteen::db::order_options::elder_view(&pool, &user, form.elder_id).await?;
+    let elder =
+        crate::canteen::db::order_options::elder_view(&pool, user.id, form.elder_id).await?;
     let today = crate::clock::today_in_shanghai();
     let request = form.parse(today)?;
     let service = order_draft::service_info(&pool, form.service_id).await?;
     let replaces = if form.replaces > 0 {
         let owned = crate::canteen::db::history::order_for_change(&pool, form.replaces).await?;
         if owned.elder_id != form.elder_id || owned.service_id != form.service_id {
-            return Err(AppError::invalid(
+            return Err(AppError::invalid(crate::tr!(
                 "修改订单时不能换长者或餐次，请取消后重新下单。",
-            ));
+                "A change cannot switch the elder or the meal. Please cancel and order again."
+            )));
         }
         Some(form.replaces)
     } else {

@@ -88,10 +88,7 @@ pub async fn load_menu_week(
         monday: iso(monday),
         previous: iso(monday - chrono::Days::new(7)),
         next: iso(monday + chrono::Days::new(7)),
-        days: week
-            .iter()
-            .map(|d| (d.clone(), crate::canteen::rules::menu::day_label(d)))
-            .collect(),
+        days: (0..7).map(|d| monday + chrono::Days::new(d)).collect(),
         services: services_of(&pool, canteen.id).await?,
         dishes: dishes_of(&pool, canteen.id).await?,
         items,
@@ -105,8 +102,12 @@ pub async fn save_menu_week(form: MenuWeekForm) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let canteen = managed_canteen(&pool, &user, Some(form.canteen_id)).await?;
-    let monday = chrono::NaiveDate::parse_from_str(&form.monday, "%Y-%m-%d")
-        .map_err(|_| AppError::invalid("周次无法识别，请刷新后重试。"))?;
+    let monday = chrono::NaiveDate::parse_from_str(&form.monday, "%Y-%m-%d").map_err(|_| {
+        AppError::invalid(crate::tr!(
+            "周次无法识别，请刷新后重试。",
+            "The week could not be read. Please refresh and try again."
+        ))
+    })?;
     let week = week_dates(monday_of(monday));
     let items = form
         .items
@@ -123,8 +124,12 @@ pub async fn copy_last_week(canteen_id: i64, monday: String) -> Result<(), AppEr
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let canteen = managed_canteen(&pool, &user, Some(canteen_id)).await?;
-    let monday = chrono::NaiveDate::parse_from_str(&monday, "%Y-%m-%d")
-        .map_err(|_| AppError::invalid("周次无法识别，请刷新后重试。"))?;
+    let monday = chrono::NaiveDate::parse_from_str(&monday, "%Y-%m-%d").map_err(|_| {
+        AppError::invalid(crate::tr!(
+            "周次无法识别，请刷新后重试。",
+            "The week could not be read. Please refresh and try again."
+        ))
+    })?;
     let week = week_dates(monday_of(monday));
     crate::canteen::db::setup::copy_previous_week(&pool, canteen.id, &week)
         .await
@@ -153,13 +158,20 @@ pub async fn add_subsidy_rule(
     }
     let band = AgeBand::from_code(&age_band)
         .filter(|b| AgeBand::SUBSIDISED.contains(b))
-        .ok_or_else(|| AppError::invalid("请选择年龄段。"))?;
+        .ok_or_else(|| {
+            AppError::invalid(crate::tr!("请选择年龄段。", "Please choose an age band."))
+        })?;
     let category = match category.as_str() {
         "" => None,
         code => Some(
             SubsidyCategory::from_code(code)
                 .filter(|c| *c != SubsidyCategory::None)
-                .ok_or_else(|| AppError::invalid("请选择补贴类别。"))?,
+                .ok_or_else(|| {
+                    AppError::invalid(crate::tr!(
+                        "请选择补贴类别。",
+                        "Please choose a subsidy category."
+                    ))
+                })?,
         ),
     };
     let subsidy_fen = crate::canteen::rules::setup::parse_yuan(&subsidy)?;

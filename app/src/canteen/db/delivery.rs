@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use crate::auth::model::CurrentUser;
 use crate::canteen::model::delivery::{RouteStop, RouteView};
 use crate::canteen::model::order::OrderStatus;
 use crate::canteen::rules::delivery::{plan_routes, StopAddress};
@@ -30,9 +29,10 @@ pub async fn generate(
     .fetch_one(&mut *tx)
     .await?;
     if marked > 0 {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "已经有站点标记了送达结果，不能再重新排路线；可以手动调整站点。",
-        ));
+            "Some stops are already marked, so the routes cannot be planned again. You can still move stops by hand."
+        )));
     }
     let deliverers = sqlx::query!(
         "SELECT route_no, deliverer_id FROM delivery_routes WHERE service_id = ? AND date = ?",
@@ -262,9 +262,12 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
             .await?;
         }
         route_no => {
-            let route_no: i64 = route_no
-                .parse()
-                .map_err(|_| AppError::invalid("请选择要移到的路线。"))?;
+            let route_no: i64 = route_no.parse().map_err(|_| {
+                AppError::invalid(crate::tr!(
+                    "请选择要移到的路线。",
+                    "Please choose the route to move to."
+                ))
+            })?;
             let target = sqlx::query_scalar!(
                 r#"SELECT id AS "id!" FROM delivery_routes WHERE service_id = ? AND date = ? AND route_no = ?"#,
                 owner.service_id,
@@ -273,7 +276,7 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
             )
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| AppError::invalid("没有这条路线。"))?;
+            .ok_or_else(|| AppError::invalid(crate::tr!("没有这条路线。", "There is no such route.")))?;
             sqlx::query!(
                 "UPDATE delivery_stops SET position = position - 1 WHERE route_id = ? AND position > ?",
                 owner.route_id,
@@ -301,7 +304,12 @@ pub async fn assign(pool: &SqlitePool, route_id: i64, phone: &str) -> AppResult<
     let user = sqlx::query!("SELECT id, display_name FROM users WHERE phone = ?", phone)
         .fetch_optional(pool)
         .await?
-        .ok_or_else(|| AppError::invalid("没有找到这个手机号的用户，请先请他注册。"))?;
+        .ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "没有找到这个手机号的用户，请先请他注册。",
+                "No account has this mobile number. Please ask them to register first."
+            ))
+        })?;
     sqlx::query!(
         "UPDATE delivery_routes SET deliverer_id = ? WHERE id = ?",
         user.id,
@@ -347,11 +355,17 @@ pub async fn my_route_days(
     Ok(rows.into_iter().map(|r| (r.service_id, r.date)).collect())
 }
 
+/// Who marks a stop: the account, and the name the family is told.
+pub struct Deliverer<'a> {
+    pub user_id: i64,
+    pub name: &'a str,
+}
+
 /// Marks a stop delivered or not answered. 无人应答 notifies the elder's family and the staff
 /// of the canteen's community in the same transaction.
 pub async fn mark(
     pool: &SqlitePool,
-    user: &CurrentUser,
+    by: Deliverer<'_>,
     order_id: i64,
     outcome: OrderStatus,
 ) -> AppResult<()> {
@@ -369,9 +383,10 @@ pub async fn mark(
     .ok_or(AppError::NotFound)?;
     let status = OrderStatus::from_code(&order.status).unwrap_or(OrderStatus::Placed);
     if !status.can_mark_delivery() {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "这份餐还没有出餐，出发配送后才能标记送达结果。",
-        ));
+            "This meal has not been sent out yet. Stops can be marked once it is out for delivery."
+        )));
     }
     let code = outcome.code();
     sqlx::query!(
@@ -383,22 +398,34 @@ pub async fn mark(
     .await?;
     sqlx::query!(
         "UPDATE delivery_stops SET marked_at = unixepoch(), marked_by = ? WHERE order_id = ?",
-        user.id,
+        by.user_id,
         order_id
     )
     .execute(&mut *tx)
     .await?;
     if outcome == OrderStatus::NoAnswer && status != OrderStatus::NoAnswer {
-        let message = format!(
-            "无人应答：{}（{} {} {}）{}{}的送餐，送餐员{}敲门无人应答，请尽快联系长者。",
-            order.elder_name,
-            order.building,
-            order.unit,
-            order.room,
-            day_label(&order.date),
-            meal_label(&order.meal),
-            user.display_name
-        );
+        let english_day = NaiveDate::parse_from_str(&order.date, "%Y-%m-%d")
+            .map_or(order.date.clone(), |d| {
+                crate::i18n::dates::day_label(d, crate::ui::prefs::Locale::En)
+            });
+        let english_meal = crate::canteen::model::menu::Meal::from_code(&order.meal)
+            .map_or("meal", |m| m.label_in(crate::ui::prefs::Locale::En));
+        let message = crate::i18n::message::EachLanguage {
+            zh: format!(
+                "无人应答：{}（{} {} {}）{}{}的送餐，送餐员{}敲门无人应答，请尽快联系长者。",
+                order.elder_name,
+                order.building,
+                order.unit,
+                order.room,
+                day_label(&order.date),
+                meal_label(&order.meal),
+                by.name
+            ),
+            en: format!(
+                "No answer: {} ({} {} {}), {english_day} {english_meal} delivery. The deliverer {} knocked and nobody answered. Please contact the elder soon.",
+                order.elder_name, order.building, order.unit, order.room, by.name
+            ),
+        };
         let family = sqlx::query_scalar!(
             "SELECT user_id FROM family_links WHERE elder_id = ?",
             order.elder_id

@@ -9,7 +9,9 @@ use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
 use crate::canteen::rules::cutoff::{check_cutoff, parse_time};
 use crate::canteen::rules::order::weekdays_from_code;
+use crate::db::json_ids;
 use crate::error::{AppError, AppResult};
+use crate::ui::prefs::Locale;
 
 /// An order the caller may still change, with what the edit form starts from.
 pub struct OwnedOrder {
@@ -51,9 +53,10 @@ pub async fn elder_of_order(pool: &SqlitePool, order_id: i64) -> AppResult<i64> 
 
 fn check_changeable(head: &OrderHead) -> AppResult<()> {
     if head.status != OrderStatus::Placed.code() {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "这份订单已经开始制作或已取消，不能再修改。",
-        ));
+            "This order is already being cooked or has been cancelled, so it can no longer be changed."
+        )));
     }
     let date = NaiveDate::parse_from_str(&head.date, "%Y-%m-%d")
         .map_err(|e| AppError::internal("stored order date", e))?;
@@ -95,7 +98,10 @@ pub async fn cancel(pool: &SqlitePool, order_id: i64) -> AppResult<()> {
     .execute(pool)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict("这份订单已经开始制作，不能再取消。"));
+        return Err(AppError::conflict(crate::tr!(
+            "这份订单已经开始制作，不能再取消。",
+            "This order is already being cooked, so it can no longer be cancelled."
+        )));
     }
     Ok(())
 }
@@ -104,7 +110,10 @@ pub async fn cancel(pool: &SqlitePool, order_id: i64) -> AppResult<()> {
 pub async fn rate(pool: &SqlitePool, order_id: i64, stars: i64, comment: &str) -> AppResult<()> {
     let head = head(pool, order_id).await?;
     if head.status != OrderStatus::Delivered.code() {
-        return Err(AppError::conflict("送达或取餐之后才能评价。"));
+        return Err(AppError::conflict(crate::tr!(
+            "送达或取餐之后才能评价。",
+            "A meal can be rated once it has been delivered or collected."
+        )));
     }
     let done = sqlx::query!(
         "UPDATE orders SET rating = ?, rating_comment = ? WHERE id = ? AND rating IS NULL",
@@ -115,15 +124,12 @@ pub async fn rate(pool: &SqlitePool, order_id: i64, stars: i64, comment: &str) -
     .execute(pool)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict("这份订单已经评价过了。"));
+        return Err(AppError::conflict(crate::tr!(
+            "这份订单已经评价过了。",
+            "This order has already been rated."
+        )));
     }
     Ok(())
-}
-
-/// "[1,2,3]", for `json_each` to turn into a list of ids in SQL.
-fn json_ids(ids: &[i64]) -> String {
-    let joined = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    format!("[{joined}]")
 }
 
 struct OrderRow {
@@ -147,7 +153,7 @@ struct OrderRow {
 
 /// The orders of `elder_ids` from 30 days ago on, the latest meal first.
 pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
-    let ids = json_ids(elder_ids);
+    let ids = json_ids(elder_ids.iter().copied());
     let since = (crate::clock::today_in_shanghai() - chrono::Days::new(30))
         .format("%Y-%m-%d")
         .to_string();
@@ -199,16 +205,25 @@ fn order_view(r: OrderRow, now: chrono::DateTime<Utc>) -> OrderView {
     }
 }
 
-/// The standing orders of `elder_ids` that have not been stopped.
-pub async fn standing_list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<StandingView>> {
-    let ids = json_ids(elder_ids);
+/// The standing orders of `elder_ids` that have not been stopped, with the problems of the
+/// last week in `locale`.
+pub async fn standing_list(
+    pool: &SqlitePool,
+    elder_ids: &[i64],
+    locale: Locale,
+) -> AppResult<Vec<StandingView>> {
+    let ids = json_ids(elder_ids.iter().copied());
+    let english = locale == Locale::En;
     let rows = sqlx::query!(
         r#"SELECT t.id AS "id!", e.name AS elder_name, s.meal AS "meal: Meal", k.name AS canteen_name,
                   t.weekdays, t.fulfilment AS "fulfilment: Fulfilment", t.paused AS "paused: bool",
                   (SELECT group_concat(d.name || '×' || l.quantity, '、')
                      FROM standing_order_lines l JOIN dishes d ON d.id = l.dish_id
                      WHERE l.standing_order_id = t.id) AS "lines!: String",
-                  (SELECT group_concat(r.date || ' ' || r.problem, '；') FROM standing_order_runs r
+                  (SELECT group_concat(r.date || ' ' ||
+                            CASE WHEN ?2 AND r.problem_en <> '' THEN r.problem_en ELSE r.problem END,
+                            CASE WHEN ?2 THEN '; ' ELSE '；' END)
+                     FROM standing_order_runs r
                      WHERE r.standing_order_id = t.id AND r.problem <> '' AND r.date >= date('now', '-7 days')) AS problems
            FROM standing_orders t
            JOIN elders e ON e.id = t.elder_id
@@ -216,7 +231,8 @@ pub async fn standing_list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Ve
            JOIN canteens k ON k.id = s.canteen_id
            WHERE t.ended = 0 AND t.elder_id IN (SELECT value FROM json_each(?1))
            ORDER BY e.name, t.id"#,
-        ids
+        ids,
+        english
     )
     .fetch_all(pool)
     .await?;

@@ -105,7 +105,8 @@ pub async fn prep_sheet(
     let orders_total = statuses.iter().map(|r| r.n).sum();
     Ok(PrepSheet {
         service_id: service.id,
-        title: service.title(),
+        canteen: service.canteen_name.clone(),
+        meal: service.meal_kind()?,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d")
             .map_err(|e| AppError::internal("checked date", e))?,
         orders_total,
@@ -157,7 +158,10 @@ pub async fn advance(
     }
     tx.commit().await?;
     if moved == 0 {
-        return Err(AppError::conflict("没有处于这个状态的订单。"));
+        return Err(AppError::conflict(crate::tr!(
+            "没有处于这个状态的订单。",
+            "There are no orders at this status."
+        )));
     }
     Ok(moved)
 }

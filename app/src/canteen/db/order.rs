@@ -9,6 +9,7 @@ use crate::canteen::model::order::Fulfilment;
 use crate::canteen::rules::pricing::Quote;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
+use crate::i18n::message::EachLanguage;
 
 pub struct OrderForPlace {
     pub elder_id: i64,
@@ -22,8 +23,38 @@ pub struct OrderForPlace {
     pub standing_order_id: Option<i64>,
 }
 
+/// The Chinese text of [`full_message`], which tests without a request compare with.
 pub const FULL_MESSAGE: &str = "这一餐已经订满了，请选择其他日期或餐次。";
-pub const ALREADY_ORDERED_MESSAGE: &str = "这位长者这一餐已经订过了，可以在订单里修改。";
+
+/// The refusal when the service has no place left that day.
+pub fn full_message() -> String {
+    crate::tr!(
+        "这一餐已经订满了，请选择其他日期或餐次。",
+        "This meal is fully booked. Please choose another day or meal."
+    )
+}
+
+/// The refusal when the elder already has a live order for the meal.
+/// A refusal of `insert_order` as it is stored for later readers, in each language.
+pub fn stored_refusal(message: &str) -> EachLanguage {
+    if message == full_message() {
+        EachLanguage::of(full_message)
+    } else if message == already_ordered_message() {
+        EachLanguage::of(already_ordered_message)
+    } else {
+        EachLanguage {
+            zh: message.to_string(),
+            en: message.to_string(),
+        }
+    }
+}
+
+pub fn already_ordered_message() -> String {
+    crate::tr!(
+        "这位长者这一餐已经订过了，可以在订单里修改。",
+        "This elder already has an order for this meal. You can change it under your orders."
+    )
+}
 
 /// Places the order if the service has a place left that day; returns the order's id.
 pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<i64> {
@@ -55,11 +86,10 @@ pub async fn place_orders(
         match insert_order(&mut tx, order).await {
             Ok(id) => ids.push(id),
             Err(AppError::Conflict(message)) if orders.len() > 1 => {
-                return Err(AppError::conflict(format!(
-                    "{}：{message}",
-                    crate::canteen::rules::menu::day_label(
-                        &order.date.format("%Y-%m-%d").to_string()
-                    )
+                let day = crate::i18n::dates::day_label(order.date, crate::i18n::message_locale());
+                return Err(AppError::conflict(crate::tr!(
+                    "{day}：{message}",
+                    "{day}: {message}"
                 )));
             }
             Err(other) => return Err(other),
@@ -102,7 +132,7 @@ pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) ->
         Ok(Some(id)) => id,
         Ok(None) => return Err(refusal(conn, order.service_id).await),
         Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::conflict(ALREADY_ORDERED_MESSAGE));
+            return Err(AppError::conflict(already_ordered_message()));
         }
         Err(e) => return Err(e.into()),
     };
@@ -131,7 +161,7 @@ async fn refusal(conn: &mut SqliteConnection, service_id: i64) -> AppError {
     match exists {
         Ok(true) => {
             crate::figures::place("order", false);
-            AppError::conflict(FULL_MESSAGE)
+            AppError::conflict(full_message())
         }
         Ok(false) => AppError::NotFound,
         Err(e) => e.into(),
@@ -145,4 +175,12 @@ fn lines_as_json(lines: &[(i64, i64, i64)]) -> String {
         .map(|(dish, quantity, price)| format!("[{dish},{quantity},{price}]"))
         .collect();
     format!("[{}]", rows.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_full_message_without_a_request_is_the_chinese_constant() {
+        assert_eq!(super::full_message(), super::FULL_MESSAGE);
+    }
 }

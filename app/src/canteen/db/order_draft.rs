@@ -7,18 +7,23 @@ use sqlx::SqlitePool;
 
 use crate::canteen::db::menu::subsidy_rules;
 use crate::canteen::db::order::OrderForPlace;
+use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::rules::allergy::check_dish;
 use crate::canteen::rules::cutoff::{check_cutoff, parse_time};
-use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::canteen::rules::pricing::elder_subsidy;
 use crate::canteen::rules::pricing::{quote, PricedLine, SubsidyRule};
 use crate::domain::elder::{split_codes, Allergen};
 use crate::error::{AppError, AppResult};
 use crate::household::model::ElderView;
 
-pub const DELIVERY_ONLY_FOR_FLAGGED: &str =
-    "送餐上门只为登记了“需要送餐”的长者提供；请选择堂食或自取，或先在长者资料里登记。";
+/// The refusal of delivery for an elder not registered as needing it.
+pub fn delivery_only_for_flagged() -> String {
+    crate::tr!(
+        "送餐上门只为登记了“需要送餐”的长者提供；请选择堂食或自取，或先在长者资料里登记。",
+        "Delivery is only for elders registered as needing delivery. Please choose dine in or pick up, or register the need in the elder's details first."
+    )
+}
 
 /// A meal service with its canteen.
 #[derive(Debug, Clone)]
@@ -33,9 +38,10 @@ pub struct ServiceInfo {
 }
 
 impl ServiceInfo {
-    /// "十九街社区幸福食堂 · 午餐"
-    pub fn title(&self) -> String {
-        format!("{} · {}", self.canteen_name, meal_label(&self.meal))
+    /// The meal served, read from its stored code; pages show it with the canteen's name
+    /// ("十九街社区幸福食堂 · 午餐").
+    pub fn meal_kind(&self) -> AppResult<Meal> {
+        Meal::from_code(&self.meal).ok_or_else(|| AppError::internal("stored meal", &self.meal))
     }
 }
 
@@ -128,7 +134,7 @@ impl OrderDraft<'_> {
         now: DateTime<Utc>,
     ) -> AppResult<OrderForPlace> {
         if self.fulfilment == Fulfilment::Delivery && !self.elder.needs_delivery {
-            return Err(AppError::invalid(DELIVERY_ONLY_FOR_FLAGGED));
+            return Err(AppError::invalid(delivery_only_for_flagged()));
         }
         let cutoff = parse_time(&self.service.cutoff_time)
             .ok_or_else(|| AppError::internal("stored cutoff time", &self.service.cutoff_time))?;
@@ -139,10 +145,12 @@ impl OrderDraft<'_> {
         let mut lines = Vec::with_capacity(self.lines.len());
         for &(dish_id, quantity) in self.lines {
             let Some(dish) = offered.iter().find(|d| d.id == dish_id) else {
-                return Err(AppError::invalid(format!(
-                    "{}{}的菜单上没有您选的菜，请重新选择。",
-                    day_label(&iso),
-                    meal_label(&self.service.meal)
+                let locale = crate::i18n::message_locale();
+                let day = crate::i18n::dates::day_label(date, locale);
+                let meal = Meal::from_code(&self.service.meal).map_or("", |m| m.label_in(locale));
+                return Err(AppError::invalid(crate::tr!(
+                    "{day}{meal}的菜单上没有您选的菜，请重新选择。",
+                    "A dish you chose is not on the menu for {day}, {meal}. Please choose again."
                 )));
             };
             let allergens = split_codes(&dish.allergens, Allergen::from_code);

@@ -4,10 +4,9 @@
 use chrono::Utc;
 use sqlx::SqlitePool;
 
-use crate::auth::model::CurrentUser;
 use crate::canteen::db::menu::subsidy_rules;
 use crate::canteen::db::order_draft::{
-    all_services, dishes_on, places_taken, service_info, ServiceInfo, DELIVERY_ONLY_FOR_FLAGGED,
+    all_services, delivery_only_for_flagged, dishes_on, places_taken, service_info, ServiceInfo,
 };
 use crate::canteen::model::order::{
     DayChoice, DishChoice, ElderChoice, OrderChoices, Replacing, ServiceChoice,
@@ -19,78 +18,39 @@ use crate::canteen::rules::order::ORDER_WINDOW_DAYS;
 use crate::canteen::rules::pricing::elder_subsidy;
 use crate::domain::elder::{split_codes, Allergen};
 use crate::error::{AppError, AppResult};
-use crate::household::db::{find_elders, ElderFilter};
+use crate::household::db::{elders_in_scope, find_elders, ElderFilter, ElderScope};
 use crate::household::model::ElderView;
-
-fn labels(allergens: &[Allergen]) -> String {
-    allergens
-        .iter()
-        .map(|a| a.label())
-        .collect::<Vec<_>>()
-        .join("、")
-}
 
 fn elder_choice(elder: &ElderView) -> ElderChoice {
     ElderChoice {
         id: elder.id,
         name: elder.name.clone(),
         needs_delivery: elder.needs_delivery,
-        allergies: labels(&elder.allergies),
+        allergies: elder.allergies.clone(),
     }
 }
 
-fn service_choice(service: &ServiceInfo) -> ServiceChoice {
-    ServiceChoice {
+/// A service as the pickers offer it: the canteen's name and the meal, labelled by the page.
+pub fn service_choice(service: &ServiceInfo) -> AppResult<ServiceChoice> {
+    Ok(ServiceChoice {
         id: service.id,
-        title: service.title(),
+        canteen: service.canteen_name.clone(),
+        meal: service.meal_kind()?,
         cutoff_time: service.cutoff_time.clone(),
-    }
+    })
 }
 
-/// One elder's full profile (the caller's access is checked by `household::policy::authorize`).
-pub async fn elder_view(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    elder_id: i64,
-) -> AppResult<ElderView> {
+/// One elder's full profile as `viewer` sees it (their access is checked by
+/// `household::policy::authorize`).
+pub async fn elder_view(pool: &SqlitePool, viewer: i64, elder_id: i64) -> AppResult<ElderView> {
     let filter = ElderFilter {
         elder_id: Some(elder_id),
         ..Default::default()
     };
-    find_elders(pool, filter, user.id, crate::clock::today_in_shanghai())
+    find_elders(pool, filter, viewer, crate::clock::today_in_shanghai())
         .await?
         .pop()
         .ok_or(AppError::NotFound)
-}
-
-/// The elders the caller looks after (or is), then those of communities they are staff of.
-pub async fn orderable_elders(pool: &SqlitePool, user: &CurrentUser) -> AppResult<Vec<ElderView>> {
-    let today = crate::clock::today_in_shanghai();
-    let mine = ElderFilter {
-        family_of: Some(user.id),
-        ..Default::default()
-    };
-    let mut elders = find_elders(pool, mine, user.id, today).await?;
-    let communities = match user.staff_communities() {
-        Some(ids) => ids,
-        None => crate::community::db::all_communities(pool)
-            .await?
-            .into_iter()
-            .map(|c| c.id)
-            .collect(),
-    };
-    for community in communities {
-        let filter = ElderFilter {
-            community: Some(community),
-            ..Default::default()
-        };
-        for elder in find_elders(pool, filter, user.id, today).await? {
-            if !elders.iter().any(|e| e.id == elder.id) {
-                elders.push(elder);
-            }
-        }
-    }
-    Ok(elders)
 }
 
 /// Checks a standing order's dishes: on this canteen's list and safe for the elder.
@@ -102,7 +62,7 @@ pub async fn check_standing_lines(
     fulfilment: Fulfilment,
 ) -> AppResult<()> {
     if fulfilment == Fulfilment::Delivery && !elder.needs_delivery {
-        return Err(AppError::invalid(DELIVERY_ONLY_FOR_FLAGGED));
+        return Err(AppError::invalid(delivery_only_for_flagged()));
     }
     for (dish_id, _) in lines {
         let dish = sqlx::query!(
@@ -112,7 +72,12 @@ pub async fn check_standing_lines(
         )
         .fetch_optional(pool)
         .await?
-        .ok_or_else(|| AppError::invalid("所选的菜不在这个食堂的菜单上。"))?;
+        .ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "所选的菜不在这个食堂的菜单上。",
+                "A dish you chose is not on this canteen's menu."
+            ))
+        })?;
         let allergens = split_codes(&dish.allergens, Allergen::from_code);
         check_dish(&elder.name, &elder.allergies, &dish.name, &allergens)?;
     }
@@ -123,16 +88,19 @@ pub async fn check_standing_lines(
 /// before (`canteen::policy::require_order_form_access`).
 pub async fn load(
     pool: &SqlitePool,
-    user: &CurrentUser,
+    scope: &ElderScope,
     elder_id: Option<i64>,
     service_id: Option<i64>,
     replaces: Option<i64>,
 ) -> AppResult<OrderChoices> {
-    let elders = orderable_elders(pool, user).await?;
+    let elders = elders_in_scope(pool, scope).await?;
     let services = all_services(pool).await?;
     let mut options = OrderChoices {
         elders: elders.iter().map(elder_choice).collect(),
-        services: services.iter().map(service_choice).collect(),
+        services: services
+            .iter()
+            .map(service_choice)
+            .collect::<AppResult<_>>()?,
         elder: None,
         service: None,
         days: Vec::new(),
@@ -140,7 +108,7 @@ pub async fn load(
         replacing: None,
     };
     let elder = match elder_id {
-        Some(id) => Some(elder_view(pool, user, id).await?),
+        Some(id) => Some(elder_view(pool, scope.viewer, id).await?),
         None => None,
     };
     let service = match service_id {
@@ -148,7 +116,7 @@ pub async fn load(
         None => None,
     };
     options.elder = elder.as_ref().map(elder_choice);
-    options.service = service.as_ref().map(service_choice);
+    options.service = service.as_ref().map(service_choice).transpose()?;
     if let Some(order_id) = replaces {
         let owned = crate::canteen::db::history::order_for_change(pool, order_id).await?;
         options.replacing = Some(Replacing {
@@ -198,12 +166,8 @@ pub async fn load(
                     } else {
                         dish.price_fen
                     },
-                    allergens: labels(&allergens),
-                    refused_because: if found.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}对{}过敏", elder.name, labels(&found))
-                    },
+                    allergens,
+                    refused_because: found,
                 });
             }
         }

@@ -105,8 +105,9 @@ pub async fn save_dish(
     match saved {
         Ok(done) if done.rows_affected() == 0 => Err(AppError::NotFound),
         Ok(_) => Ok(()),
-        Err(e) if is_unique_violation(&e) => Err(AppError::conflict(format!(
+        Err(e) if is_unique_violation(&e) => Err(AppError::conflict(crate::tr!(
             "已经有一道叫“{}”的菜了。",
+            "There is already a dish called “{}”.",
             dish.name
         ))),
         Err(e) => Err(e.into()),
@@ -176,7 +177,10 @@ pub async fn save_week(
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 0 {
-            return Err(AppError::invalid("菜单里有不属于这个食堂的菜或餐次。"));
+            return Err(AppError::invalid(crate::tr!(
+                "菜单里有不属于这个食堂的菜或餐次。",
+                "The menu has a dish or meal that does not belong to this canteen."
+            )));
         }
     }
     tx.commit().await?;
@@ -206,9 +210,10 @@ pub async fn copy_previous_week(
     .await?
     .rows_affected();
     if copied == 0 {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "上周没有可以复制的菜单，或本周每天都已经排好了。",
-        ));
+            "There is no menu from last week to copy, or every day of this week already has one."
+        )));
     }
     Ok(copied)
 }

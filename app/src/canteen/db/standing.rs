@@ -6,15 +6,18 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
-use crate::canteen::db::order::{insert_order, ALREADY_ORDERED_MESSAGE};
+use crate::canteen::db::order::{already_ordered_message, insert_order, stored_refusal};
 
 use crate::canteen::db::menu::subsidy_rules;
 use crate::canteen::db::order_draft::{service_info, OrderDraft};
+use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::canteen::rules::order::{dates_on_weekdays, weekdays_code, weekdays_from_code};
 use crate::error::{AppError, AppResult};
 use crate::household::db::{find_elders, ElderFilter};
+use crate::i18n::message::EachLanguage;
+use crate::ui::prefs::Locale;
 
 /// How many days ahead standing orders are turned into orders, today included.
 pub const STANDING_WINDOW_DAYS: u64 = 7;
@@ -184,22 +187,36 @@ pub async fn run(
                     .await?;
                     summary.placed += 1;
                 }
-                Err(AppError::Conflict(problem)) => {
+                Err(AppError::Conflict(refusal)) => {
+                    let problem = stored_refusal(&refusal);
                     sqlx::query!(
-                        "UPDATE standing_order_runs SET problem = ? WHERE standing_order_id = ? AND date = ?",
-                        problem,
+                        "UPDATE standing_order_runs SET problem = ?, problem_en = ?
+                         WHERE standing_order_id = ? AND date = ?",
+                        problem.zh,
+                        problem.en,
                         standing.id,
                         iso
                     )
                     .execute(&mut *tx)
                     .await?;
-                    let message = format!(
-                        "{}的每周订餐：{}{}未能下单——{problem}",
-                        elder.name,
-                        day_label(&iso),
-                        meal_label(&service.meal)
-                    );
-                    if problem != ALREADY_ORDERED_MESSAGE {
+                    let english_meal =
+                        Meal::from_code(&service.meal).map_or("meal", |m| m.label_in(Locale::En));
+                    let message = EachLanguage {
+                        zh: format!(
+                            "{}的每周订餐：{}{}未能下单——{}",
+                            elder.name,
+                            day_label(&iso),
+                            meal_label(&service.meal),
+                            problem.zh
+                        ),
+                        en: format!(
+                            "{}'s weekly order: {} {english_meal} could not be ordered. {}",
+                            elder.name,
+                            crate::i18n::dates::day_label(date, Locale::En),
+                            problem.en
+                        ),
+                    };
+                    if refusal != already_ordered_message() {
                         crate::notify::db::notify(
                             &mut tx,
                             standing.created_by,

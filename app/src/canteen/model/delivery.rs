@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::OrderStatus;
 use crate::domain::code::coded_enum;
 
@@ -49,7 +50,9 @@ pub struct RouteView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RouteSheet {
-    pub title: String,
+    /// The canteen's name; the page shows it with the meal's label.
+    pub canteen: String,
+    pub meal: Meal,
     pub routes: Vec<RouteView>,
     /// Delivery orders not on any route yet (ordered after the routes were planned).
     pub unrouted: i64,

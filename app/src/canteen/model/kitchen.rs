@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
 use crate::domain::elder::{Allergen, DietNeed};
 
@@ -36,7 +37,9 @@ pub struct SpecialOrder {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrepSheet {
     pub service_id: i64,
-    pub title: String,
+    /// The canteen's name; the page shows it with the meal's label.
+    pub canteen: String,
+    pub meal: Meal,
     pub date: NaiveDate,
     pub orders_total: i64,
     pub counts: Vec<DishCount>,

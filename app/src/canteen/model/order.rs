@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::canteen::model::menu::Meal;
 use crate::domain::code::coded_enum;
+use crate::domain::elder::Allergen;
 use crate::ui::prefs::Locale;
 
 coded_enum!(wire = code; Fulfilment {
@@ -73,15 +75,16 @@ pub struct ElderChoice {
     pub id: i64,
     pub name: String,
     pub needs_delivery: bool,
-    /// Allergy labels, "花生、海鲜".
-    pub allergies: String,
+    /// The elder's allergies; the page labels them ("花生、海鲜").
+    pub allergies: Vec<Allergen>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceChoice {
     pub id: i64,
-    /// "十九街社区幸福食堂 · 午餐"
-    pub title: String,
+    /// The canteen's name; the page shows "十九街社区幸福食堂 · 午餐" with the meal's label.
+    pub canteen: String,
+    pub meal: Meal,
     pub cutoff_time: String,
 }
 
@@ -109,9 +112,10 @@ pub struct DishChoice {
     pub price_fen: i64,
     /// What this elder pays for it alone (the subsidy applies to one set meal).
     pub elder_price_fen: i64,
-    pub allergens: String,
-    /// "王秀英对花生过敏" when the dish contains one of the elder's allergens.
-    pub refused_because: String,
+    pub allergens: Vec<Allergen>,
+    /// The chosen elder's allergens this dish contains (the page says "王秀英对花生过敏");
+    /// empty when the elder may order it.
+    pub refused_because: Vec<Allergen>,
 }
 
 /// Everything the order form shows for one elder and one service.

@@ -15,10 +15,20 @@ pub struct ServedMeal {
     pub pay_fen: i64,
 }
 
+/// The meals of one age band and subsidy category; pages and the CSV label the codes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettlementRow {
-    pub age_band: String,
-    pub category: String,
+    pub age_band: AgeBand,
+    pub category: SubsidyCategory,
+    pub meals: i64,
+    pub full_price_fen: i64,
+    pub subsidy_fen: i64,
+    pub pay_fen: i64,
+}
+
+/// The month's totals over every row (合计).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementTotal {
     pub meals: i64,
     pub full_price_fen: i64,
     pub subsidy_fen: i64,
@@ -32,5 +42,5 @@ pub struct SettlementReport {
     /// "2026-11"
     pub month: String,
     pub rows: Vec<SettlementRow>,
-    pub total: SettlementRow,
+    pub total: SettlementTotal,
 }

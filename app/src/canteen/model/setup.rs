@@ -1,5 +1,6 @@
 //! What staff set up: services, dishes, the week's menu, and their forms.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,8 +40,8 @@ pub struct MenuWeek {
     pub monday: String,
     pub previous: String,
     pub next: String,
-    /// (ISO date, "11月23日 周一")
-    pub days: Vec<(String, String)>,
+    /// The seven days, Monday first; the page labels them ("11月23日 周一").
+    pub days: Vec<NaiveDate>,
     pub services: Vec<ServiceRow>,
     pub dishes: Vec<DishRow>,
     /// "service:date:dish"

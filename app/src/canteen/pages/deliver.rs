@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::canteen::api::delivery::{my_deliveries, MarkStop};
+use crate::ui::loaded::loaded;
 
 use crate::canteen::model::delivery::{DeliveryOutcome, RouteStop};
 use crate::canteen::model::order::Fulfilment;
@@ -56,32 +57,27 @@ pub fn DeliverPage() -> impl IntoView {
                 <p>{t.canteen.my_deliveries_intro}</p>
             </section>
             <FormError error=action_error(mark) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match routes.await {
-                        Ok(list) if list.is_empty() => view! { <p class="card">{t.canteen.no_deliveries}</p> }.into_any(),
-                        Ok(list) => list.into_iter().map(|route| view! {
-                            <section class="route">
-                                <h2>{day_label(route.date, locale)} " · " {t.canteen.route} " " {route.route_no}</h2>
-                                <ol class="stops">
-                                    {route.stops.into_iter().map(|stop| view! {
-                                        <li class="card stop" data-status=stop.status.code()>
-                                            <h3>{stop.position} ". " {stop.elder_name.clone()}</h3>
-                                            <p class="address">{stop.address.clone()}</p>
-                                            <p><a class="button" href=format!("tel:{}", stop.phone)>"📞 " {stop.phone.clone()}</a></p>
-                                            <p>{stop.lines.clone()}</p>
-                                            {(!stop.notes.is_empty()).then(|| view! { <p class="muted">{stop.notes.clone()}</p> })}
-                                            <p><span class="badge">{stop.status.label_for_in(Fulfilment::Delivery, locale)}</span></p>
-                                            <div class="actions">{stop_buttons(&stop, mark)}</div>
-                                        </li>
-                                    }).collect_view()}
-                                </ol>
-                            </section>
-                        }).collect_view().into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(routes, move |value| match value {
+                list if list.is_empty() => view! { <p class="card">{t.canteen.no_deliveries}</p> }.into_any(),
+                list => list.into_iter().map(|route| view! {
+                    <section class="route">
+                        <h2>{day_label(route.date, locale)} " · " {t.canteen.route} " " {route.route_no}</h2>
+                        <ol class="stops">
+                            {route.stops.into_iter().map(|stop| view! {
+                                <li class="card stop" data-status=stop.status.code()>
+                                    <h3>{stop.position} ". " {stop.elder_name.clone()}</h3>
+                                    <p class="address">{stop.address.clone()}</p>
+                                    <p><a class="button" href=format!("tel:{}", stop.phone)>"📞 " {stop.phone.clone()}</a></p>
+                                    <p>{stop.lines.clone()}</p>
+                                    {(!stop.notes.is_empty()).then(|| view! { <p class="muted">{stop.notes.clone()}</p> })}
+                                    <p><span class="badge">{stop.status.label_for_in(Fulfilment::Delivery, locale)}</span></p>
+                                    <div class="actions">{stop_buttons(&stop, mark)}</div>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    </section>
+                }).collect_view().into_any(),
+            })}
         } />
     }
 }

@@ -4,15 +4,16 @@
 use leptos::prelude::*;
 
 use crate::canteen::api::kitchen::{load_prep_sheet, AdvanceOrders};
+use crate::ui::loaded::loaded;
 
 use crate::canteen::model::kitchen::PrepSheet;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
+use crate::canteen::pages::service_title;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::dates::day_label;
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
-use crate::ui::prefs::Locale;
 use crate::ui::print::PrintButton;
 
 #[component]
@@ -37,14 +38,7 @@ pub fn KitchenPage() -> impl IntoView {
             </section>
             <StaffPicker action="/canteen/manage" />
             <FormError error=action_error(advance) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match sheet.await {
-                        Ok(sheet) => prep_view(sheet, advance).into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(sheet, move |sheet| prep_view(sheet, advance).into_any())}
         } />
     }
 }
@@ -52,9 +46,6 @@ pub fn KitchenPage() -> impl IntoView {
 fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let joined = move |labels: Vec<&'static str>| {
-        labels.join(if locale == Locale::Zh { "、" } else { ", " })
-    };
     let query = format!("service={}&date={}", sheet.service_id, sheet.date);
     let steps = [
         (OrderStatus::Placed, t.canteen.start_cooking),
@@ -63,7 +54,7 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
     ];
     view! {
         <article class="card sheet">
-            <h2>{t.canteen.prep_sheet} " · " {sheet.title.clone()} " · " {day_label(sheet.date, locale)}</h2>
+            <h2>{t.canteen.prep_sheet} " · " {service_title(&sheet.canteen, sheet.meal, locale)} " · " {day_label(sheet.date, locale)}</h2>
             <p>{t.canteen.orders_total} " " <strong>{sheet.orders_total}</strong>
                 {sheet.by_status.iter().map(|s| view! { " · " {s.status.label_for_in(Fulfilment::Delivery, locale)} " " {s.count} }).collect_view()}
             </p>
@@ -94,8 +85,8 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
                         {sheet.special.into_iter().map(|s| view! {
                             <tr>
                                 <td>{s.elder_name}</td><td>{s.lines}</td><td>{s.fulfilment.label_in(locale)}</td>
-                                <td>{joined(s.diet_needs.iter().map(|d| d.label_in(locale)).collect())}</td>
-                                <td class="allergy">{joined(s.allergies.iter().map(|a| a.label_in(locale)).collect())}</td><td>{s.notes}</td>
+                                <td>{list_label(s.diet_needs.iter().map(|d| d.label_in(locale)), locale)}</td>
+                                <td class="allergy">{list_label(s.allergies.iter().map(|a| a.label_in(locale)), locale)}</td><td>{s.notes}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -7,8 +7,8 @@ use crate::canteen::api::menu::{list_canteens, weekly_menu};
 use crate::canteen::model::menu::{DayMenu, DishView};
 use crate::canteen::rules::pricing::yuan;
 use crate::i18n::dates::day_label;
-use crate::i18n::{use_locale, use_texts};
-use crate::ui::form::FormError;
+use crate::i18n::{list_label, use_locale, use_texts};
+use crate::ui::loaded::loaded;
 
 #[component]
 pub fn CanteenListPage() -> impl IntoView {
@@ -25,36 +25,24 @@ pub fn CanteenListPage() -> impl IntoView {
                 <a class="button" href="/canteen/manage">{t.canteen.kitchen_title}</a>
             </nav>
         </section>
-        <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match canteens.await {
-                    Ok(list) => view! {
-                        <ul class="service-cards">
-                            {list.into_iter().map(|c| view! {
-                                <li class="card">
-                                    <h2><a href=format!("/canteen/{}", c.id)>{c.name}</a></h2>
-                                    <p>{c.community} " · " {c.address}</p>
-                                    <p class="muted">{t.opening_hours} "：" {c.opening_hours}</p>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(canteens, move |list| view! {
+            <ul class="service-cards">
+                {list.into_iter().map(|c| view! {
+                    <li class="card">
+                        <h2><a href=format!("/canteen/{}", c.id)>{c.name}</a></h2>
+                        <p>{c.community} " · " {c.address}</p>
+                        <p class="muted">{t.opening_hours} "：" {c.opening_hours}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }.into_any())}
     }
 }
 
 fn dish_row(dish: DishView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let allergens = dish
-        .allergens
-        .iter()
-        .map(|a| a.label_in(locale))
-        .collect::<Vec<_>>()
-        .join("、");
+    let allergens = list_label(dish.allergens.iter().map(|a| a.label_in(locale)), locale);
     let tags = dish
         .diet_tags
         .iter()
@@ -104,23 +92,16 @@ pub fn CanteenMenuPage() -> impl IntoView {
     };
     let menu = Resource::new(canteen_id, weekly_menu);
     view! {
-        <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match menu.await {
-                    Ok((canteen, days)) => view! {
-                        <section class="page-head">
-                            <h1>{canteen.name}</h1>
-                            <p>{canteen.address} " · " {t.opening_hours} "：" {canteen.opening_hours}</p>
-                        </section>
-                        {if days.is_empty() {
-                            view! { <p class="card">{t.no_menu}</p> }.into_any()
-                        } else {
-                            days.into_iter().map(day_card).collect_view().into_any()
-                        }}
-                    }.into_any(),
-                    Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(menu, move |(canteen, days)| view! {
+            <section class="page-head">
+                <h1>{canteen.name}</h1>
+                <p>{canteen.address} " · " {t.opening_hours} "：" {canteen.opening_hours}</p>
+            </section>
+            {if days.is_empty() {
+                view! { <p class="card">{t.no_menu}</p> }.into_any()
+            } else {
+                days.into_iter().map(day_card).collect_view().into_any()
+            }}
+        }.into_any())}
     }
 }

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::setup::{load_menu_week, CopyLastWeek, SaveMenuWeek};
+use crate::canteen::model::menu::Meal;
 use crate::canteen::model::setup::MenuWeek;
-use crate::canteen::rules::menu::meal_label;
-use crate::i18n::use_texts;
+use crate::i18n::dates::day_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 #[component]
 pub fn MenuEditorPage() -> impl IntoView {
@@ -30,14 +32,7 @@ pub fn MenuEditorPage() -> impl IntoView {
             </section>
             <FormError error=action_error(save) />
             <FormError error=action_error(copy) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match menu.await {
-                        Ok(menu) => week_view(menu, save, copy).into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(menu, move |menu| week_view(menu, save, copy).into_any())}
         } />
     }
 }
@@ -48,6 +43,7 @@ fn week_view(
     copy: ServerAction<CopyLastWeek>,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let MenuWeek {
         canteen_id,
         canteen,
@@ -64,7 +60,7 @@ fn week_view(
     view! {
         <nav class="actions">
             <a class="button" href=format!("/canteen/manage/menu?week={previous}")>"← " {t.canteen.previous_week}</a>
-            <strong>{canteen} " · " {days.first().map(|d| d.1.clone())} " – " {days.last().map(|d| d.1.clone())}</strong>
+            <strong>{canteen} " · " {days.first().map(|&d| day_label(d, locale))} " – " {days.last().map(|&d| day_label(d, locale))}</strong>
             <a class="button" href=format!("/canteen/manage/menu?week={next}")>{t.canteen.next_week} " →"</a>
             <ActionForm action=copy attr:class="inline-form">
                 <input type="hidden" name="canteen_id" value=canteen_id.to_string() />
@@ -75,15 +71,15 @@ fn week_view(
         <ActionForm action=save attr:class="menu-week">
             <input type="hidden" name="form[canteen_id]" value=canteen_id.to_string() />
             <input type="hidden" name="form[monday]" value=monday />
-            {days.into_iter().map(|(date, label)| view! {
+            {days.into_iter().map(|date| view! {
                 <section class="card menu-day">
-                    <h2>{label}</h2>
+                    <h2>{day_label(date, locale)}</h2>
                     {services.iter().map(|s| {
                         let key = format!("{}:{}", s.id, date);
                         let is_published = published.contains(&key);
                         view! {
                             <fieldset class="field choices">
-                                <legend>{meal_label(&s.meal)} " "
+                                <legend>{Meal::from_code(&s.meal).map_or("", |m| m.label_in(locale))} " "
                                     {if is_published {
                                         view! { <span class="badge status-delivered">{t.canteen.published}</span> }.into_any()
                                     } else {

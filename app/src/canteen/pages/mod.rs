@@ -23,3 +23,18 @@ pub use routes::RoutesPage;
 pub use settlement::SettlementPage;
 pub use setup::SetupPage;
 pub use subsidies::SubsidiesPage;
+
+use crate::canteen::model::menu::Meal;
+use crate::domain::elder::Allergen;
+use crate::i18n::list_label;
+use crate::ui::prefs::Locale;
+
+/// A meal service as the pages name it: "十九街社区幸福食堂 · 午餐" / "… · Lunch".
+fn service_title(canteen: &str, meal: Meal, locale: Locale) -> String {
+    format!("{canteen} · {}", meal.label_in(locale))
+}
+
+/// Allergens as a list: "花生、海鲜" / "Peanut, Seafood".
+fn allergen_list(allergens: &[Allergen], locale: Locale) -> String {
+    list_label(allergens.iter().map(|a| a.label_in(locale)), locale)
+}

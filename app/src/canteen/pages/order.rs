@@ -9,12 +9,14 @@ use leptos_router::hooks::use_query_map;
 use crate::canteen::api::order::{order_options, PlaceMealOrder};
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::model::order::{DishChoice, OrderChoices};
+use crate::canteen::pages::{allergen_list, service_title};
 use crate::canteen::rules::pricing::{quote, yuan, PricedLine};
 use crate::i18n::dates::{day_label, weekday_names};
 use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 fn query_id(name: &'static str) -> impl Fn() -> Option<i64> + Copy {
     let query = use_query_map();
@@ -38,18 +40,11 @@ pub fn OrderPage() -> impl IntoView {
                 <h1>{t.canteen.order_title}</h1>
                 <p>{t.canteen.order_intro}</p>
             </section>
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match options.await {
-                        Ok(options) => view! {
-                            <ChooseMeal options=options.clone() />
-                            {(options.elder.is_some() && options.service.is_some())
-                                .then(|| view! { <OrderForm options place /> })}
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(options, move |options| view! {
+                <ChooseMeal options=options.clone() />
+                {(options.elder.is_some() && options.service.is_some())
+                    .then(|| view! { <OrderForm options place /> })}
+            }.into_any())}
         } />
     }
 }
@@ -58,6 +53,7 @@ pub fn OrderPage() -> impl IntoView {
 #[component]
 fn ChooseMeal(options: OrderChoices) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let chosen_elder = options.elder.as_ref().map(|e| e.id);
     let chosen_service = options.service.as_ref().map(|s| s.id);
     if options.elders.is_empty() {
@@ -87,7 +83,7 @@ fn ChooseMeal(options: OrderChoices) -> impl IntoView {
                     <option value="">{t.canteen.choose}</option>
                     {options.services.into_iter().map(|s| {
                         let selected = chosen_service == Some(s.id);
-                        view! { <option value=s.id.to_string() selected=selected>{s.title}</option> }
+                        view! { <option value=s.id.to_string() selected=selected>{service_title(&s.canteen, s.meal, locale)}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -99,11 +95,19 @@ fn ChooseMeal(options: OrderChoices) -> impl IntoView {
 
 fn dish_field(
     dish: DishChoice,
+    elder_name: &str,
     preset: Option<i64>,
     chosen: RwSignal<Vec<(i64, i64)>>,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let refused = !dish.refused_because.is_empty();
+    let allergens = allergen_list(&dish.allergens, locale);
+    let refused_because = t
+        .canteen
+        .is_allergic_to
+        .replace("{allergens}", &allergen_list(&dish.refused_because, locale))
+        .replace("{name}", elder_name);
     let id = format!("dish-{}", dish.id);
     let price = if dish.elder_price_fen < dish.price_fen {
         format!(
@@ -124,10 +128,10 @@ fn dish_field(
                     {dish.is_set_meal.then(|| view! { <span class="badge">{t.set_meal}</span> })}
                 </span>
                 <span class="dish-price">{price}</span>
-                {(!dish.allergens.is_empty()).then(|| view! { <span class="muted">{t.contains} {dish.allergens.clone()}</span> })}
+                {(!allergens.is_empty()).then(|| view! { <span class="muted">{t.contains} {allergens}</span> })}
             </label>
             {if refused {
-                view! { <p class="allergy" role="note">"⚠ " {dish.refused_because.clone()} {t.canteen.cannot_order_dish}</p> }.into_any()
+                view! { <p class="allergy" role="note">"⚠ " {refused_because} {t.canteen.cannot_order_dish}</p> }.into_any()
             } else {
                 view! {
                     <select id=id name="form[dishes][]" aria-label=dish.name.clone()
@@ -243,14 +247,14 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
                 .iter()
                 .find(|(id, _)| *id == dish.id)
                 .map(|(_, q)| *q);
-            dish_field(dish, preset, chosen)
+            dish_field(dish, &elder.name, preset, chosen)
         })
         .collect_view();
     view! {
         <ActionForm action=place attr:class="card order-form">
-            <h2>{elder.name.clone()} " · " {service.title.clone()}</h2>
+            <h2>{elder.name.clone()} " · " {service_title(&service.canteen, service.meal, locale)}</h2>
             {(!elder.allergies.is_empty()).then(|| view! {
-                <p class="allergy">"⚠ " {t.allergies} "：" {elder.allergies.clone()}</p>
+                <p class="allergy">"⚠ " {t.allergies} "：" {allergen_list(&elder.allergies, locale)}</p>
             })}
             <FormError error=action_error(place) />
             <input type="hidden" name="form[elder_id]" value=elder.id.to_string() />

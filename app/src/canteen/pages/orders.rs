@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::canteen::api::history::{
     my_orders, CancelMealOrder, ChangeStandingOrder, RateMealOrder,
 };
+use crate::ui::loaded::loaded;
 
 use crate::canteen::model::history::{OrderView, StandingChange, StandingView};
 use crate::canteen::rules::pricing::yuan;
@@ -54,25 +55,18 @@ pub fn OrdersPage() -> impl IntoView {
             <FormError error=action_error(actions.cancel) />
             <FormError error=action_error(actions.rate) />
             <FormError error=action_error(actions.standing) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match orders.await {
-                        Ok((orders, standing)) => view! {
-                            {(!standing.is_empty()).then(|| view! {
-                                <h2>{t.canteen.standing_orders}</h2>
-                                <ul class="orders">{standing.into_iter().map(|s| standing_card(s, actions)).collect_view()}</ul>
-                            })}
-                            <h2>{t.canteen.meals}</h2>
-                            {if orders.is_empty() {
-                                view! { <p class="card">{t.canteen.no_orders}</p> }.into_any()
-                            } else {
-                                view! { <ul class="orders">{orders.into_iter().map(|o| order_card(o, actions)).collect_view()}</ul> }.into_any()
-                            }}
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
+            {loaded(orders, move |(orders, standing)| view! {
+                {(!standing.is_empty()).then(|| view! {
+                    <h2>{t.canteen.standing_orders}</h2>
+                    <ul class="orders">{standing.into_iter().map(|s| standing_card(s, actions)).collect_view()}</ul>
                 })}
-            </Suspense>
+                <h2>{t.canteen.meals}</h2>
+                {if orders.is_empty() {
+                    view! { <p class="card">{t.canteen.no_orders}</p> }.into_any()
+                } else {
+                    view! { <ul class="orders">{orders.into_iter().map(|o| order_card(o, actions)).collect_view()}</ul> }.into_any()
+                }}
+            }.into_any())}
         } />
     }
 }

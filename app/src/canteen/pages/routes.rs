@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use crate::canteen::api::delivery::{
     load_route_sheet, AssignDeliverer, MarkStop, MoveStop, PlanRoutes,
 };
+use crate::ui::loaded::loaded;
 
 use crate::canteen::model::delivery::{RouteSheet, RouteView};
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::pages::deliver::stop_buttons;
+use crate::canteen::pages::service_title;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
@@ -64,14 +66,7 @@ pub fn RoutesPage() -> impl IntoView {
             <FormError error=action_error(actions.assign) />
             <FormError error=action_error(actions.mark) />
             <FormError error=action_error(actions.offer) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match sheet.await {
-                        Ok(sheet) => sheet_view(sheet, actions, service(), date()).into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(sheet, move |sheet| sheet_view(sheet, actions, service(), date()).into_any())}
         } />
     }
 }
@@ -95,7 +90,7 @@ fn sheet_view(
         .unwrap_or_default();
     view! {
         <section class="card no-print">
-            <h2>{sheet.title.clone()}</h2>
+            <h2>{service_title(&sheet.canteen, sheet.meal, use_locale())}</h2>
             {(sheet.unrouted > 0).then(|| view! {
                 <p class="notice notice-error">{t.canteen.unrouted} " " {sheet.unrouted}</p>
             })}

@@ -7,14 +7,15 @@ use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::settlement::load_settlement;
 use crate::canteen::rules::pricing::yuan;
-use crate::i18n::use_texts;
-use crate::ui::form::FormError;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 use crate::ui::print::PrintButton;
 
 #[component]
 pub fn SettlementPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let query = use_query_map();
     let month = move || query.with(|q| q.get("month").filter(|m| !m.is_empty()));
     let report = Resource::new(month, |month| load_settlement(None, month));
@@ -31,36 +32,33 @@ pub fn SettlementPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button">{t.canteen.show}</button>
             </Form>
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Ok(report) => view! {
-                            <article class="card sheet">
-                                <h2>{report.canteen.clone()} " · " {report.month.clone()} " · " {t.canteen.settlement}</h2>
-                                <div class="actions no-print">
-                                    <PrintButton label=t.canteen.print/>
-                                    <a class="button" download="" href=format!("/canteen/manage/settlement.csv?canteen={}&month={}", report.canteen_id, report.month)>{t.canteen.download_csv}</a>
-                                </div>
-                                <table class="data">
-                                    <thead><tr>
-                                        <th>{t.canteen.age_band}</th><th>{t.subsidy_category}</th><th>{t.canteen.meals_served}</th>
-                                        <th>{t.canteen.full_price}</th><th>{t.canteen.subsidy}</th><th>{t.canteen.paid}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {report.rows.iter().chain(std::iter::once(&report.total)).map(|r| view! {
-                                            <tr>
-                                                <td>{r.age_band.clone()}</td><td>{r.category.clone()}</td><td>{r.meals}</td>
-                                                <td>{yuan(r.full_price_fen)}</td><td>{yuan(r.subsidy_fen)}</td><td>{yuan(r.pay_fen)}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </article>
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(report, move |report| view! {
+                <article class="card sheet">
+                    <h2>{report.canteen.clone()} " · " {report.month.clone()} " · " {t.canteen.settlement}</h2>
+                    <div class="actions no-print">
+                        <PrintButton label=t.canteen.print/>
+                        <a class="button" download="" href=format!("/canteen/manage/settlement.csv?canteen={}&month={}", report.canteen_id, report.month)>{t.canteen.download_csv}</a>
+                    </div>
+                    <table class="data">
+                        <thead><tr>
+                            <th>{t.canteen.age_band}</th><th>{t.subsidy_category}</th><th>{t.canteen.meals_served}</th>
+                            <th>{t.canteen.full_price}</th><th>{t.canteen.subsidy}</th><th>{t.canteen.paid}</th>
+                        </tr></thead>
+                        <tbody>
+                            {report.rows.iter().map(|r| view! {
+                                <tr>
+                                    <td>{r.age_band.label_in(locale)}</td><td>{r.category.label_in(locale)}</td><td>{r.meals}</td>
+                                    <td>{yuan(r.full_price_fen)}</td><td>{yuan(r.subsidy_fen)}</td><td>{yuan(r.pay_fen)}</td>
+                                </tr>
+                            }).collect_view()}
+                            <tr>
+                                <td>{t.canteen.total}</td><td></td><td>{report.total.meals}</td>
+                                <td>{yuan(report.total.full_price_fen)}</td><td>{yuan(report.total.subsidy_fen)}</td><td>{yuan(report.total.pay_fen)}</td>
+                            </tr>
+                        </tbody>
+                    </table>
+                </article>
+            }.into_any())}
         } />
     }
 }

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use crate::canteen::api::setup::{load_canteen_setup, SaveCanteen, SaveDish, SaveService};
+use crate::canteen::model::menu::Meal;
 use crate::canteen::model::setup::{CanteenSetup, DishRow, ServiceRow};
-use crate::canteen::rules::menu::meal_label;
 use crate::canteen::rules::pricing::yuan;
 use crate::domain::elder::{split_codes, Allergen, DietNeed};
-use crate::i18n::use_texts;
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, checkbox_group, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
@@ -37,30 +38,23 @@ pub fn SetupPage() -> impl IntoView {
             <FormError error=action_error(canteen) />
             <FormError error=action_error(service) />
             <FormError error=action_error(dish) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match setup.await {
-                        Ok(setup) => view! {
-                            {canteen_form(&setup, canteen)}
-                            <section class="card">
-                                <h2>{setup.canteen.clone()} " · " {t.canteen.services}</h2>
-                                {setup.services.into_iter().map(|s| service_form(s, service)).collect_view()}
-                            </section>
-                            <section class="card">
-                                <h2>{t.canteen.dishes}</h2>
-                                <ul class="dishes">
-                                    {setup.dishes.into_iter().map(|d| dish_item(d, setup.canteen_id, dish)).collect_view()}
-                                </ul>
-                                <details>
-                                    <summary class="button primary">"＋ " {t.canteen.new_dish}</summary>
-                                    {dish_form(None, setup.canteen_id, dish)}
-                                </details>
-                            </section>
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(setup, move |setup| view! {
+                {canteen_form(&setup, canteen)}
+                <section class="card">
+                    <h2>{setup.canteen.clone()} " · " {t.canteen.services}</h2>
+                    {setup.services.into_iter().map(|s| service_form(s, service)).collect_view()}
+                </section>
+                <section class="card">
+                    <h2>{t.canteen.dishes}</h2>
+                    <ul class="dishes">
+                        {setup.dishes.into_iter().map(|d| dish_item(d, setup.canteen_id, dish)).collect_view()}
+                    </ul>
+                    <details>
+                        <summary class="button primary">"＋ " {t.canteen.new_dish}</summary>
+                        {dish_form(None, setup.canteen_id, dish)}
+                    </details>
+                </section>
+            }.into_any())}
         } />
     }
 }
@@ -98,7 +92,7 @@ fn service_form(s: ServiceRow, action: ServerAction<SaveService>) -> impl IntoVi
     view! {
         <ActionForm action=action attr:class="inline-form service-form">
             <input type="hidden" name="service_id" value=s.id.to_string() />
-            <strong>{meal_label(&s.meal)}</strong>
+            <strong>{Meal::from_code(&s.meal).map_or("", |m| m.label_in(use_locale()))}</strong>
             <label>{t.order_cutoff} " " <input type="time" name="cutoff_time" value=s.cutoff_time required=true /></label>
             <label>{t.canteen.serve_time} " " <input type="time" name="serve_time" value=s.serve_time required=true /></label>
             <label>{t.canteen.capacity} " " <input type="number" name="capacity" min="0" max="2000" value=s.capacity.to_string() required=true /></label>
@@ -109,11 +103,9 @@ fn service_form(s: ServiceRow, action: ServerAction<SaveService>) -> impl IntoVi
 
 fn dish_item(d: DishRow, canteen_id: i64, action: ServerAction<SaveDish>) -> impl IntoView {
     let t = use_texts();
-    let allergens = split_codes(&d.allergens, Allergen::from_code)
-        .into_iter()
-        .map(Allergen::label)
-        .collect::<Vec<_>>()
-        .join("、");
+    let locale = use_locale();
+    let allergens = split_codes(&d.allergens, Allergen::from_code);
+    let allergens = list_label(allergens.iter().map(|a| a.label_in(locale)), locale);
     view! {
         <li class="dish">
             <span class="dish-name">{d.name.clone()}
@@ -158,8 +150,8 @@ fn dish_form(d: Option<DishRow>, canteen_id: i64, action: ServerAction<SaveDish>
                 <input type="checkbox" name="form[is_set_meal]" checked=d.as_ref().is_some_and(|d| d.is_set_meal) />
                 {t.set_meal}
             </label>
-            {checkbox_group(t.canteen.dish_allergens, "form[allergens][]", Allergen::ALL, Allergen::code, Allergen::label, chosen(d.as_ref().map(|d| d.allergens.as_str())))}
-            {checkbox_group(t.canteen.diet_tags, "form[diet_tags][]", DietNeed::ALL, DietNeed::code, DietNeed::label, chosen(d.as_ref().map(|d| d.diet_tags.as_str())))}
+            {checkbox_group(t.canteen.dish_allergens, "form[allergens][]", Allergen::ALL, Allergen::code, Allergen::label_in, chosen(d.as_ref().map(|d| d.allergens.as_str())))}
+            {checkbox_group(t.canteen.diet_tags, "form[diet_tags][]", DietNeed::ALL, DietNeed::code, DietNeed::label_in, chosen(d.as_ref().map(|d| d.diet_tags.as_str())))}
             <button type="submit" class="button primary">{t.save}</button>
         </ActionForm>
     }

@@ -6,7 +6,8 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::kitchen::managed_services;
-use crate::i18n::use_texts;
+use crate::canteen::pages::service_title;
+use crate::i18n::{use_locale, use_texts};
 
 /// The `service` and `date` query parameters of the page.
 pub fn use_service_and_date() -> (
@@ -24,6 +25,7 @@ pub fn use_service_and_date() -> (
 #[component]
 pub fn StaffPicker(action: &'static str) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let (service, date) = use_service_and_date();
     let service_id = service();
     let date = date().unwrap_or_default();
@@ -38,7 +40,7 @@ pub fn StaffPicker(action: &'static str) -> impl IntoView {
                             <label for="pick-service">{t.canteen.which_meal}</label>
                             <select id="pick-service" name="service">
                                 {list.into_iter().map(|s| view! {
-                                    <option value=s.id.to_string() selected=Some(s.id) == service_id>{s.title}</option>
+                                    <option value=s.id.to_string() selected=Some(s.id) == service_id>{service_title(&s.canteen, s.meal, locale)}</option>
                                 }).collect_view()}
                             </select>
                         </div>

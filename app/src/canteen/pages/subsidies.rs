@@ -10,6 +10,7 @@ use crate::domain::elder::SubsidyCategory;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 #[component]
 pub fn SubsidiesPage() -> impl IntoView {
@@ -29,62 +30,55 @@ pub fn SubsidiesPage() -> impl IntoView {
             </section>
             <FormError error=action_error(add) />
             <FormError error=action_error(delete) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match rules.await {
-                        Ok((rules, can_edit)) => view! {
-                            <table class="data card">
-                                <thead><tr>
-                                    <th>{t.canteen.age_band}</th><th>{t.subsidy_category}</th><th>{t.canteen.subsidy}</th>
-                                    {can_edit.then(|| view! { <th></th> })}
-                                </tr></thead>
-                                <tbody>
-                                    {rules.into_iter().map(|r| view! {
-                                        <tr>
-                                            <td>{r.age_band.label_in(locale)}</td>
-                                            <td>{r.category.map_or(t.canteen.any_category, |c| c.label_in(locale))}</td>
-                                            <td>{yuan(r.subsidy_fen)}</td>
-                                            {can_edit.then(|| view! {
-                                                <td>
-                                                    <ActionForm action=delete attr:class="inline-form">
-                                                        <input type="hidden" name="rule_id" value=r.id.to_string() />
-                                                        <button type="submit" class="button danger small">{t.canteen.delete}</button>
-                                                    </ActionForm>
-                                                </td>
-                                            })}
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            {can_edit.then(|| view! {
-                                <ActionForm action=add attr:class="card picker">
-                                    <div class="field">
-                                        <label for="rule-band">{t.canteen.age_band}</label>
-                                        <select id="rule-band" name="age_band">
-                                            {AgeBand::SUBSIDISED.into_iter().map(|b| view! { <option value=b.code()>{b.label_in(locale)}</option> }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="rule-category">{t.subsidy_category}</label>
-                                        <select id="rule-category" name="category">
-                                            <option value="">{t.canteen.any_category}</option>
-                                            {SubsidyCategory::ALL.iter().filter(|c| **c != SubsidyCategory::None).map(|c| view! {
-                                                <option value=c.code()>{c.label_in(locale)}</option>
-                                            }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="rule-subsidy">{t.canteen.subsidy_per_meal}</label>
-                                        <input id="rule-subsidy" name="subsidy" inputmode="decimal" required=true />
-                                    </div>
-                                    <button type="submit" class="button primary">{t.canteen.add_rule}</button>
-                                </ActionForm>
-                            })}
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
+            {loaded(rules, move |(rules, can_edit)| view! {
+                <table class="data card">
+                    <thead><tr>
+                        <th>{t.canteen.age_band}</th><th>{t.subsidy_category}</th><th>{t.canteen.subsidy}</th>
+                        {can_edit.then(|| view! { <th></th> })}
+                    </tr></thead>
+                    <tbody>
+                        {rules.into_iter().map(|r| view! {
+                            <tr>
+                                <td>{r.age_band.label_in(locale)}</td>
+                                <td>{r.category.map_or(t.canteen.any_category, |c| c.label_in(locale))}</td>
+                                <td>{yuan(r.subsidy_fen)}</td>
+                                {can_edit.then(|| view! {
+                                    <td>
+                                        <ActionForm action=delete attr:class="inline-form">
+                                            <input type="hidden" name="rule_id" value=r.id.to_string() />
+                                            <button type="submit" class="button danger small">{t.canteen.delete}</button>
+                                        </ActionForm>
+                                    </td>
+                                })}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                {can_edit.then(|| view! {
+                    <ActionForm action=add attr:class="card picker">
+                        <div class="field">
+                            <label for="rule-band">{t.canteen.age_band}</label>
+                            <select id="rule-band" name="age_band">
+                                {AgeBand::SUBSIDISED.into_iter().map(|b| view! { <option value=b.code()>{b.label_in(locale)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="rule-category">{t.subsidy_category}</label>
+                            <select id="rule-category" name="category">
+                                <option value="">{t.canteen.any_category}</option>
+                                {SubsidyCategory::ALL.iter().filter(|c| **c != SubsidyCategory::None).map(|c| view! {
+                                    <option value=c.code()>{c.label_in(locale)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="rule-subsidy">{t.canteen.subsidy_per_meal}</label>
+                            <input id="rule-subsidy" name="subsidy" inputmode="decimal" required=true />
+                        </div>
+                        <button type="submit" class="button primary">{t.canteen.add_rule}</button>
+                    </ActionForm>
                 })}
-            </Suspense>
+            }.into_any())}
         } />
     }
 }

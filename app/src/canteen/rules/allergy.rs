@@ -2,6 +2,7 @@
 
 use crate::domain::elder::Allergen;
 use crate::error::AppError;
+use crate::ui::prefs::Locale;
 
 /// The elder's allergens that the dish contains, in the elder's order.
 pub fn conflicts(elder_allergies: &[Allergen], dish_allergens: &[Allergen]) -> Vec<Allergen> {
@@ -23,13 +24,21 @@ pub fn check_dish(
     if found.is_empty() {
         return Ok(());
     }
-    let names = found
-        .iter()
-        .map(|a| a.label())
-        .collect::<Vec<_>>()
-        .join("、");
-    Err(AppError::invalid(format!(
-        "{elder_name}对{names}过敏，“{dish_name}”含有{names}，请换一道菜。"
+    let names = match crate::i18n::message_locale() {
+        Locale::Zh => found
+            .iter()
+            .map(|a| a.label_in(Locale::Zh))
+            .collect::<Vec<_>>()
+            .join("、"),
+        Locale::En => found
+            .iter()
+            .map(|a| a.label_in(Locale::En).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    Err(AppError::invalid(crate::tr!(
+        "{elder_name}对{names}过敏，“{dish_name}”含有{names}，请换一道菜。",
+        "{elder_name} is allergic to {names}, and “{dish_name}” contains {names}. Please choose another dish."
     )))
 }
 

@@ -20,10 +20,14 @@ pub fn check_cutoff(
     if before_cutoff(date, cutoff, now) {
         Ok(())
     } else {
-        Err(AppError::conflict(format!(
-            "{} 的订餐已在 {} 截止，不能再下单或修改。",
-            date.format("%m月%d日"),
-            cutoff.format("%H:%M")
+        let day = match crate::i18n::message_locale() {
+            crate::ui::prefs::Locale::Zh => date.format("%m月%d日"),
+            crate::ui::prefs::Locale::En => date.format("%-d %b"),
+        };
+        let time = cutoff.format("%H:%M");
+        Err(AppError::conflict(crate::tr!(
+            "{day} 的订餐已在 {time} 截止，不能再下单或修改。",
+            "Orders for {day} closed at {time}, so they can no longer be placed or changed."
         )))
     }
 }

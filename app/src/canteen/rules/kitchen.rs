@@ -49,7 +49,8 @@ mod tests {
     fn the_prep_csv_has_a_bom_and_one_row_per_dish() {
         let sheet = PrepSheet {
             service_id: 1,
-            title: "十九街社区幸福食堂 · 午餐".into(),
+            canteen: "十九街社区幸福食堂".into(),
+            meal: crate::canteen::model::menu::Meal::Lunch,
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
             orders_total: 3,
             counts: vec![DishCount {

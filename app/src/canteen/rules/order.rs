@@ -28,13 +28,18 @@ impl MealOrderForm {
         let dates = parse_dates(&self.dates, today)?;
         let weekdays = parse_weekdays(&self.weekdays)?;
         if dates.is_empty() && weekdays.is_empty() {
-            return Err(AppError::invalid(
+            return Err(AppError::invalid(crate::tr!(
                 "请至少选择一个日期，或选择每周固定订餐的星期。",
-            ));
+                "Please choose at least one day, or the weekdays for a weekly order."
+            )));
         }
         let lines = parse_lines(&self.dishes)?;
-        let fulfilment = Fulfilment::from_code(&self.fulfilment)
-            .ok_or_else(|| AppError::invalid("请选择用餐方式：堂食、自取或送餐上门。"))?;
+        let fulfilment = Fulfilment::from_code(&self.fulfilment).ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "请选择用餐方式：堂食、自取或送餐上门。",
+                "Please choose how the meal is served: dine in, pick up or delivery."
+            ))
+        })?;
         Ok(MealOrderRequest {
             dates,
             weekdays,
@@ -48,11 +53,16 @@ fn parse_dates(raw: &[String], today: NaiveDate) -> Result<Vec<NaiveDate>, AppEr
     let last = today + chrono::Days::new(ORDER_WINDOW_DAYS - 1);
     let mut dates = Vec::new();
     for text in raw.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
-        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| AppError::invalid(format!("日期“{text}”无法识别。")))?;
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            AppError::invalid(crate::tr!(
+                "日期“{text}”无法识别。",
+                "The date “{text}” could not be read."
+            ))
+        })?;
         if date < today || date > last {
-            return Err(AppError::invalid(format!(
-                "只能预订今天起 {ORDER_WINDOW_DAYS} 天内的餐。"
+            return Err(AppError::invalid(crate::tr!(
+                "只能预订今天起 {ORDER_WINDOW_DAYS} 天内的餐。",
+                "Meals can only be ordered for the {ORDER_WINDOW_DAYS} days from today."
             )));
         }
         if !dates.contains(&date) {
@@ -69,7 +79,12 @@ fn parse_weekdays(raw: &[String]) -> Result<Vec<u32>, AppError> {
         match text.parse::<u32>() {
             Ok(day @ 1..=7) if !days.contains(&day) => days.push(day),
             Ok(1..=7) => {}
-            _ => return Err(AppError::invalid("星期的选择无法识别。")),
+            _ => {
+                return Err(AppError::invalid(crate::tr!(
+                    "星期的选择无法识别。",
+                    "The weekdays chosen could not be read."
+                )))
+            }
         }
     }
     days.sort_unstable();
@@ -83,20 +98,30 @@ fn parse_lines(raw: &[String]) -> Result<Vec<(i64, i64)>, AppError> {
             .split_once(':')
             .and_then(|(dish, qty)| Some((dish.parse::<i64>().ok()?, qty.parse::<i64>().ok()?)));
         let Some((dish, quantity)) = parsed else {
-            return Err(AppError::invalid("菜品的选择无法识别，请重新选择。"));
+            return Err(AppError::invalid(crate::tr!(
+                "菜品的选择无法识别，请重新选择。",
+                "The dishes chosen could not be read. Please choose again."
+            )));
         };
         if !(1..=MAX_QUANTITY).contains(&quantity) {
-            return Err(AppError::invalid(format!(
-                "每道菜每餐最多 {MAX_QUANTITY} 份。"
+            return Err(AppError::invalid(crate::tr!(
+                "每道菜每餐最多 {MAX_QUANTITY} 份。",
+                "At most {MAX_QUANTITY} portions of each dish per meal."
             )));
         }
         if lines.iter().any(|(d, _)| *d == dish) {
-            return Err(AppError::invalid("同一道菜请只选一次。"));
+            return Err(AppError::invalid(crate::tr!(
+                "同一道菜请只选一次。",
+                "Please choose each dish only once."
+            )));
         }
         lines.push((dish, quantity));
     }
     if lines.is_empty() {
-        return Err(AppError::invalid("请至少选择一份套餐或一道菜。"));
+        return Err(AppError::invalid(crate::tr!(
+            "请至少选择一份套餐或一道菜。",
+            "Please choose at least one set meal or dish."
+        )));
     }
     Ok(lines)
 }

@@ -2,12 +2,14 @@
 //! age band on the day of the meal and subsidy category, with full price, subsidy and paid
 //! totals in fen.
 
-use crate::canteen::model::settlement::{ServedMeal, SettlementReport, SettlementRow};
+use crate::canteen::model::settlement::{
+    ServedMeal, SettlementReport, SettlementRow, SettlementTotal,
+};
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
 
 /// Sums meals per (age band, category), bands from youngest, categories in their order.
-pub fn aggregate(meals: &[ServedMeal]) -> (Vec<SettlementRow>, SettlementRow) {
+pub fn aggregate(meals: &[ServedMeal]) -> (Vec<SettlementRow>, SettlementTotal) {
     let bands = [
         AgeBand::Under60,
         AgeBand::From60To79,
@@ -15,41 +17,37 @@ pub fn aggregate(meals: &[ServedMeal]) -> (Vec<SettlementRow>, SettlementRow) {
         AgeBand::From90,
     ];
     let mut rows = Vec::new();
-    let mut total = row("合计", "");
     for band in bands {
         for category in SubsidyCategory::ALL.iter().copied() {
-            let mut r = row(band.label(), category.label());
+            let mut r = SettlementRow {
+                age_band: band,
+                category,
+                meals: 0,
+                full_price_fen: 0,
+                subsidy_fen: 0,
+                pay_fen: 0,
+            };
             for meal in meals
                 .iter()
                 .filter(|m| m.age_band == band && m.category == category)
             {
-                add(&mut r, meal);
-                add(&mut total, meal);
+                r.meals += 1;
+                r.full_price_fen += meal.full_price_fen;
+                r.subsidy_fen += meal.subsidy_fen;
+                r.pay_fen += meal.pay_fen;
             }
             if r.meals > 0 {
                 rows.push(r);
             }
         }
     }
+    let total = SettlementTotal {
+        meals: rows.iter().map(|r| r.meals).sum(),
+        full_price_fen: rows.iter().map(|r| r.full_price_fen).sum(),
+        subsidy_fen: rows.iter().map(|r| r.subsidy_fen).sum(),
+        pay_fen: rows.iter().map(|r| r.pay_fen).sum(),
+    };
     (rows, total)
-}
-
-fn row(age_band: &str, category: &str) -> SettlementRow {
-    SettlementRow {
-        age_band: age_band.to_string(),
-        category: category.to_string(),
-        meals: 0,
-        full_price_fen: 0,
-        subsidy_fen: 0,
-        pay_fen: 0,
-    }
-}
-
-fn add(row: &mut SettlementRow, meal: &ServedMeal) {
-    row.meals += 1;
-    row.full_price_fen += meal.full_price_fen;
-    row.subsidy_fen += meal.subsidy_fen;
-    row.pay_fen += meal.pay_fen;
 }
 
 /// "15.00" — yuan without the sign, for spreadsheets.
@@ -57,21 +55,37 @@ fn plain_yuan(fen: i64) -> String {
     format!("{}.{:02}", fen / 100, fen % 100)
 }
 
-/// The report as CSV (UTF-8 with BOM).
+/// The report as CSV (UTF-8 with BOM), labelled in Chinese.
 pub fn settlement_csv(report: &SettlementReport) -> String {
     let mut out =
         String::from("\u{feff}年龄段,补贴类别,份数,原价合计(元),补贴合计(元),实收合计(元)\r\n");
-    for r in report.rows.iter().chain(std::iter::once(&report.total)) {
-        out.push_str(&format!(
-            "{},{},{},{},{},{}\r\n",
-            r.age_band,
-            r.category,
+    let line = |band: &str, category: &str, meals: i64, full: i64, subsidy: i64, pay: i64| {
+        format!(
+            "{band},{category},{meals},{},{},{}\r\n",
+            plain_yuan(full),
+            plain_yuan(subsidy),
+            plain_yuan(pay)
+        )
+    };
+    for r in &report.rows {
+        out.push_str(&line(
+            r.age_band.label(),
+            r.category.label(),
             r.meals,
-            plain_yuan(r.full_price_fen),
-            plain_yuan(r.subsidy_fen),
-            plain_yuan(r.pay_fen)
+            r.full_price_fen,
+            r.subsidy_fen,
+            r.pay_fen,
         ));
     }
+    let total = &report.total;
+    out.push_str(&line(
+        "合计",
+        "",
+        total.meals,
+        total.full_price_fen,
+        total.subsidy_fen,
+        total.pay_fen,
+    ));
     out
 }
 
@@ -99,7 +113,7 @@ mod tests {
         ];
         let (rows, total) = aggregate(&meals);
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0].age_band, "60 岁以下");
+        assert_eq!(rows[0].age_band.label(), "60 岁以下");
         assert_eq!(rows[2].meals, 2);
         assert_eq!(rows[2].subsidy_fen, 2000);
         assert_eq!(

@@ -11,8 +11,9 @@ use crate::error::AppError;
 /// "15", "15.5", "15.50", "¥15.00" → 1500 fen, without floating point.
 pub fn parse_yuan(text: &str) -> Result<i64, AppError> {
     let bad = || {
-        AppError::invalid(format!(
+        AppError::invalid(crate::tr!(
             "金额“{}”无法识别，请填写如 15 或 15.50。",
+            "The amount “{}” could not be read. Please enter it like 15 or 15.50.",
             text.trim()
         ))
     };
@@ -58,8 +59,12 @@ fn codes<T: Copy>(
 ) -> Result<String, AppError> {
     let mut items: Vec<T> = Vec::new();
     for text in raw.iter().filter(|t| !t.is_empty()) {
-        let item =
-            from_code(text).ok_or_else(|| AppError::invalid("有无法识别的选项，请重新选择。"))?;
+        let item = from_code(text).ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "有无法识别的选项，请重新选择。",
+                "An option could not be read. Please choose again."
+            ))
+        })?;
         if !items.iter().any(|i| code(*i) == code(item)) {
             items.push(item);
         }
@@ -71,11 +76,17 @@ impl DishForm {
     pub fn parse(&self) -> Result<DishForSave, AppError> {
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 40 {
-            return Err(AppError::invalid("请填写菜名（不超过 40 个字）。"));
+            return Err(AppError::invalid(crate::tr!(
+                "请填写菜名（不超过 40 个字）。",
+                "Please enter the dish name (at most 40 characters)."
+            )));
         }
         let price_fen = parse_yuan(&self.price)?;
         if price_fen == 0 {
-            return Err(AppError::invalid("请填写价格。"));
+            return Err(AppError::invalid(crate::tr!(
+                "请填写价格。",
+                "Please enter the price."
+            )));
         }
         Ok(DishForSave {
             name: name.to_string(),
@@ -90,16 +101,17 @@ impl DishForm {
 /// A canteen's name, address and opening hours, trimmed and checked.
 pub fn parse_canteen(name: &str, address: &str, hours: &str) -> Result<[String; 3], AppError> {
     let fields = [
-        (name, "名称", 40),
-        (address, "地址", 80),
-        (hours, "开放时间", 60),
+        (name, crate::tr!("名称", "name"), 40),
+        (address, crate::tr!("地址", "address"), 80),
+        (hours, crate::tr!("开放时间", "opening hours"), 60),
     ];
     let mut out: [String; 3] = Default::default();
     for (slot, (value, what, max)) in out.iter_mut().zip(fields) {
         let value = value.trim();
         if value.is_empty() || value.chars().count() > max {
-            return Err(AppError::invalid(format!(
-                "请填写食堂{what}（不超过 {max} 个字）。"
+            return Err(AppError::invalid(crate::tr!(
+                "请填写食堂{what}（不超过 {max} 个字）。",
+                "Please enter the canteen's {what} (at most {max} characters)."
             )));
         }
         *slot = value.to_string();
@@ -113,19 +125,35 @@ pub fn parse_service(
     serve: &str,
     capacity: &str,
 ) -> Result<(String, String, i64), AppError> {
-    let cutoff_time =
-        parse_time(cutoff.trim()).ok_or_else(|| AppError::invalid("截止时间请填写如 09:30。"))?;
-    let serve_time =
-        parse_time(serve.trim()).ok_or_else(|| AppError::invalid("开餐时间请填写如 11:30。"))?;
+    let cutoff_time = parse_time(cutoff.trim()).ok_or_else(|| {
+        AppError::invalid(crate::tr!(
+            "截止时间请填写如 09:30。",
+            "Please enter the cutoff time like 09:30."
+        ))
+    })?;
+    let serve_time = parse_time(serve.trim()).ok_or_else(|| {
+        AppError::invalid(crate::tr!(
+            "开餐时间请填写如 11:30。",
+            "Please enter the serving time like 11:30."
+        ))
+    })?;
     if cutoff_time >= serve_time {
-        return Err(AppError::invalid("订餐截止时间要早于开餐时间。"));
+        return Err(AppError::invalid(crate::tr!(
+            "订餐截止时间要早于开餐时间。",
+            "The order cutoff must be before the serving time."
+        )));
     }
     let capacity = capacity
         .trim()
         .parse::<i64>()
         .ok()
         .filter(|c| (0..=2000).contains(c))
-        .ok_or_else(|| AppError::invalid("每餐份数请填 0 到 2000 之间的整数。"))?;
+        .ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "每餐份数请填 0 到 2000 之间的整数。",
+                "Places per meal must be a whole number from 0 to 2000."
+            ))
+        })?;
     Ok((
         cutoff_time.format("%H:%M").to_string(),
         serve_time.format("%H:%M").to_string(),
@@ -151,7 +179,12 @@ pub fn week_dates(monday: NaiveDate) -> Vec<String> {
 
 /// A menu item posted as "service_id:date:dish_id".
 pub fn parse_item(text: &str, week: &[String]) -> Result<(i64, String, i64), AppError> {
-    let bad = || AppError::invalid("菜单的选择无法识别，请刷新后重试。");
+    let bad = || {
+        AppError::invalid(crate::tr!(
+            "菜单的选择无法识别，请刷新后重试。",
+            "The menu choices could not be read. Please refresh and try again."
+        ))
+    };
     let mut parts = text.splitn(3, ':');
     let service = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
     let date = parts.next().ok_or_else(bad)?.to_string();

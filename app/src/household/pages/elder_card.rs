@@ -4,26 +4,17 @@ use leptos::prelude::*;
 
 use crate::household::api::LinkElderLogin;
 use crate::household::model::ElderView;
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
+use crate::ui::loaded::loaded;
 
 #[component]
 pub fn ElderCard(elder: ElderView, edit_href: String) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let link = ServerAction::<LinkElderLogin>::new();
-    let allergies = elder
-        .allergies
-        .iter()
-        .map(|a| a.label_in(locale))
-        .collect::<Vec<_>>()
-        .join("、");
-    let diet = elder
-        .diet_needs
-        .iter()
-        .map(|d| d.label_in(locale))
-        .collect::<Vec<_>>()
-        .join("、");
+    let allergies = list_label(elder.allergies.iter().map(|a| a.label_in(locale)), locale);
+    let diet = list_label(elder.diet_needs.iter().map(|d| d.label_in(locale)), locale);
     let address = format!("{} {}", elder.community_name, elder.address());
     view! {
         <li class="card elder-card">
@@ -79,25 +70,20 @@ pub fn ElderList(
 ) -> impl IntoView {
     let t = use_texts();
     view! {
-        <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match elders.await {
-                    Ok(list) if list.is_empty() => view! { <p class="card">{t.no_elders}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="elder-list">
-                            {list
-                                .into_iter()
-                                .map(|elder| {
-                                    let href = format!("/family/elders/{}", elder.id);
-                                    view! { <ElderCard elder edit_href=href /> }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any(),
-                    Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(elders, move |value| match value {
+            list if list.is_empty() => view! { <p class="card">{t.no_elders}</p> }.into_any(),
+            list => view! {
+                <ul class="elder-list">
+                    {list
+                        .into_iter()
+                        .map(|elder| {
+                            let href = format!("/family/elders/{}", elder.id);
+                            view! { <ElderCard elder edit_href=href /> }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any(),
+        })}
     }
 }

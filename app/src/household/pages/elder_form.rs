@@ -85,7 +85,7 @@ pub fn ElderFields(
             "form[allergies][]",
             Allergen::ALL,
             Allergen::code,
-            Allergen::label,
+            Allergen::label_in,
             initial.allergies,
         )}
         {checkbox_group(
@@ -93,7 +93,7 @@ pub fn ElderFields(
             "form[diet_needs][]",
             DietNeed::ALL,
             DietNeed::code,
-            DietNeed::label,
+            DietNeed::label_in,
             initial.diet_needs,
         )}
         <div class="field">

@@ -15,7 +15,8 @@ pub async fn load_catalog(site: Option<i64>, weekday: Option<i64>) -> Result<Cat
     let (semester, enroll_window, classes) =
         crate::school::db::catalog::catalog(&pool, site, weekday).await?;
     let sites = crate::school::db::catalog::sites(&pool).await?;
-    let elders = crate::canteen::db::order_options::orderable_elders(&pool, &user)
+    let scope = crate::household::policy::elder_scope(&user);
+    let elders = crate::household::db::elders_in_scope(&pool, &scope)
         .await?
         .into_iter()
         .map(|e| (e.id, e.name))

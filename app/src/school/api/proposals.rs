@@ -12,7 +12,15 @@ use crate::school::model::proposals::{OpenProposalForm, Proposals};
 pub async fn load_proposals() -> Result<Proposals, AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    crate::school::db::proposals::proposals_for(&pool, &user).await
+    let scope = crate::household::policy::elder_scope(&user);
+    let mut found = crate::school::db::proposals::proposals_for(&pool, &scope).await?;
+    for proposal in &mut found.proposals {
+        proposal.may_open = user.is_admin_of(proposal.community_id);
+    }
+    if user.is_any_admin() {
+        found.teachers = crate::school::db::proposals::teacher_names(&pool).await?;
+    }
+    Ok(found)
 }
 
 #[server(endpoint = "school/proposals/new")]
@@ -24,10 +32,17 @@ pub async fn propose_course(
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
-    let title = crate::school::rules::setup::parse_name(&title, "想学的课程", 20)?;
+    let title = crate::school::rules::setup::parse_name(
+        &title,
+        &crate::tr!("想学的课程", "course you would like to learn"),
+        20,
+    )?;
     let description = description.trim();
     if description.chars().count() > 200 {
-        return Err(AppError::invalid("说明最多 200 个字。"));
+        return Err(AppError::invalid(crate::tr!(
+            "说明最多 200 个字。",
+            "The description can have at most 200 characters."
+        )));
     }
     crate::school::db::proposals::propose(&pool, elder_id, &title, description, user.id).await
 }

@@ -40,8 +40,13 @@ pub async fn save_attendance(form: AttendanceForm) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     require_class_staff(&pool, &user, form.class_id).await?;
-    let date = chrono::NaiveDate::parse_from_str(form.session_date.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid("请选择上课日期。"))?;
+    let date =
+        chrono::NaiveDate::parse_from_str(form.session_date.trim(), "%Y-%m-%d").map_err(|_| {
+            AppError::invalid(crate::tr!(
+                "请选择上课日期。",
+                "Please choose a class date."
+            ))
+        })?;
     crate::school::db::roster::save_attendance(
         &pool,
         &form,

@@ -13,7 +13,9 @@ use crate::school::policy::require_admin;
 #[server(endpoint = "school/setup")]
 pub async fn load_school_setup() -> Result<SchoolSetup, AppError> {
     let (user, pool) = require_admin().await?;
-    crate::school::db::setup::overview(&pool, &user).await
+    let mut setup = crate::school::db::setup::overview(&pool).await?;
+    crate::school::policy::mark_editable(&user, &mut setup);
+    Ok(setup)
 }
 
 /// Creates the next semester (`semester_id` 0) or changes the latest one.
@@ -40,8 +42,8 @@ pub async fn save_site(
     if !user.is_admin_of(community_id) || current.is_some_and(|c| !user.is_admin_of(c)) {
         return Err(AppError::Forbidden);
     }
-    let name = parse_name(&name, "教学点名称", 30)?;
-    let address = parse_name(&address, "地址", 80)?;
+    let name = parse_name(&name, &crate::tr!("教学点名称", "site name"), 30)?;
+    let address = parse_name(&address, &crate::tr!("地址", "address"), 80)?;
     crate::school::db::setup::save_site(&pool, site_id, community_id, &name, &address).await
 }
 
@@ -54,7 +56,8 @@ pub async fn save_room(site_id: i64, room_id: i64, name: String) -> Result<(), A
     if !user.is_admin_of(community) {
         return Err(AppError::Forbidden);
     }
-    let name = crate::school::rules::setup::parse_name(&name, "教室名称", 20)?;
+    let name =
+        crate::school::rules::setup::parse_name(&name, &crate::tr!("教室名称", "room name"), 20)?;
     crate::school::db::setup::save_room(&pool, site_id, room_id, &name).await
 }
 
@@ -63,13 +66,21 @@ pub async fn save_room(site_id: i64, room_id: i64, name: String) -> Result<(), A
 pub async fn save_travel(from_site: i64, to_site: i64, minutes: String) -> Result<(), AppError> {
     let (user, pool) = require_admin().await?;
     if from_site == to_site {
-        return Err(AppError::invalid("请选择两个不同的教学点。"));
+        return Err(AppError::invalid(crate::tr!(
+            "请选择两个不同的教学点。",
+            "Please choose two different teaching sites."
+        )));
     }
     let mut may = false;
     for site in [from_site, to_site] {
         let community = crate::school::db::setup::site_community(&pool, site)
             .await?
-            .ok_or_else(|| AppError::invalid("请选择教学点。"))?;
+            .ok_or_else(|| {
+                AppError::invalid(crate::tr!(
+                    "请选择教学点。",
+                    "Please choose a teaching site."
+                ))
+            })?;
         may |= user.is_admin_of(community);
     }
     if !may {
@@ -88,7 +99,7 @@ pub async fn save_teacher(
 ) -> Result<(), AppError> {
     use crate::school::rules::setup::parse_name;
     let (_, pool) = require_admin().await?;
-    let name = parse_name(&name, "老师姓名", 20)?;
+    let name = parse_name(&name, &crate::tr!("老师姓名", "teacher's name"), 20)?;
     let phone = match phone.trim() {
         "" => String::new(),
         typed => crate::domain::phone::PhoneNumber::parse(typed)?
@@ -97,7 +108,10 @@ pub async fn save_teacher(
     };
     let subjects = subjects.trim();
     if subjects.chars().count() > 40 {
-        return Err(AppError::invalid("所教课程最多 40 个字。"));
+        return Err(AppError::invalid(crate::tr!(
+            "所教课程最多 40 个字。",
+            "The courses taught can have at most 40 characters."
+        )));
     }
     crate::school::db::setup::save_teacher(&pool, teacher_id, &name, &phone, subjects).await
 }
@@ -109,10 +123,14 @@ pub async fn save_course(
     description: String,
 ) -> Result<(), AppError> {
     let (_, pool) = require_admin().await?;
-    let name = crate::school::rules::setup::parse_name(&name, "课程名称", 20)?;
+    let name =
+        crate::school::rules::setup::parse_name(&name, &crate::tr!("课程名称", "course name"), 20)?;
     let description = description.trim();
     if description.chars().count() > 200 {
-        return Err(AppError::invalid("课程介绍最多 200 个字。"));
+        return Err(AppError::invalid(crate::tr!(
+            "课程介绍最多 200 个字。",
+            "The course description can have at most 200 characters."
+        )));
     }
     crate::school::db::setup::save_course(&pool, course_id, &name, description).await
 }

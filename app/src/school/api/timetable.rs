@@ -79,7 +79,12 @@ pub async fn load_timetable() -> Result<Timetable, AppError> {
     if rooms.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let classes = crate::school::db::timetable::classes_with_slots(&pool, &user).await?;
+    let classes = crate::school::db::timetable::classes_with_slots(&pool)
+        .await?
+        .into_iter()
+        .filter(|(community, _)| crate::school::policy::may_run_class(&user, *community))
+        .map(|(_, class)| class)
+        .collect();
     Ok(Timetable { rooms, classes })
 }
 

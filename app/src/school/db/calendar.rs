@@ -89,12 +89,9 @@ async fn feed_rows(
 /// The .ics feed of the elder or teacher holding `token`: the latest semester's classes.
 pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> {
     use crate::school::rules::calendar::{ics, CalendarClass};
-    let semester = sqlx::query!(
-        r#"SELECT id AS "id!", starts_on, ends_on FROM semesters ORDER BY starts_on DESC LIMIT 1"#
-    )
-    .fetch_optional(pool)
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let semester = super::semester::latest(pool)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let (name, owner, rows) = feed_rows(pool, token, semester.id).await?;
     let time = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
     let classes: Vec<CalendarClass> = rows
@@ -110,15 +107,11 @@ pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> 
             })
         })
         .collect();
-    let date = |t: &str| {
-        chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|e| AppError::internal("stored date", e))
-    };
     Ok(ics(
         &name,
         &classes,
-        date(&semester.starts_on)?,
-        date(&semester.ends_on)?,
+        semester.starts_on,
+        semester.ends_on,
         chrono::Utc::now(),
     ))
 }

@@ -36,12 +36,7 @@ pub async fn catalog(
     site: Option<i64>,
     weekday: Option<i64>,
 ) -> AppResult<(String, String, Vec<ClassView>)> {
-    let semester = sqlx::query!(
-        r#"SELECT id AS "id!", name, enroll_opens, enroll_closes FROM semesters ORDER BY starts_on DESC LIMIT 1"#
-    )
-    .fetch_optional(pool)
-    .await?
-    .ok_or_else(|| AppError::conflict("还没有开设学期。"))?;
+    let semester = super::semester::latest_or_refuse(pool).await?;
     let rows = sqlx::query!(
         r#"SELECT c.id AS "id!", c.name, co.name AS course, t.name AS teacher, c.capacity, c.fee_fen, c.min_age,
                   (SELECT count(*) FROM enrollments e WHERE e.class_id = c.id AND e.status IN ('enrolled', 'offered')) AS "held!: i64",
@@ -136,7 +131,7 @@ pub async fn room_community(pool: &SqlitePool, room_id: i64) -> AppResult<i64> {
     )
     .fetch_optional(pool)
     .await?
-    .ok_or_else(|| AppError::invalid("请选择教室。"))
+    .ok_or_else(|| AppError::invalid(crate::tr!("请选择教室。", "Please choose a room.")))
 }
 
 /// Every room: (id, community of its site, "site · room").

@@ -8,13 +8,18 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
+use crate::i18n::dates::time_label;
+use crate::i18n::message::EachLanguage;
 use crate::school::model::enrollment::EnrollmentStatus;
 use crate::school::rules::enrollment::{
     check_applicant, check_window, place_for, Applicant, Window,
 };
 use crate::school::rules::timetable::{person_clash, Slot};
+use crate::ui::prefs::Locale;
 
-pub const ALREADY_ENROLLED: &str = "已经报过这个班了。";
+pub fn already_enrolled() -> String {
+    crate::tr!("已经报过这个班了。", "Already enrolled in this class.")
+}
 
 struct ClassRow {
     semester_id: i64,
@@ -134,8 +139,9 @@ pub async fn enroll(
         }
     }
     if let Some(name) = person_clash(&wanted, &theirs) {
-        return Err(AppError::conflict(format!(
-            "和已报的“{name}”上课时间冲突。"
+        return Err(AppError::conflict(crate::tr!(
+            "和已报的“{name}”上课时间冲突。",
+            "The class times clash with “{name}”, which is already in the timetable."
         )));
     }
 
@@ -160,7 +166,7 @@ pub async fn enroll(
     let id = match inserted {
         Ok(done) => done.last_insert_rowid(),
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::conflict(ALREADY_ENROLLED))
+            return Err(AppError::conflict(already_enrolled()))
         }
         Err(e) => return Err(e.into()),
     };
@@ -189,7 +195,7 @@ async fn waitlist_position(conn: &mut SqliteConnection, class_id: i64, id: i64) 
 pub async fn notify_family(
     conn: &mut SqliteConnection,
     elder_id: i64,
-    message: &str,
+    message: &EachLanguage,
 ) -> AppResult<()> {
     let people = sqlx::query_scalar!(
         r#"SELECT user_id AS "user_id!" FROM family_links WHERE elder_id = ?1
@@ -240,11 +246,18 @@ pub async fn offer_free_seats(
         )
         .execute(&mut *conn)
         .await?;
-        let message = format!(
-            "“{}”有空位了，请在 {} 前确认报名，过期会让给下一位。",
-            class.name,
-            crate::clock::local_time_label(expires)
-        );
+        let message = EachLanguage {
+            zh: format!(
+                "“{}”有空位了，请在 {} 前确认报名，过期会让给下一位。",
+                class.name,
+                time_label(expires, Locale::Zh)
+            ),
+            en: format!(
+                "A place is free in “{}”. Please confirm the enrollment before {}, or it goes to the next person.",
+                class.name,
+                time_label(expires, Locale::En)
+            ),
+        };
         notify_family(conn, next.elder_id, &message).await?;
         offered += 1;
     }
@@ -260,7 +273,12 @@ pub async fn drop_enrollment(pool: &SqlitePool, enrollment_id: i64, now: i64) ->
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::conflict("这条报名已经不在了。"))?;
+    .ok_or_else(|| {
+        AppError::conflict(crate::tr!(
+            "这条报名已经不在了。",
+            "This enrollment no longer exists."
+        ))
+    })?;
     sqlx::query!(
         "UPDATE enrollments SET status = 'dropped', changed_at = ? WHERE id = ?",
         now,
@@ -287,9 +305,17 @@ pub async fn answer_offer(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::conflict("这个空位已经不再为您保留。"))?;
+    .ok_or_else(|| {
+        AppError::conflict(crate::tr!(
+            "这个空位已经不再为您保留。",
+            "This seat is no longer held for you."
+        ))
+    })?;
     if offer.offer_expires_at.is_some_and(|t| t <= now) {
-        return Err(AppError::conflict("确认时间已过，空位已让给下一位。"));
+        return Err(AppError::conflict(crate::tr!(
+            "确认时间已过，空位已让给下一位。",
+            "The time to accept has passed, and the seat has gone to the next person."
+        )));
     }
     let status = if accept { "enrolled" } else { "declined" };
     sqlx::query!(

@@ -5,5 +5,6 @@ pub mod catalog;
 pub mod enrollment;
 pub mod proposals;
 pub mod roster;
+pub mod semester;
 pub mod setup;
 pub mod timetable;

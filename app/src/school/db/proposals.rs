@@ -6,39 +6,32 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use crate::auth::model::CurrentUser;
-use crate::db::is_unique_violation;
+use crate::db::{is_unique_violation, json_ids};
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
+use crate::household::db::ElderScope;
+use crate::i18n::message::{in_locale, EachLanguage};
 use crate::school::db::enrollment::notify_family;
 use crate::school::model::enrollment::EnrollmentStatus;
-use crate::school::model::proposals::{OpenProposalForm, ProposalView, Proposals};
+use crate::school::model::proposals::{MyVote, OpenProposalForm, ProposalView, Proposals};
 use crate::school::rules::enrollment::Applicant;
 use crate::school::rules::proposals::{check_can_open, opening_plan, CommittedVoter};
 use crate::school::rules::setup::ClassTerms;
-
-fn json_ids(ids: impl IntoIterator<Item = i64>) -> String {
-    let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
-    format!("[{}]", list.join(","))
-}
+use crate::ui::prefs::Locale;
 
 /// The latest semester: (id, name, committed sign-ups needed to open).
 async fn semester(pool: &SqlitePool) -> AppResult<(i64, String, i64)> {
-    let s = sqlx::query!(
-        r#"SELECT id AS "id!", name, open_at_committed FROM semesters ORDER BY starts_on DESC LIMIT 1"#
-    )
-    .fetch_optional(pool)
-    .await?
-    .ok_or_else(|| AppError::conflict("还没有开设学期。"))?;
+    let s = super::semester::latest_or_refuse(pool).await?;
     Ok((s.id, s.name, s.open_at_committed))
 }
 
-/// Proposals of the communities the caller's people live in (and staff work for).
-pub async fn proposals_for(pool: &SqlitePool, user: &CurrentUser) -> AppResult<Proposals> {
+/// Proposals of the communities the elders of `scope` live in, and of its communities; who may
+/// open them and the teachers to choose from are the caller's to add.
+pub async fn proposals_for(pool: &SqlitePool, scope: &ElderScope) -> AppResult<Proposals> {
     let (semester_id, semester_name, needed) = semester(pool).await?;
-    let elders = crate::canteen::db::order_options::orderable_elders(pool, user).await?;
+    let elders = crate::household::db::elders_in_scope(pool, scope).await?;
     let mut communities: BTreeSet<i64> = elders.iter().map(|e| e.community_id).collect();
-    match user.staff_communities() {
+    match &scope.communities {
         Some(ids) => communities.extend(ids),
         None => communities.extend(
             crate::community::db::all_communities(pool)
@@ -74,43 +67,39 @@ pub async fn proposals_for(pool: &SqlitePool, user: &CurrentUser) -> AppResult<P
         .fetch_all(pool)
         .await?
         .into_iter()
-        .map(|v| {
-            if v.committed == 1 {
-                format!("{}（开班就报名）", v.name)
-            } else {
-                v.name
-            }
+        .map(|v| MyVote {
+            name: v.name,
+            committed: v.committed == 1,
         })
         .collect();
         proposals.push(ProposalView {
             id: r.id,
             title: r.title,
             description: r.description,
+            community_id: r.community_id,
             community: r.community,
             votes: r.votes,
             committed: r.committed,
             opened_class: r.opened_class,
             my_votes,
-            may_open: user.is_admin_of(r.community_id),
+            may_open: false,
         });
     }
-    let teachers = if user.is_any_admin() {
-        sqlx::query!(r#"SELECT id AS "id!", name FROM teachers ORDER BY id"#)
-            .fetch_all(pool)
-            .await?
-            .into_iter()
-            .map(|t| (t.id, t.name))
-            .collect()
-    } else {
-        Vec::new()
-    };
     Ok(Proposals {
         semester: semester_name,
         needed,
         proposals,
         elders: elders.into_iter().map(|e| (e.id, e.name)).collect(),
-        teachers,
+        teachers: Vec::new(),
     })
+}
+
+/// Every teacher (id, name), for the form that opens a proposal as a class.
+pub async fn teacher_names(pool: &SqlitePool) -> AppResult<Vec<(i64, String)>> {
+    let rows = sqlx::query!(r#"SELECT id AS "id!", name FROM teachers ORDER BY id"#)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|t| (t.id, t.name)).collect())
 }
 
 /// A new proposal in the elder's community for the latest semester, with the elder's vote.
@@ -139,7 +128,10 @@ pub async fn propose(
     .await
     .map_err(|e| {
         if is_unique_violation(&e) {
-            AppError::conflict(format!("本社区已经有人提议“{title}”了，请直接投票。"))
+            AppError::conflict(crate::tr!(
+                "本社区已经有人提议“{title}”了，请直接投票。",
+                "“{title}” has already been proposed in this community. Please vote for it instead."
+            ))
         } else {
             e.into()
         }
@@ -174,14 +166,20 @@ pub async fn vote(
     .await?
     .ok_or(AppError::NotFound)?;
     if proposal.opened_class_id.is_some() {
-        return Err(AppError::conflict("这门课已经开班了，请到课程列表报名。"));
+        return Err(AppError::conflict(crate::tr!(
+            "这门课已经开班了，请到课程列表报名。",
+            "This course has already opened as a class. Please enroll from the class list."
+        )));
     }
     let community = sqlx::query_scalar!("SELECT community_id FROM elders WHERE id = ?", elder_id)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::NotFound)?;
     if community != proposal.community_id {
-        return Err(AppError::conflict("只有本社区的居民可以为这个提议投票。"));
+        return Err(AppError::conflict(crate::tr!(
+            "只有本社区的居民可以为这个提议投票。",
+            "Only residents of this community can vote for this proposal."
+        )));
     }
     let committed = i64::from(committed);
     let existing = sqlx::query_scalar!(
@@ -246,7 +244,10 @@ pub async fn open_as_class(
     .await?
     .ok_or(AppError::NotFound)?;
     if p.opened_class_id.is_some() {
-        return Err(AppError::conflict("这门课已经开班了。"));
+        return Err(AppError::conflict(crate::tr!(
+            "这门课已经开班了。",
+            "This course has already opened as a class."
+        )));
     }
     let voters = sqlx::query!(
         r#"SELECT v.elder_id, v.voted_by, e.name, e.birth_date,
@@ -267,7 +268,7 @@ pub async fn open_as_class(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::invalid("请选择老师。"))?;
+    .ok_or_else(|| AppError::invalid(crate::tr!("请选择老师。", "Please choose a teacher.")))?;
     sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES (?)", p.title)
         .execute(&mut *tx)
         .await?;
@@ -299,13 +300,22 @@ pub async fn open_as_class(
             },
         });
     }
-    let plan = opening_plan(
-        &committed,
-        terms.capacity,
-        terms.min_age as i32,
-        p.max_classes_per_person,
-    );
-    for (v, (_, outcome)) in voters.iter().zip(plan) {
+    let plan_in = |locale| {
+        in_locale(locale, || {
+            opening_plan(
+                &committed,
+                terms.capacity,
+                terms.min_age as i32,
+                p.max_classes_per_person,
+            )
+        })
+    };
+    let reasons_in_english = plan_in(Locale::En).into_iter().map(|(_, o)| o.err());
+    for ((v, (_, outcome)), reason_en) in voters
+        .iter()
+        .zip(plan_in(Locale::Zh))
+        .zip(reasons_in_english)
+    {
         let message = match outcome {
             Ok(status) => {
                 let code = status.code();
@@ -319,18 +329,32 @@ pub async fn open_as_class(
                 .execute(&mut *tx)
                 .await?;
                 if status == EnrollmentStatus::Enrolled {
-                    format!(
+                    crate::tr_each!(
                         "“{}”开班了，{}已报名“{}”，上课时间请看我的课表。",
-                        p.title, v.name, terms.name
+                        "“{}” has opened: {} is enrolled in “{}”. See My classes for the times.",
+                        p.title,
+                        v.name,
+                        terms.name
                     )
                 } else {
-                    format!(
+                    crate::tr_each!(
                         "“{}”开班了，名额已满，{}在“{}”的候补名单上。",
-                        p.title, v.name, terms.name
+                        "“{}” has opened but is full: {} is on the waitlist of “{}”.",
+                        p.title,
+                        v.name,
+                        terms.name
                     )
                 }
             }
-            Err(reason) => format!("“{}”开班了，但{}没能报名：{reason}", p.title, v.name),
+            Err(reason) => EachLanguage {
+                zh: format!("“{}”开班了，但{}没能报名：{reason}", p.title, v.name),
+                en: format!(
+                    "“{}” has opened, but {} could not be enrolled: {}",
+                    p.title,
+                    v.name,
+                    reason_en.unwrap_or_default()
+                ),
+            },
         };
         notify_family(&mut tx, v.elder_id, &message).await?;
     }

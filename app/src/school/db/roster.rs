@@ -7,7 +7,8 @@ use sqlx::SqlitePool;
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
 use crate::export::csv_field;
-use crate::school::model::roster::{AttendanceForm, Roster, RosterStudent};
+use crate::school::model::enrollment::EnrollmentStatus;
+use crate::school::model::roster::{AttendanceForm, Roster, RosterStudent, WaitingStudent};
 use crate::school::rules::sessions::{check_attendance_date, current_session, session_dates};
 
 pub async fn class_of_enrollment(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
@@ -116,8 +117,8 @@ pub async fn roster(
     .fetch_one(pool)
     .await?;
     let waiting = sqlx::query!(
-        "SELECT el.name, e.status FROM enrollments e JOIN elders el ON el.id = e.elder_id
-         WHERE e.class_id = ? AND e.status IN ('waitlisted', 'offered') ORDER BY e.id",
+        r#"SELECT el.name, e.status AS "status: EnrollmentStatus" FROM enrollments e JOIN elders el ON el.id = e.elder_id
+         WHERE e.class_id = ? AND e.status IN ('waitlisted', 'offered') ORDER BY e.id"#,
         class_id
     )
     .fetch_all(pool)
@@ -126,13 +127,17 @@ pub async fn roster(
     let waiting = waiting
         .into_iter()
         .map(|w| {
-            let label = if w.status == "offered" {
-                "有空位待确认".to_string()
-            } else {
+            let position = if w.status == EnrollmentStatus::Waitlisted {
                 place += 1;
-                format!("候补第 {place} 位")
+                place
+            } else {
+                0
             };
-            (w.name, label)
+            WaitingStudent {
+                name: w.name,
+                status: w.status,
+                position,
+            }
         })
         .collect();
     Ok(Roster {
@@ -170,7 +175,10 @@ pub async fn set_paid(
     .await?
     .rows_affected();
     if changed == 0 {
-        return Err(AppError::conflict("这位学员已不在班上。"));
+        return Err(AppError::conflict(crate::tr!(
+            "这位学员已不在班上。",
+            "This student is no longer in the class."
+        )));
     }
     let detail = format!("enrollment {enrollment_id} paid={paid}");
     crate::db::record_audit(&mut tx, actor, "school.fee", &detail).await?;
@@ -198,7 +206,10 @@ pub async fn save_attendance(
     .fetch_all(&mut *tx)
     .await?;
     if form.present.iter().any(|id| !enrolled.contains(id)) {
-        return Err(AppError::invalid("名单里没有这位学员，请刷新后再记。"));
+        return Err(AppError::invalid(crate::tr!(
+            "名单里没有这位学员，请刷新后再记。",
+            "This student is not on the roster. Please refresh the page and try again."
+        )));
     }
     for elder in enrolled {
         let present = i64::from(form.present.contains(&elder));

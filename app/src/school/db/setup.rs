@@ -3,7 +3,6 @@
 
 use sqlx::SqlitePool;
 
-use crate::auth::model::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
 use crate::school::model::setup::{ClassForm, SemesterForm};
@@ -24,15 +23,11 @@ fn day(date: chrono::NaiveDate) -> String {
 
 /// The latest semester's id, 0 when there is none.
 pub async fn latest_semester(pool: &SqlitePool) -> AppResult<i64> {
-    Ok(
-        sqlx::query_scalar!(r#"SELECT id AS "id!" FROM semesters ORDER BY starts_on DESC LIMIT 1"#)
-            .fetch_optional(pool)
-            .await?
-            .unwrap_or(0),
-    )
+    Ok(super::semester::latest(pool).await?.map_or(0, |s| s.id))
 }
 
-pub async fn overview(pool: &SqlitePool, user: &CurrentUser) -> AppResult<SchoolSetup> {
+/// The school's set-up, nothing of it marked editable (`school::policy::mark_editable` does).
+pub async fn overview(pool: &SqlitePool) -> AppResult<SchoolSetup> {
     let semester_id = latest_semester(pool).await?;
     let semester = sqlx::query!(
         "SELECT name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes,
@@ -72,11 +67,12 @@ pub async fn overview(pool: &SqlitePool, user: &CurrentUser) -> AppResult<School
         .collect();
         sites.push(SiteRow {
             id: s.id,
+            community_id: s.community_id,
             community: s.community,
             name: s.name,
             address: s.address,
             rooms,
-            editable: user.is_admin_of(s.community_id),
+            editable: false,
         });
     }
     let travel = sqlx::query!(
@@ -110,7 +106,7 @@ pub async fn overview(pool: &SqlitePool, user: &CurrentUser) -> AppResult<School
     .await?
     .into_iter()
     .map(|c| SetupClassRow {
-        editable: c.community_id.is_some_and(|id| user.is_admin_of(id)) || user.is_global_admin(),
+        editable: false,
         id: c.id,
         name: c.name,
         course_id: c.course_id,
@@ -124,13 +120,12 @@ pub async fn overview(pool: &SqlitePool, user: &CurrentUser) -> AppResult<School
     let communities = crate::community::db::all_communities(pool)
         .await?
         .into_iter()
-        .filter(|c| user.is_admin_of(c.id))
         .map(|c| (c.id, c.name))
         .collect();
     Ok(SchoolSetup {
         semester,
         semester_id,
-        may_edit_semester: user.is_global_admin(),
+        may_edit_semester: false,
         sites,
         travel,
         teachers,
@@ -242,7 +237,15 @@ pub async fn save_site(
         .execute(pool)
         .await
     };
-    result.map_err(|e| unique_or(e, "已有同名的教学点。"))?;
+    result.map_err(|e| {
+        unique_or(
+            e,
+            &crate::tr!(
+                "已有同名的教学点。",
+                "A teaching site with this name already exists."
+            ),
+        )
+    })?;
     Ok(())
 }
 
@@ -265,7 +268,15 @@ pub async fn save_room(pool: &SqlitePool, site_id: i64, room_id: i64, name: &str
         .execute(pool)
         .await
     };
-    result.map_err(|e| unique_or(e, "这个教学点已有同名的教室。"))?;
+    result.map_err(|e| {
+        unique_or(
+            e,
+            &crate::tr!(
+                "这个教学点已有同名的教室。",
+                "This teaching site already has a room with this name."
+            ),
+        )
+    })?;
     Ok(())
 }
 
@@ -346,7 +357,15 @@ pub async fn save_course(
         .execute(pool)
         .await
     };
-    result.map_err(|e| unique_or(e, "已有同名的课程。"))?;
+    result.map_err(|e| {
+        unique_or(
+            e,
+            &crate::tr!(
+                "已有同名的课程。",
+                "A course with this name already exists."
+            ),
+        )
+    })?;
     Ok(())
 }
 
@@ -375,7 +394,10 @@ pub async fn save_class(
     .fetch_one(&mut *tx)
     .await?;
     if known != 2 {
-        return Err(AppError::invalid("请选择课程和老师。"));
+        return Err(AppError::invalid(crate::tr!(
+            "请选择课程和老师。",
+            "Please choose a course and a teacher."
+        )));
     }
     if form.class_id == 0 {
         let semester = sqlx::query_scalar!(
@@ -383,7 +405,12 @@ pub async fn save_class(
         )
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| AppError::conflict("请先设置学期。"))?;
+        .ok_or_else(|| {
+            AppError::conflict(crate::tr!(
+                "请先设置学期。",
+                "Please set up the semester first."
+            ))
+        })?;
         sqlx::query!(
             "INSERT INTO classes (semester_id, course_id, teacher_id, community_id, name, capacity, fee_fen, min_age)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -406,8 +433,9 @@ pub async fn save_class(
         .fetch_one(&mut *tx)
         .await?;
         if terms.capacity < held {
-            return Err(AppError::conflict(format!(
-                "已有 {held} 人报名或在确认中，名额不能少于 {held}。"
+            return Err(AppError::conflict(crate::tr!(
+                "已有 {held} 人报名或在确认中，名额不能少于 {held}。",
+                "{held} people hold or are being offered a seat, so there must be at least {held} places."
             )));
         }
         sqlx::query!(

@@ -5,12 +5,11 @@
 
 use sqlx::SqlitePool;
 
-use crate::auth::model::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::school::db::enrollment::slot;
 use crate::school::db::setup::latest_semester;
 use crate::school::model::timetable::{GridEntry, SlotRow, TimetableClass, WeekGrid};
-use crate::school::rules::timetable::{clash, weekday_label, BookedSlot, Slot};
+use crate::school::rules::timetable::{clash, BookedSlot, Slot};
 
 /// Adds a slot to a class (or moves `slot_id` when given), refusing with the reason when it
 /// clashes. Returns the slot's id.
@@ -31,7 +30,7 @@ pub async fn save_slot(
     let site = sqlx::query_scalar!("SELECT site_id FROM rooms WHERE id = ?", wanted.room_id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| AppError::invalid("请选择教室。"))?;
+        .ok_or_else(|| AppError::invalid(crate::tr!("请选择教室。", "Please choose a room.")))?;
     let wanted = Slot {
         site_id: site,
         ..wanted.clone()
@@ -145,15 +144,10 @@ impl SemesterSlot {
             id: self.id,
             room_id: self.room_id,
             weekday: self.weekday,
-            label: format!(
-                "{} {}–{} {}",
-                weekday_label(u32::try_from(self.weekday).unwrap_or(0)),
-                self.start,
-                self.end,
-                self.place()
-            ),
             start: self.start.clone(),
             end: self.end.clone(),
+            site: self.site.clone(),
+            room: self.room.clone(),
         }
     }
 
@@ -184,11 +178,10 @@ async fn semester_slots(pool: &SqlitePool, semester_id: i64) -> AppResult<Vec<Se
     .await?)
 }
 
-/// The latest semester's classes the caller runs, each with its slots.
+/// The latest semester's classes, each with its community and its slots.
 pub async fn classes_with_slots(
     pool: &SqlitePool,
-    user: &CurrentUser,
-) -> AppResult<Vec<TimetableClass>> {
+) -> AppResult<Vec<(Option<i64>, TimetableClass)>> {
     let semester = latest_semester(pool).await?;
     let slots = semester_slots(pool, semester).await?;
     let classes = sqlx::query!(
@@ -200,16 +193,18 @@ pub async fn classes_with_slots(
     .await?;
     Ok(classes
         .into_iter()
-        .filter(|c| c.community_id.is_some_and(|id| user.is_admin_of(id)) || user.is_global_admin())
-        .map(|c| TimetableClass {
-            slots: slots
-                .iter()
-                .filter(|s| s.class_id == c.id)
-                .map(SemesterSlot::row)
-                .collect(),
-            id: c.id,
-            name: c.name,
-            teacher: c.teacher,
+        .map(|c| {
+            let class = TimetableClass {
+                slots: slots
+                    .iter()
+                    .filter(|s| s.class_id == c.id)
+                    .map(SemesterSlot::row)
+                    .collect(),
+                id: c.id,
+                name: c.name,
+                teacher: c.teacher,
+            };
+            (c.community_id, class)
         })
         .collect())
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteRow {
     pub id: i64,
+    pub community_id: i64,
     pub community: String,
     pub name: String,
     pub address: String,
@@ -54,7 +55,7 @@ pub struct SchoolSetup {
     pub teachers: Vec<TeacherRow>,
     pub courses: Vec<CourseRow>,
     pub classes: Vec<SetupClassRow>,
-    /// Communities the caller administers: (id, name).
+    /// Communities the caller administers (every community as the database reads it): (id, name).
     pub communities: Vec<(i64, String)>,
 }
 

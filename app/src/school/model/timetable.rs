@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::dates::weekday_name;
+use crate::ui::prefs::Locale;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotRow {
     pub id: i64,
@@ -9,8 +12,19 @@ pub struct SlotRow {
     pub weekday: i64,
     pub start: String,
     pub end: String,
-    /// "周一 09:00–10:30 红河社区教学点 书画室"
-    pub label: String,
+    pub site: String,
+    pub room: String,
+}
+
+impl SlotRow {
+    /// "周一 09:00–10:30 红河社区教学点 书画室" / "Mon 09:00–10:30 …".
+    pub fn label_in(&self, locale: Locale) -> String {
+        let day = weekday_name(u32::try_from(self.weekday).unwrap_or(0), locale);
+        format!(
+            "{day} {}–{} {} {}",
+            self.start, self.end, self.site, self.room
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,4 +66,30 @@ pub struct WeekGrid {
     pub entries: Vec<GridEntry>,
     /// The chosen teacher's calendar feed path, for `by` = "teacher".
     pub calendar: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slot_rows_read_in_each_language() {
+        let row = SlotRow {
+            id: 1,
+            room_id: 1,
+            weekday: 1,
+            start: "09:00".into(),
+            end: "10:30".into(),
+            site: "红河社区教学点".into(),
+            room: "书画室".into(),
+        };
+        assert_eq!(
+            row.label_in(Locale::Zh),
+            "周一 09:00–10:30 红河社区教学点 书画室"
+        );
+        assert_eq!(
+            row.label_in(Locale::En),
+            "Mon 09:00–10:30 红河社区教学点 书画室"
+        );
+    }
 }

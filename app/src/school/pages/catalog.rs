@@ -13,6 +13,7 @@ use crate::school::api::enrollment::{load_catalog, EnrollInClass};
 use crate::school::model::enrollment::ClassView;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -36,44 +37,37 @@ pub fn CatalogPage() -> impl IntoView {
                 </nav>
             </section>
             <FormError error=action_error(enroll) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match catalog.await {
-                        Ok(c) => {
-                            let elders = c.elders.clone();
-                            view! {
-                                <p class="card">{c.semester} " · " {t.school.enroll_window} " " {c.enroll_window}</p>
-                                <Form method="get" action="/school" attr:class="card picker">
-                                    <div class="field">
-                                        <label for="pick-site">{t.school.site}</label>
-                                        <select id="pick-site" name="site">
-                                            <option value="">{t.school.all_sites}</option>
-                                            {c.sites.iter().map(|(id, name)| view! {
-                                                <option value=id.to_string() selected=site() == Some(*id)>{name.clone()}</option>
-                                            }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field">
-                                        <label for="pick-weekday">{t.school.weekday}</label>
-                                        <select id="pick-weekday" name="weekday">
-                                            <option value="">{t.school.any_day}</option>
-                                            {weekday_names(use_locale()).iter().enumerate().map(|(i, d)| {
-                                                let day = i as i64 + 1;
-                                                view! { <option value=day.to_string() selected=weekday() == Some(day)>{*d}</option> }
-                                            }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <button type="submit" class="button">{t.canteen.show}</button>
-                                </Form>
-                                <ul class="orders">
-                                    {c.classes.into_iter().map(|class| class_card(class, elders.clone(), enroll)).collect_view()}
-                                </ul>
-                            }.into_any()
-                        }
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(catalog, move |c| {
+                let elders = c.elders.clone();
+                view! {
+                    <p class="card">{c.semester} " · " {t.school.enroll_window} " " {c.enroll_window}</p>
+                    <Form method="get" action="/school" attr:class="card picker">
+                        <div class="field">
+                            <label for="pick-site">{t.school.site}</label>
+                            <select id="pick-site" name="site">
+                                <option value="">{t.school.all_sites}</option>
+                                {c.sites.iter().map(|(id, name)| view! {
+                                    <option value=id.to_string() selected=site() == Some(*id)>{name.clone()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="pick-weekday">{t.school.weekday}</label>
+                            <select id="pick-weekday" name="weekday">
+                                <option value="">{t.school.any_day}</option>
+                                {weekday_names(use_locale()).iter().enumerate().map(|(i, d)| {
+                                    let day = i as i64 + 1;
+                                    view! { <option value=day.to_string() selected=weekday() == Some(day)>{*d}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="button">{t.canteen.show}</button>
+                    </Form>
+                    <ul class="orders">
+                        {c.classes.into_iter().map(|class| class_card(class, elders.clone(), enroll)).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
         } />
     }
 }

@@ -11,6 +11,7 @@ use crate::school::api::timetable::{load_timetable, AddClassSlot, MoveClassSlot,
 use crate::school::model::timetable::{SlotRow, TimetableClass};
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 /// Room, weekday and times of a slot; `key` keeps the field ids of each form apart.
 fn slot_fields(key: String, rooms: &[(i64, String)], slot: Option<&SlotRow>) -> impl IntoView {
@@ -56,6 +57,7 @@ fn class_card(
     removing: ServerAction<RemoveClassSlot>,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let roster = format!("/school/manage/roster?class={}", class.id);
     let empty = class.slots.is_empty();
     view! {
@@ -69,7 +71,7 @@ fn class_card(
                     let fields = slot_fields(format!("slot{slot_id}"), rooms, Some(&slot));
                     view! {
                         <li>
-                            <span>{slot.label.clone()}</span>
+                            <span>{slot.label_in(locale)}</span>
                             <details>
                                 <summary class="button">{t.school.move_slot}</summary>
                                 <ActionForm action=moving attr:class="picker">
@@ -121,33 +123,26 @@ pub fn TimetablePage() -> impl IntoView {
             <FormError error=action_error(moving) />
             <FormError error=action_error(removing) />
             {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match timetable.await {
-                        Ok(timetable) => {
-                            let rooms = timetable.rooms;
-                            let rooms_for_cards = rooms.clone();
-                            let new_fields = slot_fields("new".to_string(), &rooms, None);
-                            let classes = timetable.classes.iter().map(|c| (c.id, c.name.clone())).collect::<Vec<_>>();
-                            view! {
-                                <ActionForm action=add attr:class="card picker">
-                                    <h2>{t.school.add_slot}</h2>
-                                    <div class="field">
-                                        <label for="slot-class">{t.school.class}</label>
-                                        <select id="slot-class" name="class_id">
-                                            {classes.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
-                                        </select>
-                                    </div>
-                                    {new_fields}
-                                    <button type="submit" class="button primary">{t.school.add_slot}</button>
-                                </ActionForm>
-                                {timetable.classes.into_iter().map(|c| class_card(c, &rooms_for_cards, moving, removing)).collect_view()}
-                            }.into_any()
-                        }
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(timetable, move |timetable| {
+                let rooms = timetable.rooms;
+                let rooms_for_cards = rooms.clone();
+                let new_fields = slot_fields("new".to_string(), &rooms, None);
+                let classes = timetable.classes.iter().map(|c| (c.id, c.name.clone())).collect::<Vec<_>>();
+                view! {
+                    <ActionForm action=add attr:class="card picker">
+                        <h2>{t.school.add_slot}</h2>
+                        <div class="field">
+                            <label for="slot-class">{t.school.class}</label>
+                            <select id="slot-class" name="class_id">
+                                {classes.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        {new_fields}
+                        <button type="submit" class="button primary">{t.school.add_slot}</button>
+                    </ActionForm>
+                    {timetable.classes.into_iter().map(|c| class_card(c, &rooms_for_cards, moving, removing)).collect_view()}
+                }.into_any()
+            })}
         } />
     }
 }

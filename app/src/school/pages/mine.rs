@@ -9,6 +9,7 @@ use crate::school::api::enrollment::{my_enrollments, ChangeEnrollment};
 use crate::school::model::enrollment::{EnrollmentAction, EnrollmentStatus, EnrollmentView};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 use crate::ui::print::PrintButton;
 
 #[component]
@@ -24,27 +25,20 @@ pub fn MyTimetablePage() -> impl IntoView {
                 <a class="button no-print" href="/school">{t.school.catalog_title}</a>
             </section>
             <FormError error=action_error(change) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match mine.await {
-                        Ok((list, calendars)) => view! {
-                            {if list.is_empty() {
-                                view! { <p class="card">{t.school.no_enrollments}</p> }.into_any()
-                            } else {
-                                view! { <ul class="orders">{list.into_iter().map(|e| enrollment_card(e, change)).collect_view()}</ul> }.into_any()
-                            }}
-                            <section class="card no-print">
-                                <h2>{t.school.calendar}</h2>
-                                <p class="hint">{t.school.calendar_hint}</p>
-                                <ul>{calendars.into_iter().map(|(name, href)| view! {
-                                    <li><a href=href>{name} " · " {t.school.calendar_link}</a></li>
-                                }).collect_view()}</ul>
-                            </section>
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(mine, move |(list, calendars)| view! {
+                {if list.is_empty() {
+                    view! { <p class="card">{t.school.no_enrollments}</p> }.into_any()
+                } else {
+                    view! { <ul class="orders">{list.into_iter().map(|e| enrollment_card(e, change)).collect_view()}</ul> }.into_any()
+                }}
+                <section class="card no-print">
+                    <h2>{t.school.calendar}</h2>
+                    <p class="hint">{t.school.calendar_hint}</p>
+                    <ul>{calendars.into_iter().map(|(name, href)| view! {
+                        <li><a href=href>{name} " · " {t.school.calendar_link}</a></li>
+                    }).collect_view()}</ul>
+                </section>
+            }.into_any())}
         } />
     }
 }

@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::school::api::proposals::{load_proposals, OpenProposal, ProposeCourse, VoteForCourse};
 use crate::school::model::proposals::{ProposalView, Proposals};
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::form::{input_field, select_field};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 fn open_form(
     p: &ProposalView,
@@ -74,7 +75,11 @@ fn proposal_card(
         "{} {} · {} {} / {}",
         t.school.votes, p.votes, t.school.committed, p.committed, list.needed
     );
-    let mine = (!p.my_votes.is_empty()).then(|| format!("✓ {}", p.my_votes.join("、")));
+    let locale = use_locale();
+    let mine = (!p.my_votes.is_empty()).then(|| {
+        let votes = p.my_votes.iter().map(|v| v.label_in(locale));
+        format!("✓ {}", list_label(votes, locale))
+    });
     let may_vote = p.opened_class.is_none() && !list.elders.is_empty();
     let voter = select_field(&key, t.school.voter, "elder_id", &list.elders, 0);
     let id = p.id.to_string();
@@ -163,25 +168,18 @@ pub fn ProposalsPage() -> impl IntoView {
             <FormError error=action_error(vote) />
             <FormError error=action_error(open) />
             {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(list) => {
-                            let needed = format!("{} · {} {} {}", list.semester, t.school.needed, list.needed, t.school.committed);
-                            let form = (!list.elders.is_empty()).then(|| propose_form(&list, propose));
-                            let empty = list.proposals.is_empty();
-                            let cards = list.proposals.clone().into_iter().map(|p| proposal_card(p, &list, vote, open)).collect_view();
-                            view! {
-                                <p class="card">{needed}</p>
-                                {form}
-                                {empty.then(|| view! { <p class="muted">{t.school.no_proposals}</p> })}
-                                {cards}
-                            }.into_any()
-                        }
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(list, move |list| {
+                let needed = format!("{} · {} {} {}", list.semester, t.school.needed, list.needed, t.school.committed);
+                let form = (!list.elders.is_empty()).then(|| propose_form(&list, propose));
+                let empty = list.proposals.is_empty();
+                let cards = list.proposals.clone().into_iter().map(|p| proposal_card(p, &list, vote, open)).collect_view();
+                view! {
+                    <p class="card">{needed}</p>
+                    {form}
+                    {empty.then(|| view! { <p class="muted">{t.school.no_proposals}</p> })}
+                    {cards}
+                }.into_any()
+            })}
         } />
     }
 }

@@ -7,11 +7,12 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::canteen::rules::pricing::yuan;
-use crate::i18n::use_texts;
+use crate::i18n::{use_locale, use_texts};
 use crate::school::api::roster::{load_roster, SaveAttendance, SetFeePaid};
 use crate::school::model::roster::{Roster, RosterStudent};
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 use crate::ui::print::PrintButton;
 
 fn student_row(s: RosterStudent, taken: i64, fee: ServerAction<SetFeePaid>) -> impl IntoView {
@@ -92,6 +93,7 @@ fn roster_view(
     attendance: ServerAction<SaveAttendance>,
 ) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let csv = format!("/school/manage/roster.csv?class={}", roster.class_id);
     let heading = format!(
         "{} · {} · {} {}",
@@ -130,7 +132,10 @@ fn roster_view(
         {waiting.map(|waiting| view! {
             <section class="card">
                 <h2>{t.school.waitlist}</h2>
-                <ol>{waiting.into_iter().map(|(name, label)| view! { <li>{name} " · " {label}</li> }).collect_view()}</ol>
+                <ol>{waiting.into_iter().map(|w| {
+                    let label = w.label_in(locale);
+                    view! { <li>{w.name} " · " {label}</li> }
+                }).collect_view()}</ol>
             </section>
         })}
     }
@@ -171,14 +176,7 @@ pub fn RosterPage() -> impl IntoView {
             <FormError error=action_error(fee) />
             <FormError error=action_error(attendance) />
             {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match roster.await {
-                        Ok(roster) => roster_view(roster, fee, attendance).into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(roster, move |roster| roster_view(roster, fee, attendance).into_any())}
         } />
     }
 }

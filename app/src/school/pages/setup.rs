@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_texts;
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::school::api::setup::{
     load_school_setup, SaveClass, SaveCourse, SaveRoom, SaveSemester, SaveSite, SaveTeacher,
     SaveTravel,
@@ -12,6 +12,7 @@ use crate::school::model::setup::{SchoolSetup, SiteRow};
 use crate::school::pages::setup_parts::{class_section, people_sections};
 use crate::ui::form::{action_error, input_field, select_field, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 
 fn semester_section(
     setup: &SchoolSetup,
@@ -76,12 +77,7 @@ fn site_item(
     let t = use_texts();
     let key = format!("site{}", site.id);
     let site_id = site.id.to_string();
-    let rooms = site
-        .rooms
-        .iter()
-        .map(|(_, name)| name.clone())
-        .collect::<Vec<_>>()
-        .join("、");
+    let rooms = list_label(site.rooms.iter().map(|(_, name)| name), use_locale());
     let community = communities
         .iter()
         .find(|(_, name)| *name == site.community)
@@ -256,19 +252,12 @@ pub fn SchoolSetupPage() -> impl IntoView {
             <FormError error=action_error(course) />
             <FormError error=action_error(class) />
             {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match setup.await {
-                        Ok(setup) => view! {
-                            {semester_section(&setup, semester)}
-                            {sites_section(&setup, site, room, travel)}
-                            {people_sections(&setup, teacher, course)}
-                            {class_section(&setup, class)}
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(setup, move |setup| view! {
+                {semester_section(&setup, semester)}
+                {sites_section(&setup, site, room, travel)}
+                {people_sections(&setup, teacher, course)}
+                {class_section(&setup, class)}
+            }.into_any())}
         } />
     }
 }

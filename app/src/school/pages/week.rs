@@ -11,8 +11,8 @@ use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::school::api::timetable::load_week_grid;
 use crate::school::model::timetable::{GridEntry, WeekGrid};
-use crate::ui::form::FormError;
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 use crate::ui::print::PrintButton;
 
 fn day_column(day: usize, entries: &[GridEntry], by: &str) -> impl IntoView + use<> {
@@ -103,14 +103,7 @@ pub fn WeekGridPage() -> impl IntoView {
                     <a class="button" href="/school/manage">{t.school.manage_title}</a>
                 </nav>
             </section>
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match grid.await {
-                        Ok(grid) => grid_view(grid).into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(grid, move |grid| grid_view(grid).into_any())}
         } />
     }
 }

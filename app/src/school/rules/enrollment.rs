@@ -25,6 +25,14 @@ pub struct Applicant {
     pub classes_this_semester: i64,
 }
 
+/// "02月20日" / "20 Feb", in the language of the message.
+fn day(date: NaiveDate) -> String {
+    match crate::i18n::message_locale() {
+        crate::ui::prefs::Locale::Zh => date.format("%m月%d日").to_string(),
+        crate::ui::prefs::Locale::En => date.format("%-d %b").to_string(),
+    }
+}
+
 pub fn check_window(
     window: Window,
     applicant: Applicant,
@@ -37,19 +45,24 @@ pub fn check_window(
     };
     if today < opens {
         let note = if window.returning_opens < window.opens && !applicant.returning {
-            "（老学员可提前报名）"
+            crate::tr!(
+                "（老学员可提前报名）",
+                " (returning students may enroll earlier)"
+            )
         } else {
-            ""
+            String::new()
         };
-        return Err(AppError::conflict(format!(
+        return Err(AppError::conflict(crate::tr!(
             "报名 {} 才开始{note}。",
-            opens.format("%m月%d日")
+            "Enrollment opens on {}{note}.",
+            day(opens)
         )));
     }
     if today > window.closes {
-        return Err(AppError::conflict(format!(
+        return Err(AppError::conflict(crate::tr!(
             "报名已在 {} 截止。",
-            window.closes.format("%m月%d日")
+            "Enrollment closed on {}.",
+            day(window.closes)
         )));
     }
     Ok(())
@@ -57,14 +70,16 @@ pub fn check_window(
 
 pub fn check_applicant(min_age: i32, cap: i64, applicant: Applicant) -> Result<(), AppError> {
     if applicant.age < min_age {
-        return Err(AppError::conflict(format!(
+        return Err(AppError::conflict(crate::tr!(
             "这个班要求 {min_age} 岁以上，报名人现在 {} 岁。",
+            "This class is for people aged {min_age} and over. The person signing up is {}.",
             applicant.age
         )));
     }
     if applicant.classes_this_semester >= cap {
-        return Err(AppError::conflict(format!(
-            "每人每学期最多报 {cap} 个班，已经报满了。"
+        return Err(AppError::conflict(crate::tr!(
+            "每人每学期最多报 {cap} 个班，已经报满了。",
+            "Each person can take at most {cap} classes a semester, and that limit is reached."
         )));
     }
     Ok(())

@@ -10,8 +10,9 @@ use crate::school::rules::enrollment::{check_applicant, place_for, Applicant};
 /// Refuses to open a proposal with fewer than `needed` committed sign-ups.
 pub fn check_can_open(committed: i64, needed: i64) -> Result<(), AppError> {
     if committed < needed {
-        return Err(AppError::conflict(format!(
+        return Err(AppError::conflict(crate::tr!(
             "还差 {} 人确定报名才能开班（需要 {needed} 人）。",
+            "{} more committed sign-ups are needed to open the class ({needed} in all).",
             needed - committed
         )));
     }

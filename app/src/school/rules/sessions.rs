@@ -31,10 +31,16 @@ pub fn check_attendance_date(
     today: NaiveDate,
 ) -> Result<(), AppError> {
     if !dates.contains(&date) {
-        return Err(AppError::invalid("这一天这个班没有课。"));
+        return Err(AppError::invalid(crate::tr!(
+            "这一天这个班没有课。",
+            "The class does not meet on this day."
+        )));
     }
     if date > today {
-        return Err(AppError::invalid("还没到这次课，不能记考勤。"));
+        return Err(AppError::invalid(crate::tr!(
+            "还没到这次课，不能记考勤。",
+            "This class has not taken place yet, so attendance cannot be recorded."
+        )));
     }
     Ok(())
 }

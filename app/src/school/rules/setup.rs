@@ -12,10 +12,16 @@ use crate::school::model::setup::{ClassForm, SemesterForm};
 pub fn parse_name(text: &str, what: &str, max: usize) -> Result<String, AppError> {
     let name = text.trim();
     if name.is_empty() {
-        return Err(AppError::invalid(format!("请填写{what}。")));
+        return Err(AppError::invalid(crate::tr!(
+            "请填写{what}。",
+            "Please fill in the {what}."
+        )));
     }
     if name.chars().count() > max {
-        return Err(AppError::invalid(format!("{what}最多 {max} 个字。")));
+        return Err(AppError::invalid(crate::tr!(
+            "{what}最多 {max} 个字。",
+            "The {what} can have at most {max} characters."
+        )));
     }
     Ok(name.to_string())
 }
@@ -30,8 +36,12 @@ pub fn parse_count(text: &str, low: i64, high: i64, message: &str) -> Result<i64
 }
 
 fn parse_date(text: &str, what: &str) -> Result<NaiveDate, AppError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid(format!("{what}请填写日期，如 2027-03-01。")))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        AppError::invalid(crate::tr!(
+            "{what}请填写日期，如 2027-03-01。",
+            "Please enter the {what} as a date, such as 2027-03-01."
+        ))
+    })
 }
 
 /// A semester after its checks.
@@ -51,38 +61,73 @@ pub struct Semester {
 impl SemesterForm {
     pub fn parse(&self) -> Result<Semester, AppError> {
         let semester = Semester {
-            name: parse_name(&self.name, "学期名称", 30)?,
-            starts_on: parse_date(&self.starts_on, "开学日期")?,
-            ends_on: parse_date(&self.ends_on, "结课日期")?,
-            returning_opens: parse_date(&self.returning_opens, "老学员报名日期")?,
-            enroll_opens: parse_date(&self.enroll_opens, "报名开始日期")?,
-            enroll_closes: parse_date(&self.enroll_closes, "报名截止日期")?,
+            name: parse_name(&self.name, &crate::tr!("学期名称", "semester name"), 30)?,
+            starts_on: parse_date(&self.starts_on, &crate::tr!("开学日期", "start date"))?,
+            ends_on: parse_date(&self.ends_on, &crate::tr!("结课日期", "end date"))?,
+            returning_opens: parse_date(
+                &self.returning_opens,
+                &crate::tr!("老学员报名日期", "enrollment date for returning students"),
+            )?,
+            enroll_opens: parse_date(
+                &self.enroll_opens,
+                &crate::tr!("报名开始日期", "enrollment opening date"),
+            )?,
+            enroll_closes: parse_date(
+                &self.enroll_closes,
+                &crate::tr!("报名截止日期", "enrollment closing date"),
+            )?,
             max_classes_per_person: parse_count(
                 &self.max_classes_per_person,
                 1,
                 10,
-                "每人最多可报的班数请填 1–10。",
+                &crate::tr!(
+                    "每人最多可报的班数请填 1–10。",
+                    "Please enter 1–10 for the classes each person may take."
+                ),
             )?,
-            offer_hours: parse_count(&self.offer_hours, 1, 336, "空位保留时间请填 1–336 小时。")?,
+            offer_hours: parse_count(
+                &self.offer_hours,
+                1,
+                336,
+                &crate::tr!(
+                    "空位保留时间请填 1–336 小时。",
+                    "Please enter 1–336 hours for holding an offered seat."
+                ),
+            )?,
             open_at_committed: parse_count(
                 &self.open_at_committed,
                 1,
                 500,
-                "开班所需的确定报名人数请填 1–500。",
+                &crate::tr!(
+                    "开班所需的确定报名人数请填 1–500。",
+                    "Please enter 1–500 for the committed sign-ups needed to open a class."
+                ),
             )?,
         };
         let s = &semester;
         if s.ends_on <= s.starts_on {
-            return Err(AppError::invalid("结课日期要晚于开学日期。"));
+            return Err(AppError::invalid(crate::tr!(
+                "结课日期要晚于开学日期。",
+                "The end date must be after the start date."
+            )));
         }
         if s.returning_opens > s.enroll_opens {
-            return Err(AppError::invalid("老学员报名不能晚于正式报名开始。"));
+            return Err(AppError::invalid(crate::tr!(
+                "老学员报名不能晚于正式报名开始。",
+                "Enrollment for returning students cannot open after general enrollment opens."
+            )));
         }
         if s.enroll_closes < s.enroll_opens {
-            return Err(AppError::invalid("报名截止不能早于报名开始。"));
+            return Err(AppError::invalid(crate::tr!(
+                "报名截止不能早于报名开始。",
+                "Enrollment cannot close before it opens."
+            )));
         }
         if s.enroll_closes > s.ends_on {
-            return Err(AppError::invalid("报名要在结课前截止。"));
+            return Err(AppError::invalid(crate::tr!(
+                "报名要在结课前截止。",
+                "Enrollment must close before the semester ends."
+            )));
         }
         Ok(semester)
     }
@@ -103,20 +148,44 @@ impl ClassForm {
     pub fn parse(&self) -> Result<ClassTerms, AppError> {
         let fee_fen = parse_yuan(&self.fee_yuan)?;
         if fee_fen > MAX_FEE_FEN {
-            return Err(AppError::invalid("学费最多 10000 元。"));
+            return Err(AppError::invalid(crate::tr!(
+                "学费最多 10000 元。",
+                "The fee can be at most 10000 yuan."
+            )));
         }
         Ok(ClassTerms {
-            name: parse_name(&self.name, "班级名称", 30)?,
-            capacity: parse_count(&self.capacity, 1, 500, "名额请填 1–500。")?,
+            name: parse_name(&self.name, &crate::tr!("班级名称", "class name"), 30)?,
+            capacity: parse_count(
+                &self.capacity,
+                1,
+                500,
+                &crate::tr!("名额请填 1–500。", "Please enter 1–500 places."),
+            )?,
             fee_fen,
-            min_age: parse_count(&self.min_age, 40, 100, "最低年龄请填 40–100 岁。")?,
+            min_age: parse_count(
+                &self.min_age,
+                40,
+                100,
+                &crate::tr!(
+                    "最低年龄请填 40–100 岁。",
+                    "Please enter a minimum age of 40–100."
+                ),
+            )?,
         })
     }
 }
 
 /// Minutes a teacher needs between two sites, 0 to 600.
 pub fn parse_travel_minutes(text: &str) -> Result<i64, AppError> {
-    parse_count(text, 0, 600, "路上时间请填 0–600 分钟。")
+    parse_count(
+        text,
+        0,
+        600,
+        &crate::tr!(
+            "路上时间请填 0–600 分钟。",
+            "Please enter 0–600 minutes of travel time."
+        ),
+    )
 }
 
 #[cfg(test)]

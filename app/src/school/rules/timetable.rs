@@ -41,10 +41,6 @@ impl TravelTimes for [(i64, i64, i64)] {
     }
 }
 
-pub fn weekday_label(weekday: u32) -> &'static str {
-    crate::i18n::dates::weekday_name(weekday, crate::ui::prefs::Locale::Zh)
-}
-
 /// Whether two slots share any minute on the same weekday. Back-to-back (one ends when the
 /// other starts) is not an overlap.
 pub fn overlaps(a: &Slot, b: &Slot) -> bool {
@@ -61,10 +57,11 @@ pub fn gap_minutes(a: &Slot, b: &Slot) -> Option<i64> {
     Some((second.start - first.end).num_minutes())
 }
 
+/// "周一 09:00–10:30" / "Mon 09:00–10:30", in the language of the message.
 fn describe(b: &BookedSlot) -> String {
     format!(
         "{} {}–{}",
-        weekday_label(b.slot.weekday),
+        crate::i18n::dates::weekday_name(b.slot.weekday, crate::i18n::message_locale()),
         b.slot.start.format("%H:%M"),
         b.slot.end.format("%H:%M")
     )
@@ -80,12 +77,16 @@ pub fn clash(
     travel: &[(i64, i64, i64)],
 ) -> Option<String> {
     if slot.end <= slot.start {
-        return Some("结束时间要晚于开始时间。".to_string());
+        return Some(crate::tr!(
+            "结束时间要晚于开始时间。",
+            "The end time must be after the start time."
+        ));
     }
     for b in booked {
         if b.slot.room_id == slot.room_id && overlaps(&b.slot, slot) {
-            return Some(format!(
+            return Some(crate::tr!(
                 "{}（{}）这时已有“{}”（{}）。",
+                "{} ({}) already has “{}” at this time ({}).",
                 b.room_name,
                 b.site_name,
                 b.class_name,
@@ -95,8 +96,9 @@ pub fn clash(
     }
     for b in booked.iter().filter(|b| b.teacher_id == teacher_id) {
         if overlaps(&b.slot, slot) {
-            return Some(format!(
+            return Some(crate::tr!(
                 "这位老师这时在上“{}”（{}，{}）。",
+                "The teacher is teaching “{}” at this time ({}, {}).",
                 b.class_name,
                 describe(b),
                 b.site_name
@@ -105,8 +107,9 @@ pub fn clash(
         let needed = travel.minutes(b.slot.site_id, slot.site_id);
         if let Some(gap) = gap_minutes(&b.slot, slot) {
             if gap < needed {
-                return Some(format!(
+                return Some(crate::tr!(
                     "这位老师{}在{}上“{}”，赶到这里要 {needed} 分钟，只隔了 {gap} 分钟。",
+                    "The teacher has “{2}” at {1} ({0}) and needs {needed} minutes to get here, but there are only {gap} minutes in between.",
                     describe(b),
                     b.site_name,
                     b.class_name
@@ -135,8 +138,12 @@ pub fn slot_from_form(
 ) -> Result<Slot, crate::error::AppError> {
     use crate::error::AppError;
     let time = |text: &str| {
-        NaiveTime::parse_from_str(text.trim(), "%H:%M")
-            .map_err(|_| AppError::invalid("时间请填写如 09:00。"))
+        NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| {
+            AppError::invalid(crate::tr!(
+                "时间请填写如 09:00。",
+                "Please enter times like 09:00."
+            ))
+        })
     };
     Ok(Slot {
         weekday: weekday
@@ -144,7 +151,9 @@ pub fn slot_from_form(
             .parse()
             .ok()
             .filter(|d| (1..=7).contains(d))
-            .ok_or_else(|| AppError::invalid("请选择星期几。"))?,
+            .ok_or_else(|| {
+                AppError::invalid(crate::tr!("请选择星期几。", "Please choose a weekday."))
+            })?,
         start: time(start)?,
         end: time(end)?,
         site_id: 0,

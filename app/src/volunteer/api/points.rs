@@ -32,7 +32,7 @@ pub async fn my_points() -> Result<PointsOverview, AppError> {
         None => (String::new(), Vec::new()),
     };
     Ok(PointsOverview {
-        hours: crate::volunteer::rules::points::hours_label(minutes),
+        minutes,
         points,
         entries,
         profile,
@@ -51,26 +51,37 @@ pub async fn save_profile(
 ) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
-    let community = community_id
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| AppError::invalid("请选择所在社区。"))?;
+    let community = community_id.trim().parse::<i64>().map_err(|_| {
+        AppError::invalid(crate::tr!(
+            "请选择所在社区。",
+            "Please choose your community."
+        ))
+    })?;
     if !crate::community::db::community_exists(&pool, community).await? {
-        return Err(AppError::invalid("请选择所在社区。"));
+        return Err(AppError::invalid(crate::tr!(
+            "请选择所在社区。",
+            "Please choose your community."
+        )));
     }
     let limit = |text: &str, what: &str| {
         let text = text.trim();
         if text.chars().count() > 100 {
-            Err(AppError::invalid(format!("{what}请不要超过 100 个字。")))
+            Err(AppError::invalid(crate::tr!(
+                "{what}请不要超过 100 个字。",
+                "Please keep {what} to 100 characters or fewer."
+            )))
         } else {
             Ok(text.to_string())
         }
     };
     let profile = VolunteerProfile {
         community_id: Some(community),
-        skills: limit(&skills, "特长")?,
+        skills: limit(&skills, &crate::tr!("特长", "your skills"))?,
         is_party_member: party_member.is_some(),
-        availability: limit(&availability, "可服务时间")?,
+        availability: limit(
+            &availability,
+            &crate::tr!("可服务时间", "your availability"),
+        )?,
     };
     crate::volunteer::db::profile::save(&pool, user.id, &profile).await
 }
@@ -113,13 +124,22 @@ pub async fn save_points_rule(
             .parse::<i64>()
             .ok()
             .filter(|n| (0..=max).contains(n))
-            .ok_or_else(|| AppError::invalid(format!("{what}请填 0 到 {max} 的整数。")))
+            .ok_or_else(|| {
+                AppError::invalid(crate::tr!(
+                    "{what}请填 0 到 {max} 的整数。",
+                    "Please enter a whole number from 0 to {max} for {what}."
+                ))
+            })
     };
     let rule = PointsRule {
         kind,
-        minutes: number(&minutes, "时长（分钟）", 1440)?,
-        points_per_hour: number(&points_per_hour, "每小时积分", 1000)?,
-        bonus: number(&bonus, "好评奖励", 1000)?,
+        minutes: number(&minutes, &crate::tr!("时长（分钟）", "minutes each"), 1440)?,
+        points_per_hour: number(
+            &points_per_hour,
+            &crate::tr!("每小时积分", "points per hour"),
+            1000,
+        )?,
+        bonus: number(&bonus, &crate::tr!("好评奖励", "the bonus"), 1000)?,
     };
     crate::volunteer::db::points::update_rule(&crate::state::pool()?, user.id, &rule).await
 }

@@ -10,7 +10,8 @@ use crate::volunteer::model::requests::{RequestForm, RequestView};
 #[server(endpoint = "volunteer/requests")]
 pub async fn list_requests() -> Result<Vec<RequestView>, AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::db::requests::visible_to(&crate::state::pool()?, &user).await
+    let recent = crate::volunteer::db::requests::recent(&crate::state::pool()?).await?;
+    Ok(crate::volunteer::policy::visible_requests(&user, recent))
 }
 
 /// 点单: a resident, a family for their elder, or staff for a caller posts a need.
@@ -27,11 +28,19 @@ pub async fn post_request(form: RequestForm) -> Result<(), AppError> {
         }
         (None, Some(community)) => {
             if !crate::community::db::community_exists(&pool, community).await? {
-                return Err(AppError::invalid("请选择所在社区。"));
+                return Err(AppError::invalid(crate::tr!(
+                    "请选择所在社区。",
+                    "Please choose your community."
+                )));
             }
             community
         }
-        (None, None) => return Err(AppError::invalid("请选择所在社区。")),
+        (None, None) => {
+            return Err(AppError::invalid(crate::tr!(
+                "请选择所在社区。",
+                "Please choose your community."
+            )))
+        }
     };
     crate::volunteer::db::requests::create(&pool, &request, community_id, user.id).await?;
     Ok(())
@@ -41,11 +50,14 @@ pub async fn post_request(form: RequestForm) -> Result<(), AppError> {
 #[server(endpoint = "volunteer/requests/claim")]
 pub async fn claim_request(request_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::policy::require_volunteer(&user, "接单")?;
+    crate::volunteer::policy::require_volunteer(&user, &crate::tr!("接单", "Taking requests"))?;
     let pool = crate::state::pool()?;
     let parties = crate::volunteer::db::requests::parties(&pool, request_id).await?;
     if parties.requester_id == user.id {
-        return Err(AppError::conflict("不能接自己发布的需求。"));
+        return Err(AppError::conflict(crate::tr!(
+            "不能接自己发布的需求。",
+            "You cannot take a request you posted yourself."
+        )));
     }
     crate::volunteer::db::requests::claim(&crate::state::writer()?, request_id, user.id).await
 }
@@ -58,7 +70,12 @@ pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppE
     let parties = crate::volunteer::db::requests::parties(&pool, request_id).await?;
     crate::volunteer::policy::require_staff_of(&user, parties.community_id)?;
     let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;
-    let not_found = || AppError::invalid("没有找到这个手机号的志愿者。");
+    let not_found = || {
+        AppError::invalid(crate::tr!(
+            "没有找到这个手机号的志愿者。",
+            "No volunteer was found with this mobile number."
+        ))
+    };
     let volunteer_id = crate::auth::db::user_id_by_phone(&pool, phone.as_str())
         .await?
         .ok_or_else(not_found)?;

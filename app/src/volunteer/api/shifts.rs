@@ -16,18 +16,9 @@ pub async fn list_shifts(
     let from = crate::clock::date_or_today(from)?;
     let start = chrono::NaiveDate::parse_from_str(&from, "%Y-%m-%d")
         .map_err(|e| AppError::internal("checked date", e))?;
-    let to = (start + chrono::Days::new(13))
-        .format("%Y-%m-%d")
-        .to_string();
-    crate::volunteer::db::shifts::list(
-        &crate::state::pool()?,
-        user.id,
-        community,
-        &from,
-        &to,
-        false,
-    )
-    .await
+    let to = start + chrono::Days::new(13);
+    crate::volunteer::db::shifts::list(&crate::state::pool()?, user.id, community, start, to, false)
+        .await
 }
 
 /// The caller's shifts from yesterday on.
@@ -35,20 +26,18 @@ pub async fn list_shifts(
 pub async fn my_shifts() -> Result<Vec<ShiftView>, AppError> {
     let user = crate::auth::session::require_user().await?;
     let today = crate::clock::today_in_shanghai();
-    let from = (today - chrono::Days::new(1))
-        .format("%Y-%m-%d")
-        .to_string();
-    let to = (today + chrono::Days::new(60))
-        .format("%Y-%m-%d")
-        .to_string();
-    crate::volunteer::db::shifts::list(&crate::state::pool()?, user.id, None, &from, &to, true)
-        .await
+    let from = today - chrono::Days::new(1);
+    let to = today + chrono::Days::new(60);
+    crate::volunteer::db::shifts::list(&crate::state::pool()?, user.id, None, from, to, true).await
 }
 
 #[server(endpoint = "volunteer/sign-up")]
 pub async fn sign_up_shift(shift_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
-    crate::volunteer::policy::require_volunteer(&user, "报名班次")?;
+    crate::volunteer::policy::require_volunteer(
+        &user,
+        &crate::tr!("报名班次", "Signing up for shifts"),
+    )?;
     crate::volunteer::db::shifts::sign_up(
         &crate::state::writer()?,
         shift_id,
@@ -91,9 +80,10 @@ pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), 
     let offered =
         crate::volunteer::db::shifts::offer_routes(&pool, service_id, &date, user.id).await?;
     if offered == 0 {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "没有可以发布的路线：请先排路线，已发布过的路线不会重复发布。",
-        ));
+            "There are no routes to offer. Please plan the routes first; routes already offered are not offered again."
+        )));
     }
     Ok(())
 }
@@ -105,14 +95,11 @@ pub async fn managed_shifts() -> Result<Vec<(ShiftView, Vec<SignupView>)>, AppEr
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let today = crate::clock::today_in_shanghai();
-    let from = today.format("%Y-%m-%d").to_string();
-    let to = (today + chrono::Days::new(30))
-        .format("%Y-%m-%d")
-        .to_string();
+    let (from, to) = (today, today + chrono::Days::new(30));
     let communities = crate::volunteer::policy::managed_communities(&user)?;
     let mut out = Vec::new();
     for community in communities {
-        for shift in db::shifts::list(&pool, user.id, community, &from, &to, false).await? {
+        for shift in db::shifts::list(&pool, user.id, community, from, to, false).await? {
             let signups = db::shifts::signups(&pool, shift.id).await?;
             out.push((shift, signups));
         }

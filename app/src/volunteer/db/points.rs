@@ -4,10 +4,10 @@
 
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::clock::local_time_label;
 use crate::error::{AppError, AppResult};
-use crate::volunteer::model::points::{LeaderRow, LedgerEntry, PointsRule};
-use crate::volunteer::rules::points::{hours_label, points_for};
+use crate::volunteer::model::points::{LeaderRow, LedgerEntry, PointsRule, PointsSource};
+use crate::volunteer::model::requests::RequestCategory;
+use crate::volunteer::rules::points::points_for;
 
 pub struct Credit<'a> {
     pub user_id: i64,
@@ -61,7 +61,10 @@ pub async fn complete_shift(pool: &SqlitePool, shift_id: i64, today: &str) -> Ap
     .await?
     .ok_or(AppError::NotFound)?;
     if shift.date.as_str() > today {
-        return Err(AppError::conflict("班次还没有开始，结束后再确认完成。"));
+        return Err(AppError::conflict(crate::tr!(
+            "班次还没有开始，结束后再确认完成。",
+            "This shift has not started yet. Please confirm it done after it ends."
+        )));
     }
     sqlx::query!(
         "UPDATE shifts SET completed_at = unixepoch() WHERE id = ? AND completed_at IS NULL",
@@ -106,8 +109,11 @@ pub async fn ledger(pool: &SqlitePool, user_id: i64) -> AppResult<(i64, i64, Vec
     .fetch_one(pool)
     .await?;
     let rows = sqlx::query!(
-        r#"SELECT id AS "id!", source, note, minutes, points, created_at FROM points_ledger
-           WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 100"#,
+        r#"SELECT l.id AS "id!", l.source AS "source: PointsSource", l.note, l.minutes, l.points,
+                  l.created_at, r.category AS "category?: RequestCategory"
+           FROM points_ledger l
+           LEFT JOIN service_requests r ON r.id = l.source_id AND l.source <> 'shift'
+           WHERE l.user_id = ? ORDER BY l.created_at DESC, l.id DESC LIMIT 100"#,
         user_id
     )
     .fetch_all(pool)
@@ -116,15 +122,11 @@ pub async fn ledger(pool: &SqlitePool, user_id: i64) -> AppResult<(i64, i64, Vec
         .into_iter()
         .map(|r| LedgerEntry {
             id: r.id,
-            when: local_time_label(r.created_at),
-            source: match r.source.as_str() {
-                "shift" => "班次",
-                "request" => "服务需求",
-                _ => "好评奖励",
-            }
-            .to_string(),
+            created_at: r.created_at,
+            source: r.source,
             note: r.note,
-            hours: hours_label(r.minutes),
+            category: r.category,
+            minutes: r.minutes,
             points: r.points,
         })
         .collect();
@@ -153,7 +155,7 @@ pub async fn leaderboard(
         .into_iter()
         .map(|r| LeaderRow {
             name: r.name,
-            hours: hours_label(r.minutes),
+            minutes: r.minutes,
             points: r.points,
         })
         .collect())

@@ -5,11 +5,9 @@
 
 use sqlx::SqlitePool;
 
-use crate::auth::model::CurrentUser;
-use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::volunteer::db::points::{credit, rule, Credit};
-use crate::volunteer::model::requests::{RequestCategory, RequestStatus, RequestStep, RequestView};
+use crate::volunteer::model::requests::{RequestCategory, RequestStatus, RequestStep};
 use crate::volunteer::rules::points::{earns_bonus, points_for};
 use crate::volunteer::rules::requests::RequestForSave;
 
@@ -37,7 +35,12 @@ pub async fn create(
     Ok(id)
 }
 
-const TAKEN_ALREADY: &str = "这个需求已经有人接了，或已被取消。";
+fn taken_already() -> String {
+    crate::tr!(
+        "这个需求已经有人接了，或已被取消。",
+        "This request has already been taken or cancelled."
+    )
+}
 
 /// A volunteer takes an open request (领单).
 pub async fn claim(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
@@ -50,7 +53,7 @@ pub async fn claim(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppRes
     .execute(pool)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict(TAKEN_ALREADY));
+        return Err(AppError::conflict(taken_already()));
     }
     Ok(())
 }
@@ -74,12 +77,15 @@ pub async fn dispatch(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict(TAKEN_ALREADY));
+        return Err(AppError::conflict(taken_already()));
     }
     crate::notify::db::notify(
         &mut tx,
         volunteer,
-        "社区给您派了一个服务需求，请查看时间和地点。",
+        &crate::tr_each!(
+            "社区给您派了一个服务需求，请查看时间和地点。",
+            "The community has given you a service request. Please check its time and place."
+        ),
         "/volunteer/requests",
     )
     .await?;
@@ -109,12 +115,18 @@ pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> App
         crate::notify::db::notify(
             &mut tx,
             request.requester_id,
-            "志愿者已完成您的服务需求，请给这次服务打个分。",
+            &crate::tr_each!(
+                "志愿者已完成您的服务需求，请给这次服务打个分。",
+                "A volunteer has completed your service request. Please rate the service."
+            ),
             "/volunteer/requests",
         )
         .await?;
     } else if request.status != "done" {
-        return Err(AppError::conflict("这个需求已被取消。"));
+        return Err(AppError::conflict(crate::tr!(
+            "这个需求已被取消。",
+            "This request has been cancelled."
+        )));
     }
     let (minutes, per_hour, _) = rule(&mut tx, "request").await?;
     let label = RequestCategory::from_code(&request.category).map_or("服务", |c| c.label());
@@ -146,9 +158,10 @@ pub async fn cancel(pool: &SqlitePool, request_id: i64, requester: i64) -> AppRe
     .execute(pool)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict(
+        return Err(AppError::conflict(crate::tr!(
             "已经有志愿者接了这个需求，不能再取消；请直接联系志愿者或社区。",
-        ));
+            "A volunteer has already taken this request, so it can no longer be cancelled. Please contact the volunteer or the community directly."
+        )));
     }
     Ok(())
 }
@@ -174,7 +187,10 @@ pub async fn rate(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict("完成后才能评价，每个需求只评价一次。"));
+        return Err(AppError::conflict(crate::tr!(
+            "完成后才能评价，每个需求只评价一次。",
+            "A request can be rated once it is done, and only once."
+        )));
     }
     if earns_bonus(stars) {
         let request = sqlx::query!(
@@ -219,35 +235,35 @@ pub async fn parties(pool: &SqlitePool, request_id: i64) -> AppResult<RequestPar
     .ok_or(AppError::NotFound)
 }
 
-struct RequestRow {
-    id: i64,
-    community_id: i64,
-    community: String,
-    elder_name: Option<String>,
-    requester_id: i64,
-    requester: String,
-    requester_phone: String,
-    category: RequestCategory,
-    detail: String,
-    wished_time: String,
-    place: String,
-    status: RequestStatus,
-    volunteer_id: Option<i64>,
-    volunteer: Option<String>,
-    volunteer_phone: Option<String>,
-    posted_at: i64,
-    dispatched_at: Option<i64>,
-    taken_at: Option<i64>,
-    done_at: Option<i64>,
-    cancelled_at: Option<i64>,
-    rating: Option<i64>,
-    rating_comment: String,
-    rated_at: Option<i64>,
+/// A recent request with everything about it; `volunteer::policy` decides what a viewer sees.
+pub struct RequestRow {
+    pub id: i64,
+    pub community_id: i64,
+    pub community: String,
+    pub elder_name: Option<String>,
+    pub requester_id: i64,
+    pub requester: String,
+    pub requester_phone: String,
+    pub category: RequestCategory,
+    pub detail: String,
+    pub wished_time: String,
+    pub place: String,
+    pub status: RequestStatus,
+    pub volunteer_id: Option<i64>,
+    pub volunteer: Option<String>,
+    pub volunteer_phone: Option<String>,
+    pub posted_at: i64,
+    pub dispatched_at: Option<i64>,
+    pub taken_at: Option<i64>,
+    pub done_at: Option<i64>,
+    pub cancelled_at: Option<i64>,
+    pub rating: Option<i64>,
+    pub rating_comment: String,
+    pub rated_at: Option<i64>,
 }
 
-/// The requests `viewer` may see: their own, those they took, open ones (volunteers), and all
-/// of the communities they are staff of — newest first. Place and phones only to the parties.
-pub async fn visible_to(pool: &SqlitePool, viewer: &CurrentUser) -> AppResult<Vec<RequestView>> {
+/// The requests of the last 90 days, newest first.
+pub async fn recent(pool: &SqlitePool) -> AppResult<Vec<RequestRow>> {
     let rows = sqlx::query_as!(
         RequestRow,
         r#"SELECT r.id AS "id!", r.community_id, c.name AS community, e.name AS "elder_name?",
@@ -267,66 +283,26 @@ pub async fn visible_to(pool: &SqlitePool, viewer: &CurrentUser) -> AppResult<Ve
     )
     .fetch_all(pool)
     .await?;
-    let is_volunteer = viewer.has_role(Role::Volunteer);
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| view_for(r, viewer, is_volunteer))
-        .collect())
+    Ok(rows)
 }
 
-fn view_for(r: RequestRow, viewer: &CurrentUser, is_volunteer: bool) -> Option<RequestView> {
-    let mine = r.requester_id == viewer.id;
-    let taken_by_me = r.volunteer_id == Some(viewer.id);
-    let staff = viewer.is_staff_of(r.community_id);
-    let open_to_me = r.status == RequestStatus::Open && is_volunteer;
-    if !(mine || taken_by_me || staff || open_to_me) {
-        return None;
+impl RequestRow {
+    /// What happened to the request and when, in order.
+    pub fn timeline(&self) -> Vec<(RequestStep, i64)> {
+        let mut timeline = vec![(RequestStep::Posted, self.posted_at)];
+        let steps = [
+            (RequestStep::Dispatched, self.dispatched_at),
+            (RequestStep::Taken, self.taken_at),
+            (RequestStep::Done, self.done_at),
+            (RequestStep::Cancelled, self.cancelled_at),
+            (RequestStep::Rated, self.rated_at),
+        ];
+        timeline.extend(
+            steps
+                .into_iter()
+                .filter_map(|(step, at)| at.map(|at| (step, at))),
+        );
+        timeline.sort_by_key(|(_, at)| *at);
+        timeline
     }
-    let party = mine || taken_by_me || staff;
-    let mut timeline = vec![(RequestStep::Posted, r.posted_at)];
-    let steps = [
-        (RequestStep::Dispatched, r.dispatched_at),
-        (RequestStep::Taken, r.taken_at),
-        (RequestStep::Done, r.done_at),
-        (RequestStep::Cancelled, r.cancelled_at),
-        (RequestStep::Rated, r.rated_at),
-    ];
-    timeline.extend(
-        steps
-            .into_iter()
-            .filter_map(|(step, at)| at.map(|at| (step, at))),
-    );
-    timeline.sort_by_key(|(_, at)| *at);
-    Some(RequestView {
-        id: r.id,
-        community: r.community,
-        elder_name: r.elder_name.unwrap_or_default(),
-        requester: r.requester,
-        requester_phone: if party {
-            r.requester_phone
-        } else {
-            String::new()
-        },
-        category: r.category,
-        detail: r.detail,
-        wished_time: r.wished_time,
-        place: if party { r.place } else { String::new() },
-        status: r.status,
-        volunteer: r.volunteer.unwrap_or_default(),
-        volunteer_phone: if party {
-            r.volunteer_phone.unwrap_or_default()
-        } else {
-            String::new()
-        },
-        timeline,
-        rating: r.rating,
-        rating_comment: r.rating_comment,
-        mine,
-        taken_by_me,
-        can_cancel: mine && r.status == RequestStatus::Open,
-        can_claim: open_to_me && !mine,
-        can_dispatch: staff && r.status == RequestStatus::Open,
-        can_complete: taken_by_me && r.status == RequestStatus::Taken,
-        can_rate: mine && r.status == RequestStatus::Done && r.rating.is_none(),
-    })
 }

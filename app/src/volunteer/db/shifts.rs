@@ -6,15 +6,21 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::canteen::rules::menu::{day_label, meal_label};
+use crate::canteen::rules::menu::meal_label;
 use crate::error::{AppError, AppResult};
+use crate::i18n::dates::day_label;
 use crate::volunteer::model::shifts::{ShiftKind, ShiftView, SignupStatus, SignupView};
 use crate::volunteer::rules::shifts::{check_open, place_for, ShiftForSave};
 
-pub const ALREADY_SIGNED_UP: &str = "您已经报名了这个班次。";
+pub fn already_signed_up() -> String {
+    crate::tr!(
+        "您已经报名了这个班次。",
+        "You have already signed up for this shift."
+    )
+}
 
 struct ShiftHead {
-    date: String,
+    date: NaiveDate,
     start_time: String,
     cutoff_hours: i64,
     needed: i64,
@@ -25,7 +31,8 @@ struct ShiftHead {
 async fn head(conn: &mut SqliteConnection, shift_id: i64) -> AppResult<ShiftHead> {
     sqlx::query_as!(
         ShiftHead,
-        "SELECT date, start_time, cutoff_hours, needed, route_id, title FROM shifts WHERE id = ?",
+        r#"SELECT date AS "date: NaiveDate", start_time, cutoff_hours, needed, route_id, title
+           FROM shifts WHERE id = ?"#,
         shift_id
     )
     .fetch_optional(conn)
@@ -34,11 +41,9 @@ async fn head(conn: &mut SqliteConnection, shift_id: i64) -> AppResult<ShiftHead
 }
 
 fn check_head_open(head: &ShiftHead, now: DateTime<Utc>) -> AppResult<()> {
-    let date = NaiveDate::parse_from_str(&head.date, "%Y-%m-%d")
-        .map_err(|e| AppError::internal("stored shift date", e))?;
     let start = NaiveTime::parse_from_str(&head.start_time, "%H:%M")
         .map_err(|e| AppError::internal("stored shift time", e))?;
-    check_open(date, start, head.cutoff_hours, now)
+    check_open(head.date, start, head.cutoff_hours, now)
 }
 
 async fn set_route_deliverer(
@@ -93,7 +98,7 @@ pub async fn sign_up(
     let signup_id = match inserted {
         Ok(done) => done.last_insert_rowid(),
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::conflict(ALREADY_SIGNED_UP))
+            return Err(AppError::conflict(already_signed_up()))
         }
         Err(e) => return Err(e.into()),
     };
@@ -133,7 +138,12 @@ pub async fn cancel(
     )
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::conflict("您没有报名这个班次。"))?;
+    .ok_or_else(|| {
+        AppError::conflict(crate::tr!(
+            "您没有报名这个班次。",
+            "You have not signed up for this shift."
+        ))
+    })?;
     sqlx::query!(
         "UPDATE shift_signups SET status = 'cancelled', changed_at = unixepoch()
          WHERE shift_id = ? AND user_id = ? AND status <> 'cancelled'",
@@ -158,10 +168,11 @@ pub async fn cancel(
             )
             .execute(&mut *tx)
             .await?;
-            let message = format!(
+            let message = crate::tr_each!(locale =>
                 "候补成功：您已确认参加“{}”（{} {}）。",
+                "You are off the waitlist: you are confirmed for “{}” ({} {}).",
                 shift.title,
-                day_label(&shift.date),
+                day_label(shift.date, locale),
                 shift.start_time
             );
             crate::notify::db::notify(&mut tx, promoted_user, &message, "/volunteer/mine").await?;
@@ -173,7 +184,7 @@ pub async fn cancel(
 }
 
 pub async fn create(pool: &SqlitePool, shift: &ShiftForSave, created_by: i64) -> AppResult<i64> {
-    let (kind, date) = (shift.kind.code(), shift.date.format("%Y-%m-%d").to_string());
+    let (kind, date) = (shift.kind.code(), shift.date);
     let (start, end) = (
         shift.start_time.format("%H:%M").to_string(),
         shift.end_time.format("%H:%M").to_string(),
@@ -287,8 +298,8 @@ pub async fn list(
     pool: &SqlitePool,
     viewer: i64,
     community: Option<i64>,
-    from: &str,
-    to: &str,
+    from: NaiveDate,
+    to: NaiveDate,
     only_mine: bool,
 ) -> AppResult<Vec<ShiftView>> {
     let rows = sqlx::query_as!(
@@ -371,18 +382,21 @@ pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupVi
 pub async fn send_reminders(pool: &SqlitePool, today: NaiveDate) -> AppResult<usize> {
     let mut sent = 0;
     let days = [
-        (today + chrono::Days::new(1), "day_before", "明天"),
-        (today, "same_day", "今天"),
+        (
+            today + chrono::Days::new(1),
+            "day_before",
+            ("明天", "tomorrow"),
+        ),
+        (today, "same_day", ("今天", "today")),
     ];
-    for (date, which, when) in days {
-        let iso = date.format("%Y-%m-%d").to_string();
+    for (date, which, (when, when_en)) in days {
         let mut tx = crate::db::begin_immediate(pool).await?;
         let due = sqlx::query!(
             r#"SELECT s.id AS "signup_id!", s.user_id, sh.title, sh.start_time, sh.place
                FROM shift_signups s JOIN shifts sh ON sh.id = s.shift_id
                WHERE sh.date = ?1 AND s.status = 'confirmed'
                  AND NOT EXISTS (SELECT 1 FROM shift_reminders r WHERE r.signup_id = s.id AND r.which = ?2)"#,
-            iso,
+            date,
             which
         )
         .fetch_all(&mut *tx)
@@ -395,9 +409,12 @@ pub async fn send_reminders(pool: &SqlitePool, today: NaiveDate) -> AppResult<us
             )
             .execute(&mut *tx)
             .await?;
-            let message = format!(
+            let message = crate::tr_each!(
                 "提醒：{when} {} 有您的班次“{}”，地点：{}。",
-                r.start_time, r.title, r.place
+                "Reminder: your shift “{1}” starts {when_en} at {0}, at {2}.",
+                r.start_time,
+                r.title,
+                r.place
             );
             crate::notify::db::notify(&mut tx, r.user_id, &message, "/volunteer/mine").await?;
         }

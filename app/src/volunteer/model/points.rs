@@ -2,20 +2,33 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::code::coded_enum;
+use crate::volunteer::model::requests::RequestCategory;
+
+coded_enum!(wire = code; PointsSource {
+    Shift = ("shift", "班次", "Shift"),
+    Request = ("request", "服务需求", "Service request"),
+    RatingBonus = ("rating_bonus", "好评奖励", "Good-rating bonus"),
+});
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LedgerEntry {
     pub id: i64,
-    pub when: String,
-    pub source: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub source: PointsSource,
+    /// What the work was: the shift's date and title as stored, or, for a service request,
+    /// its category, labelled by the page.
     pub note: String,
-    pub hours: String,
+    pub category: Option<RequestCategory>,
+    pub minutes: i64,
     pub points: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaderRow {
     pub name: String,
-    pub hours: String,
+    pub minutes: i64,
     pub points: i64,
 }
 
@@ -37,7 +50,7 @@ pub struct VolunteerProfile {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PointsOverview {
-    pub hours: String,
+    pub minutes: i64,
     pub points: i64,
     pub entries: Vec<LedgerEntry>,
     pub profile: VolunteerProfile,

@@ -4,14 +4,17 @@
 use leptos::prelude::*;
 
 use crate::community::api::list_communities;
-use crate::i18n::use_texts;
+use crate::i18n::dates::time_label;
+use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, Notice};
 use crate::ui::layout::WithUser;
 use crate::volunteer::api::points::{my_points, SaveProfile};
+use crate::volunteer::rules::points::hours_label;
 
 #[component]
 pub fn PointsPage() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let save = ServerAction::<SaveProfile>::new();
     let communities = Resource::new(|| (), |_| list_communities());
     let overview = Resource::new(move || save.version().get(), |_| my_points());
@@ -29,7 +32,7 @@ pub fn PointsPage() -> impl IntoView {
                     match overview.await {
                         Ok(o) => view! {
                             <section class="card totals">
-                                <p class="lead">{t.volunteer.total_hours} " " <strong>{o.hours.clone()}</strong>
+                                <p class="lead">{t.volunteer.total_hours} " " <strong>{hours_label(o.minutes, locale)}</strong>
                                     " · " {t.volunteer.total_points} " " <strong class="points-total">{o.points}</strong></p>
                             </section>
                             <section class="card">
@@ -41,7 +44,7 @@ pub fn PointsPage() -> impl IntoView {
                                         <table class="data">
                                             <thead><tr><th>{t.volunteer.when}</th><th>{t.volunteer.source}</th><th>{t.volunteer.what}</th><th>{t.volunteer.hours}</th><th>{t.volunteer.points}</th></tr></thead>
                                             <tbody>{o.entries.into_iter().map(|e| view! {
-                                                <tr><td>{e.when}</td><td>{e.source}</td><td>{e.note}</td><td>{e.hours}</td><td>{e.points}</td></tr>
+                                                <tr><td>{time_label(e.created_at, locale)}</td><td>{e.source.label_in(locale)}</td><td>{e.category.map_or(e.note, |c| c.label_in(locale).to_string())}</td><td>{hours_label(e.minutes, locale)}</td><td>{e.points}</td></tr>
                                             }).collect_view()}</tbody>
                                         </table>
                                     }.into_any()
@@ -51,7 +54,7 @@ pub fn PointsPage() -> impl IntoView {
                                 <section class="card">
                                     <h2>{o.community.clone()} " · " {o.month.clone()} " · " {t.volunteer.leaderboard}</h2>
                                     <ol class="leaderboard">{o.leaders.into_iter().map(|l| view! {
-                                        <li>{l.name} " · " {l.points} " " {t.volunteer.points} " · " {l.hours}</li>
+                                        <li>{l.name} " · " {l.points} " " {t.volunteer.points} " · " {hours_label(l.minutes, locale)}</li>
                                     }).collect_view()}</ol>
                                 </section>
                             })}

@@ -9,6 +9,7 @@ use crate::i18n::dates::time_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 use crate::ui::rating::rating_fields;
 use crate::volunteer::api::requests::{
     list_requests, CancelRequest, ClaimRequest, CompleteRequest, DispatchRequest, PostRequest,
@@ -112,17 +113,12 @@ pub fn RequestsPage() -> impl IntoView {
             <FormError error=action_error(actions.complete) />
             <FormError error=action_error(actions.cancel) />
             <FormError error=action_error(actions.rate) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match requests.await {
-                        Ok(list) if list.is_empty() => view! { <p class="card">{t.volunteer.no_requests}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="orders">{list.into_iter().map(|r| request_card(r, actions)).collect_view()}</ul>
-                        }.into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(requests, move |value| match value {
+                list if list.is_empty() => view! { <p class="card">{t.volunteer.no_requests}</p> }.into_any(),
+                list => view! {
+                    <ul class="orders">{list.into_iter().map(|r| request_card(r, actions)).collect_view()}</ul>
+                }.into_any(),
+            })}
         } />
     }
 }

@@ -9,6 +9,7 @@ use crate::community::api::list_communities;
 use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::loaded::loaded;
 use crate::volunteer::api::shifts::{list_shifts, my_shifts};
 use crate::volunteer::model::shifts::ShiftView;
 use crate::volunteer::pages::shift_card::{shift_card, ShiftActions};
@@ -81,14 +82,7 @@ pub fn ShiftsPage() -> impl IntoView {
             </Form>
             <FormError error=action_error(actions.sign_up) />
             <FormError error=action_error(actions.cancel) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match shifts.await {
-                        Ok(list) => shift_list(list, actions, t.volunteer.no_shifts),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(shifts, move |list| shift_list(list, actions, t.volunteer.no_shifts))}
         } />
     }
 }
@@ -116,14 +110,7 @@ pub fn MyShiftsPage() -> impl IntoView {
                 <a class="button" href="/volunteer">{t.volunteer.shifts_title}</a>
             </section>
             <FormError error=action_error(actions.cancel) />
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match shifts.await {
-                        Ok(list) => shift_list(list, actions, t.volunteer.no_my_shifts),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(shifts, move |list| shift_list(list, actions, t.volunteer.no_my_shifts))}
         } />
     }
 }

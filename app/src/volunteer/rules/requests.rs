@@ -18,15 +18,23 @@ impl RequestForm {
         let id = |text: &str| text.trim().parse::<i64>().ok().filter(|id| *id > 0);
         let (elder_id, community_id) = (id(&self.elder_id), id(&self.community_id));
         if elder_id.is_none() && community_id.is_none() {
-            return Err(AppError::invalid("请选择为哪位长者，或选择所在社区。"));
+            return Err(AppError::invalid(crate::tr!(
+                "请选择为哪位长者，或选择所在社区。",
+                "Please choose the elder, or your community."
+            )));
         }
-        let category = RequestCategory::from_code(&self.category)
-            .ok_or_else(|| AppError::invalid("请选择需要哪种服务。"))?;
+        let category = RequestCategory::from_code(&self.category).ok_or_else(|| {
+            AppError::invalid(crate::tr!(
+                "请选择需要哪种服务。",
+                "Please choose the service needed."
+            ))
+        })?;
         let text = |value: &str, what: &str, max: usize| {
             let value = value.trim();
             if value.is_empty() || value.chars().count() > max {
-                Err(AppError::invalid(format!(
-                    "请填写{what}（不超过 {max} 个字）。"
+                Err(AppError::invalid(crate::tr!(
+                    "请填写{what}（不超过 {max} 个字）。",
+                    "Please fill in {what} (up to {max} characters)."
                 )))
             } else {
                 Ok(value.to_string())
@@ -36,9 +44,17 @@ impl RequestForm {
             elder_id,
             community_id,
             category,
-            detail: text(&self.detail, "需要帮什么忙", 200)?,
-            wished_time: text(&self.wished_time, "希望的时间", 40)?,
-            place: text(&self.place, "地点", 60)?,
+            detail: text(
+                &self.detail,
+                &crate::tr!("需要帮什么忙", "what help is needed"),
+                200,
+            )?,
+            wished_time: text(
+                &self.wished_time,
+                &crate::tr!("希望的时间", "the wished time"),
+                40,
+            )?,
+            place: text(&self.place, &crate::tr!("地点", "the place"), 60)?,
         })
     }
 }

@@ -26,9 +26,13 @@ pub fn check_open(
     if crate::clock::shanghai_wall_clock(now) < closes {
         Ok(())
     } else {
-        Err(AppError::conflict(format!(
-            "这个班次的报名和取消已在 {} 截止。",
-            closes.format("%m月%d日 %H:%M")
+        let (zh_closes, en_closes) = (
+            closes.format("%m月%d日 %H:%M"),
+            closes.format("%-d %b %H:%M"),
+        );
+        Err(AppError::conflict(crate::tr!(
+            "这个班次的报名和取消已在 {zh_closes} 截止。",
+            "Sign-ups and cancellations for this shift closed at {en_closes}."
         )))
     }
 }
@@ -47,19 +51,23 @@ pub struct ShiftForSave {
 
 impl ShiftForm {
     pub fn parse(&self, today: NaiveDate) -> Result<ShiftForSave, AppError> {
-        let community_id = self
-            .community_id
-            .trim()
-            .parse()
-            .map_err(|_| AppError::invalid("请选择社区。"))?;
+        let community_id = self.community_id.trim().parse().map_err(|_| {
+            AppError::invalid(crate::tr!("请选择社区。", "Please choose a community."))
+        })?;
         let kind = ShiftKind::from_code(&self.kind)
             .filter(|k| *k != ShiftKind::Delivery)
-            .ok_or_else(|| AppError::invalid("请选择班次类型（送餐班次由送餐路线生成）。"))?;
+            .ok_or_else(|| {
+                AppError::invalid(crate::tr!(
+                    "请选择班次类型（送餐班次由送餐路线生成）。",
+                    "Please choose the type of shift (delivery shifts come from the delivery routes)."
+                ))
+            })?;
         let text = |value: &str, what: &str| {
             let value = value.trim();
             if value.is_empty() || value.chars().count() > 60 {
-                Err(AppError::invalid(format!(
-                    "请填写{what}（不超过 60 个字）。"
+                Err(AppError::invalid(crate::tr!(
+                    "请填写{what}（不超过 60 个字）。",
+                    "Please fill in {what} (up to 60 characters)."
                 )))
             } else {
                 Ok(value.to_string())
@@ -68,15 +76,27 @@ impl ShiftForm {
         let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
             .ok()
             .filter(|d| *d >= today)
-            .ok_or_else(|| AppError::invalid("请选择今天或以后的日期。"))?;
+            .ok_or_else(|| {
+                AppError::invalid(crate::tr!(
+                    "请选择今天或以后的日期。",
+                    "Please choose today or a later date."
+                ))
+            })?;
         let time = |value: &str, what: &str| {
-            NaiveTime::parse_from_str(value.trim(), "%H:%M")
-                .map_err(|_| AppError::invalid(format!("{what}请填写如 09:00。")))
+            NaiveTime::parse_from_str(value.trim(), "%H:%M").map_err(|_| {
+                AppError::invalid(crate::tr!(
+                    "{what}请填写如 09:00。",
+                    "Please enter {what} in the form 09:00."
+                ))
+            })
         };
-        let start_time = time(&self.start_time, "开始时间")?;
-        let end_time = time(&self.end_time, "结束时间")?;
+        let start_time = time(&self.start_time, &crate::tr!("开始时间", "the start time"))?;
+        let end_time = time(&self.end_time, &crate::tr!("结束时间", "the end time"))?;
         if end_time <= start_time {
-            return Err(AppError::invalid("结束时间要晚于开始时间。"));
+            return Err(AppError::invalid(crate::tr!(
+                "结束时间要晚于开始时间。",
+                "The end time must be after the start time."
+            )));
         }
         let needed = self
             .needed
@@ -84,12 +104,17 @@ impl ShiftForm {
             .parse::<i64>()
             .ok()
             .filter(|n| (1..=200).contains(n))
-            .ok_or_else(|| AppError::invalid("需要人数请填 1 到 200。"))?;
+            .ok_or_else(|| {
+                AppError::invalid(crate::tr!(
+                    "需要人数请填 1 到 200。",
+                    "Please enter a number of people from 1 to 200."
+                ))
+            })?;
         Ok(ShiftForSave {
             community_id,
             kind,
-            title: text(&self.title, "班次名称")?,
-            place: text(&self.place, "地点")?,
+            title: text(&self.title, &crate::tr!("班次名称", "the title"))?,
+            place: text(&self.place, &crate::tr!("地点", "the place"))?,
             date,
             start_time,
             end_time,
