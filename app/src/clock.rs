@@ -53,17 +53,15 @@ pub fn local_time_label(unix: i64) -> String {
 
 /// An ISO date from a form, or today (Asia/Shanghai) when empty.
 #[cfg(feature = "ssr")]
-pub fn date_or_today(date: Option<String>) -> Result<String, crate::error::AppError> {
+pub fn date_or_today(date: Option<String>) -> Result<chrono::NaiveDate, crate::error::AppError> {
     match date.as_deref().map(str::trim) {
-        None | Some("") => Ok(today_in_shanghai().format("%Y-%m-%d").to_string()),
-        Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .map_err(|_| {
-                crate::error::AppError::invalid(crate::tr!(
-                    "日期格式应为 2026-11-24。",
-                    "Please write the date like 2026-11-24."
-                ))
-            }),
+        None | Some("") => Ok(today_in_shanghai()),
+        Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            crate::error::AppError::invalid(crate::tr!(
+                "日期格式应为 2026-11-24。",
+                "Please write the date like 2026-11-24."
+            ))
+        }),
     }
 }
 

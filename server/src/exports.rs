@@ -47,7 +47,7 @@ pub async fn prep_csv(
     let service =
         app::canteen::policy::require_canteen_staff(&state.pool, &user, query.service).await?;
     let date = app::clock::date_or_today(query.date)?;
-    let sheet = app::canteen::db::kitchen::prep_sheet(&state.pool, &service, &date).await?;
+    let sheet = app::canteen::db::kitchen::prep_sheet(&state.pool, &service, date).await?;
     let body = app::canteen::rules::kitchen::prep_csv(&sheet);
     Ok(CsvDownload {
         name: format!("prep-{date}.csv"),

@@ -24,7 +24,7 @@ pub struct ElderFilter {
 struct ElderRow {
     id: i64,
     name: String,
-    birth_date: String,
+    birth_date: NaiveDate,
     community_id: i64,
     community_name: String,
     building: String,
@@ -42,9 +42,7 @@ struct ElderRow {
 
 impl ElderRow {
     fn into_view(self, today: NaiveDate) -> ElderView {
-        let age = NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d")
-            .map(|birth| age_on(birth, today))
-            .unwrap_or_default();
+        let age = age_on(self.birth_date, today);
         ElderView {
             id: self.id,
             name: self.name,
@@ -123,7 +121,7 @@ pub async fn find_elders(
 ) -> AppResult<Vec<ElderView>> {
     let rows = sqlx::query_as!(
         ElderRow,
-        r#"SELECT e.id AS "id!", e.name, e.birth_date, e.community_id, c.name AS community_name,
+        r#"SELECT e.id AS "id!", e.name, e.birth_date AS "birth_date: NaiveDate", e.community_id, c.name AS community_name,
                   e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
                   e.allergies, e.diet_needs, e.subsidy_category, e.notes,
                   ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String"
@@ -178,7 +176,6 @@ pub async fn ownership(
 
 /// The profile fields that are stored as text: ISO date, codes joined by commas.
 struct StoredColumns {
-    birth_date: String,
     phone: String,
     allergies: String,
     diet_needs: String,
@@ -188,7 +185,6 @@ struct StoredColumns {
 impl StoredColumns {
     fn of(elder: &ElderForSave) -> Self {
         Self {
-            birth_date: elder.birth_date.format("%Y-%m-%d").to_string(),
             phone: elder
                 .phone
                 .as_ref()
@@ -216,7 +212,7 @@ pub async fn create_elder(
                              allergies, diet_needs, subsidy_category, notes, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         elder.name,
-        columns.birth_date,
+        elder.birth_date,
         elder.community_id,
         elder.building,
         elder.unit,
@@ -270,7 +266,7 @@ pub async fn update_elder(
                 updated_at = unixepoch()
          WHERE id = ?",
         elder.name,
-        columns.birth_date,
+        elder.birth_date,
         elder.community_id,
         elder.building,
         elder.unit,

@@ -1,5 +1,6 @@
 //! An elder as the pages show it (only to the family, the elder and community staff).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::elder::{Allergen, DietNeed, ElderForm, SubsidyCategory};
@@ -8,7 +9,7 @@ use crate::domain::elder::{Allergen, DietNeed, ElderForm, SubsidyCategory};
 pub struct ElderView {
     pub id: i64,
     pub name: String,
-    pub birth_date: String,
+    pub birth_date: NaiveDate,
     pub age: i32,
     pub community_id: i64,
     pub community_name: String,
@@ -46,7 +47,7 @@ impl ElderView {
     pub fn to_form(&self) -> ElderForm {
         ElderForm {
             name: self.name.clone(),
-            birth_date: self.birth_date.clone(),
+            birth_date: self.birth_date.to_string(),
             community_id: self.community_id.to_string(),
             building: self.building.clone(),
             unit: self.unit.clone(),

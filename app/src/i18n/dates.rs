@@ -73,6 +73,10 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         assert_eq!(day_label(date, Locale::Zh), "11月24日 周二");
         assert_eq!(day_label(date, Locale::En), "Tue 24 Nov");
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(day_label(monday, Locale::Zh), "11月23日 周一");
+        let sunday = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        assert_eq!(day_label(sunday, Locale::Zh), "11月29日 周日");
         assert_eq!(weekdays_label(&[1, 3, 5], Locale::Zh), "周一、周三、周五");
         assert_eq!(weekdays_label(&[1, 3, 5, 9], Locale::En), "Mon, Wed, Fri");
         // 2026-11-23 06:05 UTC

@@ -8,7 +8,8 @@ use crate::auth::model::CurrentUser;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::volunteer::db::requests::RequestRow;
-use crate::volunteer::model::requests::{RequestStatus, RequestView};
+use crate::volunteer::model::requests::RequestView;
+use crate::volunteer::rules::requests::Relation;
 
 /// The caller holds the volunteer role; `doing` names what needs it ("报名班次").
 pub fn require_volunteer(user: &CurrentUser, doing: &str) -> AppResult<()> {
@@ -63,46 +64,18 @@ pub fn hours_scope(user: &CurrentUser, community: Option<i64>) -> AppResult<Opti
 
 /// The requests `viewer` may see — their own, those they took, open ones (volunteers), and all
 /// of the communities they are staff of — with place and phones only for the parties, and what
-/// the viewer may do with each.
+/// the viewer may do with each (`volunteer::rules::requests::Relation`).
 pub fn visible_requests(viewer: &CurrentUser, rows: Vec<RequestRow>) -> Vec<RequestView> {
-    let is_volunteer = viewer.has_role(Role::Volunteer);
+    let volunteer = viewer.has_role(Role::Volunteer);
     rows.into_iter()
-        .filter_map(|r| view_for(r, viewer, is_volunteer))
+        .filter_map(|row| {
+            let relation = Relation {
+                mine: row.requester_id == viewer.id,
+                taken_by_me: row.volunteer_id == Some(viewer.id),
+                staff: viewer.is_staff_of(row.community_id),
+                volunteer,
+            };
+            relation.sees(row.status).then(|| row.into_view(relation))
+        })
         .collect()
-}
-
-fn view_for(r: RequestRow, viewer: &CurrentUser, is_volunteer: bool) -> Option<RequestView> {
-    let mine = r.requester_id == viewer.id;
-    let taken_by_me = r.volunteer_id == Some(viewer.id);
-    let staff = viewer.is_staff_of(r.community_id);
-    let open_to_me = r.status == RequestStatus::Open && is_volunteer;
-    if !(mine || taken_by_me || staff || open_to_me) {
-        return None;
-    }
-    let party = mine || taken_by_me || staff;
-    let shown_to_parties = |value: String| if party { value } else { String::new() };
-    Some(RequestView {
-        timeline: r.timeline(),
-        id: r.id,
-        community: r.community,
-        elder_name: r.elder_name.unwrap_or_default(),
-        requester: r.requester,
-        requester_phone: shown_to_parties(r.requester_phone),
-        category: r.category,
-        detail: r.detail,
-        wished_time: r.wished_time,
-        place: shown_to_parties(r.place),
-        status: r.status,
-        volunteer: r.volunteer.unwrap_or_default(),
-        volunteer_phone: shown_to_parties(r.volunteer_phone.unwrap_or_default()),
-        rating: r.rating,
-        rating_comment: r.rating_comment,
-        mine,
-        taken_by_me,
-        can_cancel: mine && r.status == RequestStatus::Open,
-        can_claim: open_to_me && !mine,
-        can_dispatch: staff && r.status == RequestStatus::Open,
-        can_complete: taken_by_me && r.status == RequestStatus::Taken,
-        can_rate: mine && r.status == RequestStatus::Done && r.rating.is_none(),
-    })
 }

@@ -17,6 +17,10 @@ fn monday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
+fn tuesday() -> NaiveDate {
+    monday() + chrono::Days::new(1)
+}
+
 fn evening_before() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
 }
@@ -143,7 +147,7 @@ async fn a_cancelled_day_is_not_ordered_again_and_a_paused_order_places_nothing(
 }
 
 #[sqlx::test(migrations = "../migrations")]
-async fn a_full_day_is_recorded_and_the_family_told(pool: SqlitePool) {
+async fn a_full_day_is_recorded_and_the_family_told_in_their_language(pool: SqlitePool) {
     let elders = canteen_with(&pool, 1, 2).await;
     publish_week(&pool).await;
     weekday_lunches(&pool, elders[0]).await;
@@ -164,17 +168,8 @@ async fn a_full_day_is_recorded_and_the_family_told(pool: SqlitePool) {
     )
     .await;
     assert_eq!(told, 5);
-}
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_full_day_reads_in_the_language_each_reader_chose(pool: SqlitePool) {
-    let elders = canteen_with(&pool, 1, 2).await;
-    publish_week(&pool).await;
-    weekday_lunches(&pool, elders[0]).await;
-    weekday_lunches(&pool, elders[1]).await;
-    standing::run(&pool, monday(), evening_before(), None)
-        .await
-        .unwrap();
+    // Each reader reads it in the language they chose.
     let english = app::notify::db::latest(&pool, 1, Locale::En).await.unwrap();
     assert_eq!(english.len(), 5);
     assert!(
@@ -228,13 +223,8 @@ async fn routes_group_by_building_and_no_answer_alerts_family_and_staff(pool: Sq
             .await
             .unwrap();
     }
-    assert_eq!(
-        delivery::generate(&pool, 1, "2026-11-24", 2).await.unwrap(),
-        2
-    );
-    let routes = delivery::routes(&pool, 1, "2026-11-24", None)
-        .await
-        .unwrap();
+    assert_eq!(delivery::generate(&pool, 1, tuesday(), 2).await.unwrap(), 2);
+    let routes = delivery::routes(&pool, 1, tuesday(), None).await.unwrap();
     assert!(
         routes[0].stops.iter().all(|s| s.address.contains("3栋")),
         "3栋 before 12栋"
@@ -255,7 +245,7 @@ async fn routes_group_by_building_and_no_answer_alerts_family_and_staff(pool: Sq
     )
     .await;
     assert_eq!(alerted, 2, "the family member and the canteen staff");
-    let refused = delivery::generate(&pool, 1, "2026-11-24", 2)
+    let refused = delivery::generate(&pool, 1, tuesday(), 2)
         .await
         .unwrap_err();
     assert!(refused.to_string().contains("不能再重新排路线"));

@@ -121,19 +121,19 @@ async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: Sq
     );
 
     assert!(
-        db::points::complete_shift(&pool, shift, "2026-11-23")
+        db::points::complete_shift(&pool, shift, monday)
             .await
             .is_err(),
         "not before the day"
     );
     assert_eq!(
-        db::points::complete_shift(&pool, shift, "2026-11-24")
+        db::points::complete_shift(&pool, shift, tuesday)
             .await
             .unwrap(),
         1
     );
     assert_eq!(
-        db::points::complete_shift(&pool, shift, "2026-11-24")
+        db::points::complete_shift(&pool, shift, tuesday)
             .await
             .unwrap(),
         0

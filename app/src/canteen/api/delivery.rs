@@ -19,8 +19,8 @@ pub async fn load_route_sheet(
     let service_id = first_managed_service(&pool, &user, service_id).await?;
     let service = require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(date)?;
-    let routes = crate::canteen::db::delivery::routes(&pool, service_id, &date, None).await?;
-    let unrouted = crate::canteen::db::delivery::unrouted(&pool, service_id, &date).await?;
+    let routes = crate::canteen::db::delivery::routes(&pool, service_id, date, None).await?;
+    let unrouted = crate::canteen::db::delivery::unrouted(&pool, service_id, date).await?;
     Ok(RouteSheet {
         meal: service.meal_kind()?,
         canteen: service.canteen_name,
@@ -48,7 +48,7 @@ pub async fn plan_routes(service_id: i64, date: String, max_stops: String) -> Re
                 "Stops per route must be from 1 to 50."
             ))
         })?;
-    crate::canteen::db::delivery::generate(&pool, service_id, &date, max_stops)
+    crate::canteen::db::delivery::generate(&pool, service_id, date, max_stops)
         .await
         .map(|_| ())
 }
@@ -86,7 +86,7 @@ pub async fn my_deliveries() -> Result<Vec<RouteView>, AppError> {
     let today = crate::clock::today_in_shanghai();
     let mut routes = Vec::new();
     for (service_id, date) in delivery::my_route_days(&pool, user.id, today).await? {
-        routes.extend(delivery::routes(&pool, service_id, &date, Some(user.id)).await?);
+        routes.extend(delivery::routes(&pool, service_id, date, Some(user.id)).await?);
     }
     Ok(routes)
 }

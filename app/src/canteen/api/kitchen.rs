@@ -38,7 +38,7 @@ pub async fn load_prep_sheet(
     let service_id = first_managed_service(&pool, &user, service_id).await?;
     let service = require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(date)?;
-    crate::canteen::db::kitchen::prep_sheet(&pool, &service, &date).await
+    crate::canteen::db::kitchen::prep_sheet(&pool, &service, date).await
 }
 
 /// Moves the day's orders at status `from` one step on.
@@ -61,7 +61,7 @@ pub async fn advance_orders(
             "Unknown status."
         )));
     }
-    crate::canteen::db::kitchen::advance(&crate::state::writer()?, service_id, &date, from)
+    crate::canteen::db::kitchen::advance(&crate::state::writer()?, service_id, date, from)
         .await
         .map(|_| ())
 }

@@ -24,11 +24,8 @@ pub async fn weekly_menu(canteen_id: i64) -> Result<(CanteenInfo, Vec<DayMenu>),
         .find(|c| c.id == canteen_id)
         .ok_or(AppError::NotFound)?;
     let today = crate::clock::today_in_shanghai();
-    let from = today.format("%Y-%m-%d").to_string();
-    let to = (today + chrono::Days::new(6))
-        .format("%Y-%m-%d")
-        .to_string();
-    let rows = menu::published_menu(&pool, canteen_id, &from, &to).await?;
+    let to = today + chrono::Days::new(6);
+    let rows = menu::published_menu(&pool, canteen_id, today, to).await?;
     let rules = menu::subsidy_rules(&pool).await?;
     let senior = subsidy_for(&rules, AgeBand::From60To79, SubsidyCategory::None);
     Ok((canteen, group_menu(rows, senior)))

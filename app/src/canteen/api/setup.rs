@@ -76,8 +76,6 @@ pub async fn load_menu_week(
     let pool = crate::state::pool()?;
     let canteen = managed_canteen(&pool, &user, canteen_id).await?;
     let day = crate::clock::date_or_today(week)?;
-    let day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d")
-        .map_err(|e| AppError::internal("checked date", e))?;
     let monday = monday_of(day);
     let week = week_dates(monday);
     let (items, published) = week_items(&pool, canteen.id, &week).await?;

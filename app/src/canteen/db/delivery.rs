@@ -8,7 +8,6 @@ use sqlx::SqlitePool;
 use crate::canteen::model::delivery::{RouteStop, RouteView};
 use crate::canteen::model::order::OrderStatus;
 use crate::canteen::rules::delivery::{plan_routes, StopAddress};
-use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::error::{AppError, AppResult};
 
 /// Plans the routes of a service and day afresh, keeping each route number's deliverer.
@@ -16,7 +15,7 @@ use crate::error::{AppError, AppResult};
 pub async fn generate(
     pool: &SqlitePool,
     service_id: i64,
-    date: &str,
+    date: NaiveDate,
     max_stops: usize,
 ) -> AppResult<usize> {
     let mut tx = crate::db::begin_immediate(pool).await?;
@@ -123,7 +122,7 @@ struct StopRow {
 pub async fn routes(
     pool: &SqlitePool,
     service_id: i64,
-    date: &str,
+    date: NaiveDate,
     only_deliverer: Option<i64>,
 ) -> AppResult<Vec<RouteView>> {
     let rows = sqlx::query_as!(
@@ -159,8 +158,7 @@ pub async fn routes(
             id: row.id,
             route_no: row.route_no,
             service_id,
-            date: NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                .map_err(|e| AppError::internal("checked date", e))?,
+            date,
             deliverer: row.deliverer.unwrap_or_default(),
             deliverer_phone: row.deliverer_phone.unwrap_or_default(),
             stops: stops.into_iter().map(stop_view).collect(),
@@ -191,7 +189,7 @@ fn stop_view(row: StopRow) -> RouteStop {
 }
 
 /// Delivery orders of the service and day that are on no route yet.
-pub async fn unrouted(pool: &SqlitePool, service_id: i64, date: &str) -> AppResult<i64> {
+pub async fn unrouted(pool: &SqlitePool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
     let n = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM orders o
            WHERE o.service_id = ? AND o.date = ? AND o.fulfilment = 'delivery' AND o.status <> 'cancelled'
@@ -335,17 +333,13 @@ pub async fn route_service(pool: &SqlitePool, route_id: i64) -> AppResult<i64> {
 pub async fn my_route_days(
     pool: &SqlitePool,
     user_id: i64,
-    today: chrono::NaiveDate,
-) -> AppResult<Vec<(i64, String)>> {
-    let from = (today - chrono::Days::new(1))
-        .format("%Y-%m-%d")
-        .to_string();
-    let to = (today + chrono::Days::new(1))
-        .format("%Y-%m-%d")
-        .to_string();
+    today: NaiveDate,
+) -> AppResult<Vec<(i64, NaiveDate)>> {
+    let from = today - chrono::Days::new(1);
+    let to = today + chrono::Days::new(1);
     let rows = sqlx::query!(
-        "SELECT DISTINCT service_id, date FROM delivery_routes
-         WHERE deliverer_id = ? AND date BETWEEN ? AND ? ORDER BY date, service_id",
+        r#"SELECT DISTINCT service_id, date AS "date: NaiveDate" FROM delivery_routes
+           WHERE deliverer_id = ? AND date BETWEEN ? AND ? ORDER BY date, service_id"#,
         user_id,
         from,
         to
@@ -371,7 +365,7 @@ pub async fn mark(
 ) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let order = sqlx::query!(
-        r#"SELECT o.status, o.elder_id, o.date, e.name AS elder_name, e.building, e.unit, e.room,
+        r#"SELECT o.status, o.elder_id, o.date AS "date: NaiveDate", e.name AS elder_name, e.building, e.unit, e.room,
                   s.meal, k.community_id, s.id AS service_id
            FROM orders o JOIN elders e ON e.id = o.elder_id
            JOIN meal_services s ON s.id = o.service_id JOIN canteens k ON k.id = s.canteen_id
@@ -404,28 +398,18 @@ pub async fn mark(
     .execute(&mut *tx)
     .await?;
     if outcome == OrderStatus::NoAnswer && status != OrderStatus::NoAnswer {
-        let english_day = NaiveDate::parse_from_str(&order.date, "%Y-%m-%d")
-            .map_or(order.date.clone(), |d| {
-                crate::i18n::dates::day_label(d, crate::ui::prefs::Locale::En)
-            });
-        let english_meal = crate::canteen::model::menu::Meal::from_code(&order.meal)
-            .map_or("meal", |m| m.label_in(crate::ui::prefs::Locale::En));
-        let message = crate::i18n::message::EachLanguage {
-            zh: format!(
-                "无人应答：{}（{} {} {}）{}{}的送餐，送餐员{}敲门无人应答，请尽快联系长者。",
-                order.elder_name,
-                order.building,
-                order.unit,
-                order.room,
-                day_label(&order.date),
-                meal_label(&order.meal),
-                by.name
-            ),
-            en: format!(
-                "No answer: {} ({} {} {}), {english_day} {english_meal} delivery. The deliverer {} knocked and nobody answered. Please contact the elder soon.",
-                order.elder_name, order.building, order.unit, order.room, by.name
-            ),
-        };
+        let meal = crate::canteen::model::menu::Meal::from_code(&order.meal);
+        let message = crate::tr_each!(locale =>
+            "无人应答：{}（{} {} {}）{}{}的送餐，送餐员{}敲门无人应答，请尽快联系长者。",
+            "No answer: {} ({} {} {}), {} {} delivery. The deliverer {} knocked and nobody answered. Please contact the elder soon.",
+            order.elder_name,
+            order.building,
+            order.unit,
+            order.room,
+            crate::i18n::dates::day_label(order.date, locale),
+            meal.map_or("", |m| m.label_in(locale)),
+            by.name
+        );
         let family = sqlx::query_scalar!(
             "SELECT user_id FROM family_links WHERE elder_id = ?",
             order.elder_id

@@ -17,7 +17,7 @@ use crate::ui::prefs::Locale;
 pub struct OwnedOrder {
     pub elder_id: i64,
     pub service_id: i64,
-    pub date: String,
+    pub date: NaiveDate,
     pub lines: Vec<String>,
     pub fulfilment: String,
 }
@@ -25,7 +25,7 @@ pub struct OwnedOrder {
 struct OrderHead {
     elder_id: i64,
     service_id: i64,
-    date: String,
+    date: NaiveDate,
     status: String,
     fulfilment: String,
     cutoff_time: String,
@@ -34,8 +34,9 @@ struct OrderHead {
 async fn head(pool: &SqlitePool, order_id: i64) -> AppResult<OrderHead> {
     sqlx::query_as!(
         OrderHead,
-        "SELECT o.elder_id, o.service_id, o.date, o.status, o.fulfilment, s.cutoff_time
-         FROM orders o JOIN meal_services s ON s.id = o.service_id WHERE o.id = ?",
+        r#"SELECT o.elder_id, o.service_id, o.date AS "date: NaiveDate", o.status, o.fulfilment,
+                  s.cutoff_time
+           FROM orders o JOIN meal_services s ON s.id = o.service_id WHERE o.id = ?"#,
         order_id
     )
     .fetch_optional(pool)
@@ -58,11 +59,9 @@ fn check_changeable(head: &OrderHead) -> AppResult<()> {
             "This order is already being cooked or has been cancelled, so it can no longer be changed."
         )));
     }
-    let date = NaiveDate::parse_from_str(&head.date, "%Y-%m-%d")
-        .map_err(|e| AppError::internal("stored order date", e))?;
     let cutoff = parse_time(&head.cutoff_time)
         .ok_or_else(|| AppError::internal("stored cutoff time", &head.cutoff_time))?;
-    check_cutoff(date, cutoff, Utc::now())
+    check_cutoff(head.date, cutoff, Utc::now())
 }
 
 /// The order, if it is still before the cutoff (the caller's access is checked by
@@ -154,9 +153,7 @@ struct OrderRow {
 /// The orders of `elder_ids` from 30 days ago on, the latest meal first.
 pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
     let ids = json_ids(elder_ids.iter().copied());
-    let since = (crate::clock::today_in_shanghai() - chrono::Days::new(30))
-        .format("%Y-%m-%d")
-        .to_string();
+    let since = crate::clock::today_in_shanghai() - chrono::Days::new(30);
     let rows = sqlx::query_as!(
         OrderRow,
         r#"SELECT o.id AS "id!", o.elder_id, o.service_id, e.name AS elder_name,

@@ -31,7 +31,7 @@ struct SpecialRow {
 pub async fn prep_sheet(
     pool: &SqlitePool,
     service: &ServiceInfo,
-    date: &str,
+    date: NaiveDate,
 ) -> AppResult<PrepSheet> {
     let lines = sqlx::query_as!(
         LineRow,
@@ -107,8 +107,7 @@ pub async fn prep_sheet(
         service_id: service.id,
         canteen: service.canteen_name.clone(),
         meal: service.meal_kind()?,
-        date: NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .map_err(|e| AppError::internal("checked date", e))?,
+        date,
         orders_total,
         counts,
         by_status,
@@ -133,7 +132,7 @@ fn special_order(row: SpecialRow) -> SpecialOrder {
 pub async fn advance(
     pool: &SqlitePool,
     service_id: i64,
-    date: &str,
+    date: NaiveDate,
     from: OrderStatus,
 ) -> AppResult<u64> {
     let mut tx = crate::db::begin_immediate(pool).await?;

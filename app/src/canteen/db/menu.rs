@@ -22,12 +22,12 @@ pub async fn canteens(pool: &SqlitePool) -> AppResult<Vec<CanteenInfo>> {
     Ok(rows)
 }
 
-/// The published dishes of a canteen between two ISO dates (inclusive), by day and meal.
+/// The published dishes of a canteen between two days (inclusive), by day and meal.
 pub async fn published_menu(
     pool: &SqlitePool,
     canteen_id: i64,
-    from: &str,
-    to: &str,
+    from: NaiveDate,
+    to: NaiveDate,
 ) -> AppResult<Vec<MenuRow>> {
     let rows = sqlx::query_as!(
         MenuRow,

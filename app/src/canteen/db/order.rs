@@ -107,7 +107,7 @@ pub async fn place_orders(
 /// number of dishes: the order only if a place is left (the count and the insert in one
 /// statement), then all its lines at once.
 pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) -> AppResult<i64> {
-    let date = order.date.format("%Y-%m-%d").to_string();
+    let date = order.date;
     let fulfilment = order.fulfilment.code();
     let inserted = sqlx::query_scalar!(
         r#"INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by, standing_order_id, status_changed_at)

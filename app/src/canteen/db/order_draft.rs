@@ -82,11 +82,11 @@ pub async fn all_services(pool: &SqlitePool) -> AppResult<Vec<ServiceInfo>> {
     Ok(rows)
 }
 
-/// The published dishes of a service on an ISO date, set meals first.
+/// The published dishes of a service on a day, set meals first.
 pub async fn dishes_on(
     pool: &SqlitePool,
     service_id: i64,
-    date: &str,
+    date: NaiveDate,
 ) -> AppResult<Vec<OfferedDish>> {
     let rows = sqlx::query_as!(
         OfferedDish,
@@ -103,7 +103,7 @@ pub async fn dishes_on(
 }
 
 /// Orders placed (not cancelled) for a service on an ISO date.
-pub async fn places_taken(pool: &SqlitePool, service_id: i64, date: &str) -> AppResult<i64> {
+pub async fn places_taken(pool: &SqlitePool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
     let taken = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM orders WHERE service_id = ? AND date = ? AND status <> 'cancelled'"#,
         service_id,
@@ -139,8 +139,7 @@ impl OrderDraft<'_> {
         let cutoff = parse_time(&self.service.cutoff_time)
             .ok_or_else(|| AppError::internal("stored cutoff time", &self.service.cutoff_time))?;
         check_cutoff(date, cutoff, now)?;
-        let iso = date.format("%Y-%m-%d").to_string();
-        let offered = dishes_on(pool, self.service.id, &iso).await?;
+        let offered = dishes_on(pool, self.service.id, date).await?;
         let mut priced = Vec::with_capacity(self.lines.len());
         let mut lines = Vec::with_capacity(self.lines.len());
         for &(dish_id, quantity) in self.lines {

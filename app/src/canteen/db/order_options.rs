@@ -137,9 +137,8 @@ pub async fn load(
     let subsidy = elder_subsidy(&rules, &elder, today);
     for offset in 0..ORDER_WINDOW_DAYS {
         let date = today + chrono::Days::new(offset);
-        let iso = date.format("%Y-%m-%d").to_string();
-        let offered = dishes_on(pool, service.id, &iso).await?;
-        let places_left = service.capacity - places_taken(pool, service.id, &iso).await?;
+        let offered = dishes_on(pool, service.id, date).await?;
+        let places_left = service.capacity - places_taken(pool, service.id, date).await?;
         let closed_because = if !before_cutoff(date, cutoff, now) {
             Some(DayClosed::CutoffPassed)
         } else if offered.is_empty() {

@@ -18,7 +18,7 @@ pub async fn monthly(
 ) -> AppResult<SettlementReport> {
     let like = format!("{month}-%");
     let rows = sqlx::query!(
-        r#"SELECT o.date, e.birth_date, e.subsidy_category, o.full_price_fen, o.subsidy_fen, o.pay_fen
+        r#"SELECT o.date AS "date: NaiveDate", e.birth_date AS "birth_date: NaiveDate", e.subsidy_category, o.full_price_fen, o.subsidy_fen, o.pay_fen
            FROM orders o JOIN elders e ON e.id = o.elder_id JOIN meal_services s ON s.id = o.service_id
            WHERE s.canteen_id = ? AND o.status = 'delivered' AND o.date LIKE ?"#,
         canteen.id,
@@ -29,13 +29,7 @@ pub async fn monthly(
     let meals: Vec<ServedMeal> = rows
         .into_iter()
         .map(|r| {
-            let age = match (
-                NaiveDate::parse_from_str(&r.birth_date, "%Y-%m-%d"),
-                NaiveDate::parse_from_str(&r.date, "%Y-%m-%d"),
-            ) {
-                (Ok(birth), Ok(day)) => age_on(birth, day),
-                _ => 0,
-            };
+            let age = age_on(r.birth_date, r.date);
             ServedMeal {
                 age_band: AgeBand::for_age(age),
                 category: SubsidyCategory::from_code(&r.subsidy_category)

@@ -12,12 +12,10 @@ use crate::canteen::db::menu::subsidy_rules;
 use crate::canteen::db::order_draft::{service_info, OrderDraft};
 use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::Fulfilment;
-use crate::canteen::rules::menu::{day_label, meal_label};
 use crate::canteen::rules::order::{dates_on_weekdays, weekdays_code, weekdays_from_code};
 use crate::error::{AppError, AppResult};
 use crate::household::db::{find_elders, ElderFilter};
-use crate::i18n::message::EachLanguage;
-use crate::ui::prefs::Locale;
+use crate::i18n::dates::day_label;
 
 /// How many days ahead standing orders are turned into orders, today included.
 pub const STANDING_WINDOW_DAYS: u64 = 7;
@@ -152,8 +150,7 @@ pub async fn run(
         };
         let weekdays = weekdays_from_code(&standing.weekdays);
         for date in dates_on_weekdays(&weekdays, today, STANDING_WINDOW_DAYS) {
-            let iso = date.format("%Y-%m-%d").to_string();
-            if already_run(pool, standing.id, &iso).await? {
+            if already_run(pool, standing.id, date).await? {
                 continue;
             }
             let order = match draft.for_date(pool, &rules, date, now).await {
@@ -167,7 +164,7 @@ pub async fn run(
             let claimed = sqlx::query!(
                 "INSERT INTO standing_order_runs (standing_order_id, date) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 standing.id,
-                iso
+                date
             )
             .execute(&mut *tx)
             .await?
@@ -181,7 +178,7 @@ pub async fn run(
                         "UPDATE standing_order_runs SET order_id = ? WHERE standing_order_id = ? AND date = ?",
                         order_id,
                         standing.id,
-                        iso
+                        date
                     )
                     .execute(&mut *tx)
                     .await?;
@@ -195,27 +192,19 @@ pub async fn run(
                         problem.zh,
                         problem.en,
                         standing.id,
-                        iso
+                        date
                     )
                     .execute(&mut *tx)
                     .await?;
-                    let english_meal =
-                        Meal::from_code(&service.meal).map_or("meal", |m| m.label_in(Locale::En));
-                    let message = EachLanguage {
-                        zh: format!(
-                            "{}的每周订餐：{}{}未能下单——{}",
-                            elder.name,
-                            day_label(&iso),
-                            meal_label(&service.meal),
-                            problem.zh
-                        ),
-                        en: format!(
-                            "{}'s weekly order: {} {english_meal} could not be ordered. {}",
-                            elder.name,
-                            crate::i18n::dates::day_label(date, Locale::En),
-                            problem.en
-                        ),
-                    };
+                    let meal = Meal::from_code(&service.meal);
+                    let message = crate::tr_each!(locale =>
+                        "{}的每周订餐：{}{}未能下单——{}",
+                        "{}'s weekly order: {} {} could not be ordered. {}",
+                        elder.name,
+                        day_label(date, locale),
+                        meal.map_or("", |m| m.label_in(locale)),
+                        problem.text(locale)
+                    );
                     if refusal != already_ordered_message() {
                         crate::notify::db::notify(
                             &mut tx,
@@ -235,7 +224,7 @@ pub async fn run(
     Ok(summary)
 }
 
-async fn already_run(pool: &SqlitePool, standing_id: i64, date: &str) -> AppResult<bool> {
+async fn already_run(pool: &SqlitePool, standing_id: i64, date: NaiveDate) -> AppResult<bool> {
     let found = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM standing_order_runs WHERE standing_order_id = ? AND date = ?"#,
         standing_id,

@@ -134,7 +134,7 @@ pub struct OrderChoices {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Replacing {
     pub order_id: i64,
-    pub date: String,
+    pub date: NaiveDate,
     /// "dish_id:quantity"
     pub lines: Vec<String>,
     pub fulfilment: String,

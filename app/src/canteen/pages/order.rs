@@ -214,17 +214,13 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
         None if elder.needs_delivery => Fulfilment::Delivery.code().to_string(),
         None => Fulfilment::DineIn.code().to_string(),
     };
-    let replacing_date = replacing.as_ref().map(|r| r.date.clone());
+    let replacing_date = replacing.as_ref().map(|r| r.date);
     let replaces_id = replacing.as_ref().map_or(0, |r| r.order_id);
     let replaces = options.replacing.is_some();
     let days = options
         .days
         .into_iter()
-        .filter(|d| {
-            replacing_date
-                .as_ref()
-                .is_none_or(|r| *r == d.date.to_string())
-        })
+        .filter(|d| replacing_date.is_none_or(|r| r == d.date))
         .collect::<Vec<_>>();
     let presets: Vec<(i64, i64)> = options
         .dishes
@@ -266,7 +262,7 @@ fn OrderForm(options: OrderChoices, place: ServerAction<PlaceMealOrder>) -> impl
                     {days.into_iter().map(|day| {
                         let open = day.closed_because.is_none();
                         let iso = day.date.to_string();
-                        let checked = replacing_date.as_ref() == Some(&iso);
+                        let checked = replacing_date == Some(day.date);
                         let note = match day.closed_because {
                             None => format!("{} {}", t.canteen.places_left, day.places_left),
                             Some(closed) => closed.label_in(locale).to_string(),

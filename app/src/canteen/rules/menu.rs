@@ -3,14 +3,6 @@
 use crate::canteen::model::menu::{DayMenu, DishView, MealMenu, MenuRow};
 use crate::domain::elder::{split_codes, Allergen, DietNeed};
 
-pub fn meal_label(meal: &str) -> &'static str {
-    match meal {
-        "lunch" => "午餐",
-        "dinner" => "晚餐",
-        _ => "",
-    }
-}
-
 /// Groups rows (ordered by date, then lunch before dinner) into days and meals, pricing set
 /// meals for seniors with `senior_subsidy_fen`.
 pub fn group_menu(rows: Vec<MenuRow>, senior_subsidy_fen: i64) -> Vec<DayMenu> {
@@ -47,26 +39,6 @@ pub fn group_menu(rows: Vec<MenuRow>, senior_subsidy_fen: i64) -> Vec<DayMenu> {
             .push(dish);
     }
     days
-}
-
-/// "11月24日 周二" for an ISO date; the date itself when it cannot be read.
-pub fn day_label(date: &str) -> String {
-    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-        Ok(d) => crate::i18n::dates::day_label(d, crate::ui::prefs::Locale::Zh),
-        Err(_) => date.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod label_tests {
-    use super::day_label;
-
-    #[test]
-    fn days_read_as_month_day_and_weekday() {
-        assert_eq!(day_label("2026-11-23"), "11月23日 周一");
-        assert_eq!(day_label("2026-11-29"), "11月29日 周日");
-        assert_eq!(day_label("bad"), "bad");
-    }
 }
 
 #[cfg(test)]

@@ -72,9 +72,7 @@ pub fn yuan(fen: i64) -> String {
 
 /// The subsidy one set meal gets for `elder` on `date`, by age that day and category.
 pub fn elder_subsidy(rules: &[SubsidyRule], elder: &ElderView, date: NaiveDate) -> i64 {
-    let age = NaiveDate::parse_from_str(&elder.birth_date, "%Y-%m-%d")
-        .map(|birth| age_on(birth, date))
-        .unwrap_or(0);
+    let age = age_on(elder.birth_date, date);
     subsidy_for(rules, AgeBand::for_age(age), elder.subsidy_category)
 }
 

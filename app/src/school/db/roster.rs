@@ -21,14 +21,11 @@ pub async fn class_of_enrollment(pool: &SqlitePool, enrollment_id: i64) -> AppRe
     .ok_or(AppError::NotFound)
 }
 
-fn date(text: &str) -> AppResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| AppError::internal("stored date", e))
-}
-
 /// Every meeting date of the class in its semester.
 pub async fn class_sessions(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<NaiveDate>> {
     let semester = sqlx::query!(
-        "SELECT s.starts_on, s.ends_on FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = ?",
+        r#"SELECT s.starts_on AS "starts_on: NaiveDate", s.ends_on AS "ends_on: NaiveDate"
+           FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = ?"#,
         class_id
     )
     .fetch_optional(pool)
@@ -44,8 +41,8 @@ pub async fn class_sessions(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<N
     .filter_map(|d| u32::try_from(d).ok())
     .collect();
     Ok(session_dates(
-        date(&semester.starts_on)?,
-        date(&semester.ends_on)?,
+        semester.starts_on,
+        semester.ends_on,
         &weekdays,
     ))
 }
@@ -54,17 +51,21 @@ struct StudentRow {
     enrollment_id: i64,
     elder_id: i64,
     name: String,
-    birth_date: String,
+    birth_date: NaiveDate,
     phone: String,
     paid_at: Option<i64>,
     present: Option<i64>,
     attended: i64,
 }
 
-async fn students(pool: &SqlitePool, class_id: i64, session: &str) -> AppResult<Vec<StudentRow>> {
+async fn students(
+    pool: &SqlitePool,
+    class_id: i64,
+    session: Option<NaiveDate>,
+) -> AppResult<Vec<StudentRow>> {
     Ok(sqlx::query_as!(
         StudentRow,
-        r#"SELECT e.id AS "enrollment_id!", e.elder_id, el.name, el.birth_date, el.phone, e.paid_at,
+        r#"SELECT e.id AS "enrollment_id!", e.elder_id, el.name, el.birth_date AS "birth_date: NaiveDate", el.phone, e.paid_at,
                   (SELECT a.present FROM attendance a WHERE a.class_id = e.class_id AND a.elder_id = e.elder_id
                      AND a.session_date = ?2) AS "present: i64",
                   (SELECT count(*) FROM attendance a WHERE a.class_id = e.class_id AND a.elder_id = e.elder_id
@@ -94,13 +95,11 @@ pub async fn roster(
     let dates = class_sessions(pool, class_id).await?;
     let chosen = session
         .filter(|d| dates.contains(d))
-        .or_else(|| current_session(&dates, today))
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
+        .or_else(|| current_session(&dates, today));
     let mut list = Vec::new();
-    for s in students(pool, class_id, &chosen).await? {
+    for s in students(pool, class_id, chosen).await? {
         list.push(RosterStudent {
-            age: age_on(date(&s.birth_date)?, today),
+            age: age_on(s.birth_date, today),
             enrollment_id: s.enrollment_id,
             elder_id: s.elder_id,
             name: s.name,
@@ -145,10 +144,7 @@ pub async fn roster(
         class_name: class.name,
         teacher: class.teacher,
         fee_fen: class.fee_fen,
-        sessions: dates
-            .iter()
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .collect(),
+        sessions: dates,
         session: chosen,
         taken,
         students: list,
@@ -197,7 +193,6 @@ pub async fn save_attendance(
 ) -> AppResult<()> {
     let dates = class_sessions(pool, form.class_id).await?;
     check_attendance_date(&dates, session, today)?;
-    let day = session.format("%Y-%m-%d").to_string();
     let mut tx = crate::db::begin_immediate(pool).await?;
     let enrolled: Vec<i64> = sqlx::query_scalar!(
         "SELECT elder_id FROM enrollments WHERE class_id = ? AND status = 'enrolled'",
@@ -217,7 +212,7 @@ pub async fn save_attendance(
             "INSERT INTO attendance (class_id, session_date, elder_id, present, marked_by) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (class_id, session_date, elder_id) DO UPDATE SET present = excluded.present, marked_by = excluded.marked_by",
             form.class_id,
-            day,
+            session,
             elder,
             present,
             marked_by

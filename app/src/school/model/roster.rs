@@ -1,5 +1,6 @@
 //! A class roster with fees and attendance, as staff see it.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::school::model::enrollment::EnrollmentStatus;
@@ -25,10 +26,10 @@ pub struct Roster {
     pub class_name: String,
     pub teacher: String,
     pub fee_fen: i64,
-    /// Meeting dates of the semester, "2027-03-01".
-    pub sessions: Vec<String>,
-    /// The chosen meeting, or "" when the class has no times yet.
-    pub session: String,
+    /// Meeting dates of the semester.
+    pub sessions: Vec<NaiveDate>,
+    /// The chosen meeting, none when the class has no times yet.
+    pub session: Option<NaiveDate>,
     /// Meetings with attendance taken.
     pub taken: i64,
     pub students: Vec<RosterStudent>,

@@ -7,6 +7,7 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::canteen::rules::pricing::yuan;
+use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::school::api::roster::{load_roster, SaveAttendance, SetFeePaid};
 use crate::school::model::roster::{Roster, RosterStudent};
@@ -43,13 +44,14 @@ fn student_row(s: RosterStudent, taken: i64, fee: ServerAction<SetFeePaid>) -> i
 
 fn attendance_form(roster: &Roster, action: ServerAction<SaveAttendance>) -> impl IntoView + use<> {
     let t = use_texts();
+    let locale = use_locale();
     let class_id = roster.class_id.to_string();
     let class_param = class_id.clone();
-    let session = roster.session.clone();
+    let session = roster.session.map(|d| d.to_string()).unwrap_or_default();
     let options = roster
         .sessions
         .iter()
-        .map(|d| view! { <option value=d.clone() selected=*d == roster.session>{d.clone()}</option> })
+        .map(|&d| view! { <option value=d.to_string() selected=Some(d) == roster.session>{day_label(d, locale)}</option> })
         .collect_view();
     let boxes = roster
         .students

@@ -93,10 +93,8 @@ pub async fn complete_shift(shift_id: i64) -> Result<(), AppError> {
     let pool = crate::state::pool()?;
     let community = crate::volunteer::db::shifts::community_of(&pool, shift_id).await?;
     crate::volunteer::policy::require_staff_of(&user, community)?;
-    let today = crate::clock::today_in_shanghai()
-        .format("%Y-%m-%d")
-        .to_string();
-    crate::volunteer::db::points::complete_shift(&pool, shift_id, &today)
+    let today = crate::clock::today_in_shanghai();
+    crate::volunteer::db::points::complete_shift(&pool, shift_id, today)
         .await
         .map(|_| ())
 }

@@ -13,9 +13,7 @@ pub async fn list_shifts(
     from: Option<String>,
 ) -> Result<Vec<ShiftView>, AppError> {
     let user = crate::auth::session::require_user().await?;
-    let from = crate::clock::date_or_today(from)?;
-    let start = chrono::NaiveDate::parse_from_str(&from, "%Y-%m-%d")
-        .map_err(|e| AppError::internal("checked date", e))?;
+    let start = crate::clock::date_or_today(from)?;
     let to = start + chrono::Days::new(13);
     crate::volunteer::db::shifts::list(&crate::state::pool()?, user.id, community, start, to, false)
         .await
@@ -78,7 +76,7 @@ pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), 
     crate::canteen::policy::require_canteen_staff(&pool, &user, service_id).await?;
     let date = crate::clock::date_or_today(Some(date))?;
     let offered =
-        crate::volunteer::db::shifts::offer_routes(&pool, service_id, &date, user.id).await?;
+        crate::volunteer::db::shifts::offer_routes(&pool, service_id, date, user.id).await?;
     if offered == 0 {
         return Err(AppError::conflict(crate::tr!(
             "没有可以发布的路线：请先排路线，已发布过的路线不会重复发布。",

@@ -2,6 +2,7 @@
 //! key makes a second submission a no-op), totals, the monthly leaderboard, the rules, and the
 //! hours export.
 
+use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::error::{AppError, AppResult};
@@ -51,16 +52,20 @@ pub async fn rule(conn: &mut SqliteConnection, kind: &str) -> AppResult<(i64, i6
 
 /// Marks a shift done and credits every confirmed volunteer once. Refused before the day of
 /// the shift. Returns how many volunteers were newly credited.
-pub async fn complete_shift(pool: &SqlitePool, shift_id: i64, today: &str) -> AppResult<usize> {
+pub async fn complete_shift(
+    pool: &SqlitePool,
+    shift_id: i64,
+    today: NaiveDate,
+) -> AppResult<usize> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let shift = sqlx::query!(
-        "SELECT kind, title, date, community_id FROM shifts WHERE id = ?",
+        r#"SELECT kind, title, date AS "date: NaiveDate", community_id FROM shifts WHERE id = ?"#,
         shift_id
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
-    if shift.date.as_str() > today {
+    if shift.date > today {
         return Err(AppError::conflict(crate::tr!(
             "班次还没有开始，结束后再确认完成。",
             "This shift has not started yet. Please confirm it done after it ends."

@@ -7,9 +7,9 @@ use sqlx::SqlitePool;
 
 use crate::error::{AppError, AppResult};
 use crate::volunteer::db::points::{credit, rule, Credit};
-use crate::volunteer::model::requests::{RequestCategory, RequestStatus, RequestStep};
+use crate::volunteer::model::requests::{RequestCategory, RequestStatus, RequestStep, RequestView};
 use crate::volunteer::rules::points::{earns_bonus, points_for};
-use crate::volunteer::rules::requests::RequestForSave;
+use crate::volunteer::rules::requests::{Relation, RequestForSave};
 
 pub async fn create(
     pool: &SqlitePool,
@@ -235,31 +235,32 @@ pub async fn parties(pool: &SqlitePool, request_id: i64) -> AppResult<RequestPar
     .ok_or(AppError::NotFound)
 }
 
-/// A recent request with everything about it; `volunteer::policy` decides what a viewer sees.
+/// A recent request with everything about it; `volunteer::policy` decides, from its parties
+/// and status, what a viewer sees (`into_view`).
 pub struct RequestRow {
-    pub id: i64,
+    id: i64,
     pub community_id: i64,
-    pub community: String,
-    pub elder_name: Option<String>,
+    community: String,
+    elder_name: Option<String>,
     pub requester_id: i64,
-    pub requester: String,
-    pub requester_phone: String,
-    pub category: RequestCategory,
-    pub detail: String,
-    pub wished_time: String,
-    pub place: String,
+    requester: String,
+    requester_phone: String,
+    category: RequestCategory,
+    detail: String,
+    wished_time: String,
+    place: String,
     pub status: RequestStatus,
     pub volunteer_id: Option<i64>,
-    pub volunteer: Option<String>,
-    pub volunteer_phone: Option<String>,
-    pub posted_at: i64,
-    pub dispatched_at: Option<i64>,
-    pub taken_at: Option<i64>,
-    pub done_at: Option<i64>,
-    pub cancelled_at: Option<i64>,
-    pub rating: Option<i64>,
-    pub rating_comment: String,
-    pub rated_at: Option<i64>,
+    volunteer: Option<String>,
+    volunteer_phone: Option<String>,
+    posted_at: i64,
+    dispatched_at: Option<i64>,
+    taken_at: Option<i64>,
+    done_at: Option<i64>,
+    cancelled_at: Option<i64>,
+    rating: Option<i64>,
+    rating_comment: String,
+    rated_at: Option<i64>,
 }
 
 /// The requests of the last 90 days, newest first.
@@ -287,8 +288,40 @@ pub async fn recent(pool: &SqlitePool) -> AppResult<Vec<RequestRow>> {
 }
 
 impl RequestRow {
+    /// The request as a viewer standing in `relation` to it sees it: the place and phones only
+    /// for its parties, and the steps they may take next.
+    pub fn into_view(self, relation: Relation) -> RequestView {
+        let party = relation.is_party();
+        let shown_to_parties = |value: String| if party { value } else { String::new() };
+        let status = self.status;
+        RequestView {
+            timeline: self.timeline(),
+            id: self.id,
+            community: self.community,
+            elder_name: self.elder_name.unwrap_or_default(),
+            requester: self.requester,
+            requester_phone: shown_to_parties(self.requester_phone),
+            category: self.category,
+            detail: self.detail,
+            wished_time: self.wished_time,
+            place: shown_to_parties(self.place),
+            status,
+            volunteer: self.volunteer.unwrap_or_default(),
+            volunteer_phone: shown_to_parties(self.volunteer_phone.unwrap_or_default()),
+            can_rate: relation.may_rate(status, self.rating.is_some()),
+            rating: self.rating,
+            rating_comment: self.rating_comment,
+            mine: relation.mine,
+            taken_by_me: relation.taken_by_me,
+            can_cancel: relation.may_cancel(status),
+            can_claim: relation.may_claim(status),
+            can_dispatch: relation.may_dispatch(status),
+            can_complete: relation.may_complete(status),
+        }
+    }
+
     /// What happened to the request and when, in order.
-    pub fn timeline(&self) -> Vec<(RequestStep, i64)> {
+    fn timeline(&self) -> Vec<(RequestStep, i64)> {
         let mut timeline = vec![(RequestStep::Posted, self.posted_at)];
         let steps = [
             (RequestStep::Dispatched, self.dispatched_at),

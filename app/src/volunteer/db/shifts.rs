@@ -6,10 +6,12 @@
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::canteen::rules::menu::meal_label;
+use crate::canteen::model::menu::Meal;
 use crate::error::{AppError, AppResult};
 use crate::i18n::dates::day_label;
-use crate::volunteer::model::shifts::{ShiftKind, ShiftView, SignupStatus, SignupView};
+use crate::volunteer::model::shifts::{
+    DeliveryRoute, ShiftKind, ShiftView, SignupStatus, SignupView,
+};
 use crate::volunteer::rules::shifts::{check_open, place_for, ShiftForSave};
 
 pub fn already_signed_up() -> String {
@@ -213,7 +215,7 @@ pub async fn create(pool: &SqlitePool, shift: &ShiftForSave, created_by: i64) ->
 pub async fn offer_routes(
     pool: &SqlitePool,
     service_id: i64,
-    date: &str,
+    date: NaiveDate,
     created_by: i64,
 ) -> AppResult<u64> {
     let mut tx = crate::db::begin_immediate(pool).await?;
@@ -232,7 +234,7 @@ pub async fn offer_routes(
     for route in &routes {
         let title = format!(
             "{}送餐 · 路线 {}（{} 户）",
-            meal_label(&route.meal),
+            Meal::from_code(&route.meal).map_or("", Meal::label),
             route.route_no,
             route.stops
         );
@@ -280,6 +282,9 @@ struct ShiftRow {
     community: String,
     kind: ShiftKind,
     title: String,
+    route_meal: Option<Meal>,
+    route_no: Option<i64>,
+    route_stops: i64,
     place: String,
     date: NaiveDate,
     start_time: String,
@@ -304,7 +309,10 @@ pub async fn list(
 ) -> AppResult<Vec<ShiftView>> {
     let rows = sqlx::query_as!(
         ShiftRow,
-        r#"SELECT sh.id AS "id!", c.name AS community, sh.kind AS "kind: ShiftKind", sh.title, sh.place,
+        r#"SELECT sh.id AS "id!", c.name AS community, sh.kind AS "kind: ShiftKind", sh.title,
+                  ms.meal AS "route_meal?: Meal", r.route_no AS "route_no?",
+                  (SELECT count(*) FROM delivery_stops st WHERE st.route_id = r.id) AS "route_stops!: i64",
+                  sh.place,
                   sh.date AS "date: NaiveDate", sh.start_time,
                   sh.end_time, sh.needed, sh.cutoff_hours,
                   (SELECT count(*) FROM shift_signups x WHERE x.shift_id = sh.id AND x.status = 'confirmed') AS "confirmed!: i64",
@@ -314,6 +322,8 @@ pub async fn list(
                      AND me.status = 'waitlisted' AND x.id <= me.id) AS "my_position!: i64"
            FROM shifts sh
            JOIN communities c ON c.id = sh.community_id
+           LEFT JOIN delivery_routes r ON r.id = sh.route_id
+           LEFT JOIN meal_services ms ON ms.id = r.service_id
            LEFT JOIN shift_signups me ON me.shift_id = sh.id AND me.user_id = ?1 AND me.status <> 'cancelled'
            WHERE sh.date BETWEEN ?2 AND ?3 AND (?4 IS NULL OR sh.community_id = ?4)
              AND (?5 = 0 OR me.id IS NOT NULL)
@@ -339,6 +349,14 @@ pub async fn list(
                 community: r.community,
                 kind: r.kind,
                 title: r.title,
+                route: r
+                    .route_meal
+                    .zip(r.route_no)
+                    .map(|(meal, route_no)| DeliveryRoute {
+                        meal,
+                        route_no,
+                        stops: r.route_stops,
+                    }),
                 place: r.place,
                 date: r.date,
                 start_time: r.start_time,
@@ -366,7 +384,7 @@ pub async fn community_of(pool: &SqlitePool, shift_id: i64) -> AppResult<i64> {
 pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupView>> {
     let rows = sqlx::query_as!(
         SignupView,
-        r#"SELECT u.display_name AS name, u.phone, s.status
+        r#"SELECT u.display_name AS name, u.phone, s.status AS "status: SignupStatus"
            FROM shift_signups s JOIN users u ON u.id = s.user_id
            WHERE s.shift_id = ? AND s.status <> 'cancelled'
            ORDER BY CASE s.status WHEN 'confirmed' THEN 0 ELSE 1 END, s.id"#,

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::canteen::model::menu::Meal;
 use crate::domain::code::coded_enum;
 
 coded_enum!(wire = code; ShiftKind {
@@ -35,7 +36,9 @@ pub struct ShiftView {
     pub id: i64,
     pub community: String,
     pub kind: ShiftKind,
+    /// As staff typed it; a delivery shift is named by its `route` instead.
     pub title: String,
+    pub route: Option<DeliveryRoute>,
     pub place: String,
     pub date: NaiveDate,
     pub start_time: String,
@@ -53,9 +56,18 @@ pub struct ShiftView {
     pub day_has_come: bool,
 }
 
+/// The canteen delivery route a shift was offered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryRoute {
+    pub meal: Meal,
+    pub route_no: i64,
+    /// Homes on the route now.
+    pub stops: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupView {
     pub name: String,
     pub phone: String,
-    pub status: String,
+    pub status: SignupStatus,
 }

@@ -12,6 +12,7 @@ use crate::ui::loaded::loaded;
 use crate::volunteer::api::points::{points_rules, CompleteShift, SavePointsRule};
 use crate::volunteer::api::shifts::{managed_shifts, CreateShift};
 use crate::volunteer::model::shifts::ShiftKind;
+use crate::volunteer::pages::shift_card::shift_title;
 
 #[component]
 pub fn ManageShiftsPage() -> impl IntoView {
@@ -101,7 +102,7 @@ pub fn ManageShiftsPage() -> impl IntoView {
                     <ul class="orders">
                         {list.into_iter().map(|(shift, people)| view! {
                             <li class="card shift">
-                                <h3><span class="badge">{shift.kind.label_in(use_locale())}</span> " " {shift.title.clone()}</h3>
+                                <h3><span class="badge">{shift.kind.label_in(use_locale())}</span> " " {shift_title(&shift, use_locale())}</h3>
                                 <p>{day_label(shift.date, use_locale())} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
                                 <p>{t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.confirmed} " " {shift.confirmed} " · " {t.volunteer.waitlisted} " " {shift.waitlisted}</p>
                                 {shift.day_has_come.then(|| view! {
@@ -113,7 +114,7 @@ pub fn ManageShiftsPage() -> impl IntoView {
                                 <ol>
                                     {people.into_iter().map(|p| view! {
                                         <li>{p.name} " " {p.phone} " "
-                                            {if p.status == "confirmed" { t.volunteer.confirmed } else { t.volunteer.waitlisted }}
+                                            {p.status.label_in(use_locale())}
                                         </li>
                                     }).collect_view()}
                                 </ol>

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::dates::day_label;
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{texts, use_locale, use_texts};
+use crate::ui::prefs::Locale;
 use crate::volunteer::api::shifts::{CancelShift, SignUpShift};
 use crate::volunteer::model::shifts::{ShiftKind, ShiftView, SignupStatus};
 
@@ -49,7 +50,7 @@ pub fn shift_card(shift: ShiftView, actions: ShiftActions) -> impl IntoView {
         shift.kind == ShiftKind::Delivery && shift.my_status == Some(SignupStatus::Confirmed);
     view! {
         <li class="card shift" data-shift=shift.id.to_string()>
-            <h3><span class="badge">{shift.kind.label_in(locale)}</span> " " {shift.title.clone()}</h3>
+            <h3><span class="badge">{shift.kind.label_in(locale)}</span> " " {shift_title(&shift, locale)}</h3>
             <p>{day_label(shift.date, locale)} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
             <p>
                 {t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.places_left} " " <strong>{left}</strong>
@@ -59,5 +60,19 @@ pub fn shift_card(shift: ShiftView, actions: ShiftActions) -> impl IntoView {
             {is_delivery.then(|| view! { <a class="button" href="/canteen/deliver">{t.volunteer.see_route}</a> })}
             {button}
         </li>
+    }
+}
+
+/// The shift's name: as staff typed it, or, for a delivery route, "午餐送餐 · 路线 1（3 户）" /
+/// "Lunch delivery · route 1 (3 homes)".
+pub fn shift_title(shift: &ShiftView, locale: Locale) -> String {
+    match shift.route {
+        Some(route) => texts(locale)
+            .volunteer
+            .delivery_route
+            .replace("{meal}", route.meal.label_in(locale))
+            .replace("{no}", &route.route_no.to_string())
+            .replace("{stops}", &route.stops.to_string()),
+        None => shift.title.clone(),
     }
 }

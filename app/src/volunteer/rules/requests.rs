@@ -1,7 +1,52 @@
-//! Service-request rules without a database: checking what a resident posts.
+//! Service-request rules without a database: checking what a resident posts, and what a
+//! viewer sees of a request and may do with it.
 
 use crate::error::AppError;
-use crate::volunteer::model::requests::{RequestCategory, RequestForm};
+use crate::volunteer::model::requests::{RequestCategory, RequestForm, RequestStatus};
+
+/// How a viewer stands to a service request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Relation {
+    /// The viewer posted it.
+    pub mine: bool,
+    pub taken_by_me: bool,
+    /// Staff of the request's community.
+    pub staff: bool,
+    /// The viewer holds the volunteer role.
+    pub volunteer: bool,
+}
+
+impl Relation {
+    /// Its parties and its community's staff see a request; volunteers see it while it is open.
+    pub fn sees(self, status: RequestStatus) -> bool {
+        self.is_party() || self.may_claim(status)
+    }
+
+    /// Only they see the place and the phones.
+    pub fn is_party(self) -> bool {
+        self.mine || self.taken_by_me || self.staff
+    }
+
+    pub fn may_claim(self, status: RequestStatus) -> bool {
+        self.volunteer && !self.mine && status == RequestStatus::Open
+    }
+
+    pub fn may_cancel(self, status: RequestStatus) -> bool {
+        self.mine && status == RequestStatus::Open
+    }
+
+    pub fn may_dispatch(self, status: RequestStatus) -> bool {
+        self.staff && status == RequestStatus::Open
+    }
+
+    pub fn may_complete(self, status: RequestStatus) -> bool {
+        self.taken_by_me && status == RequestStatus::Taken
+    }
+
+    pub fn may_rate(self, status: RequestStatus, rated: bool) -> bool {
+        self.mine && status == RequestStatus::Done && !rated
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestForSave {
@@ -62,6 +107,47 @@ impl RequestForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strangers_see_only_open_requests_and_never_the_place() {
+        let volunteer = Relation {
+            volunteer: true,
+            ..Relation::default()
+        };
+        assert!(volunteer.sees(RequestStatus::Open));
+        assert!(!volunteer.sees(RequestStatus::Taken));
+        assert!(!volunteer.is_party());
+        assert!(volunteer.may_claim(RequestStatus::Open));
+        let resident = Relation::default();
+        assert!(!resident.sees(RequestStatus::Open));
+    }
+
+    #[test]
+    fn each_party_has_its_own_next_step() {
+        let mine = Relation {
+            mine: true,
+            volunteer: true,
+            ..Relation::default()
+        };
+        assert!(mine.may_cancel(RequestStatus::Open));
+        assert!(
+            !mine.may_claim(RequestStatus::Open),
+            "not one's own request"
+        );
+        assert!(mine.may_rate(RequestStatus::Done, false));
+        assert!(!mine.may_rate(RequestStatus::Done, true));
+        let taker = Relation {
+            taken_by_me: true,
+            ..Relation::default()
+        };
+        assert!(taker.is_party() && taker.may_complete(RequestStatus::Taken));
+        let staff = Relation {
+            staff: true,
+            ..Relation::default()
+        };
+        assert!(staff.may_dispatch(RequestStatus::Open));
+        assert!(!staff.may_dispatch(RequestStatus::Taken));
+    }
     use crate::volunteer::model::requests::RequestCategory;
 
     #[test]
