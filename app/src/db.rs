@@ -45,3 +45,23 @@ pub fn json_ids(ids: impl IntoIterator<Item = i64>) -> String {
     let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
     format!("[{}]", list.join(","))
 }
+
+/// The dishes of an order as SQL lists them, `group_concat(name || '×' || quantity, char(31))`:
+/// one entry per dish, for the page to list in its language.
+pub fn dish_lines(concatenated: &str) -> Vec<String> {
+    concatenated
+        .split('\u{1f}')
+        .filter(|line| !line.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_orders_dishes_come_apart_one_per_entry() {
+        let lines = super::dish_lines("敬老套餐×1\u{1f}米饭×2");
+        assert_eq!(lines, vec!["敬老套餐×1", "米饭×2"]);
+        assert!(super::dish_lines("").is_empty());
+    }
+}

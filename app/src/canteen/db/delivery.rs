@@ -8,6 +8,7 @@ use sqlx::SqlitePool;
 use crate::canteen::model::delivery::{RouteStop, RouteView};
 use crate::canteen::model::order::OrderStatus;
 use crate::canteen::rules::delivery::{plan_routes, StopAddress};
+use crate::db::dish_lines;
 use crate::error::{AppError, AppResult};
 
 /// Plans the routes of a service and day afresh, keeping each route number's deliverer.
@@ -143,7 +144,7 @@ pub async fn routes(
             StopRow,
             r#"SELECT st.order_id AS "order_id!", st.position, e.name AS elder_name, c.name AS community, e.building, e.unit,
                       e.room, e.phone, e.notes, o.status AS "status: OrderStatus",
-                      (SELECT group_concat(d.name || '×' || l.quantity, '、')
+                      (SELECT group_concat(d.name || '×' || l.quantity, char(31))
                          FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
                FROM delivery_stops st
                JOIN orders o ON o.id = st.order_id
@@ -182,7 +183,7 @@ fn stop_view(row: StopRow) -> RouteStop {
         address: format!("{} {address}", row.community),
         phone: row.phone,
         notes: row.notes,
-        lines: row.lines,
+        lines: dish_lines(&row.lines),
         status,
         can_mark: status.can_mark_delivery(),
     }

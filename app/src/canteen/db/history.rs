@@ -9,7 +9,7 @@ use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
 use crate::canteen::rules::cutoff::{check_cutoff, parse_time};
 use crate::canteen::rules::order::weekdays_from_code;
-use crate::db::json_ids;
+use crate::db::{dish_lines, json_ids};
 use crate::error::{AppError, AppResult};
 use crate::ui::prefs::Locale;
 
@@ -160,7 +160,7 @@ pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderVi
                   o.date AS "date: NaiveDate", s.meal AS "meal: Meal", k.name AS canteen_name,
                   o.fulfilment AS "fulfilment: Fulfilment", o.status AS "status: OrderStatus", s.cutoff_time, o.full_price_fen, o.subsidy_fen, o.pay_fen,
                   o.rating, o.rating_comment,
-                  (SELECT group_concat(d.name || '×' || l.quantity, '、')
+                  (SELECT group_concat(d.name || '×' || l.quantity, char(31))
                      FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
            FROM orders o
            JOIN elders e ON e.id = o.elder_id
@@ -189,7 +189,7 @@ fn order_view(r: OrderRow, now: chrono::DateTime<Utc>) -> OrderView {
         date: r.date,
         canteen: r.canteen_name,
         meal: r.meal,
-        lines: r.lines,
+        lines: dish_lines(&r.lines),
         fulfilment: r.fulfilment,
         status,
         full_price_fen: r.full_price_fen,
@@ -214,7 +214,7 @@ pub async fn standing_list(
     let rows = sqlx::query!(
         r#"SELECT t.id AS "id!", e.name AS elder_name, s.meal AS "meal: Meal", k.name AS canteen_name,
                   t.weekdays, t.fulfilment AS "fulfilment: Fulfilment", t.paused AS "paused: bool",
-                  (SELECT group_concat(d.name || '×' || l.quantity, '、')
+                  (SELECT group_concat(d.name || '×' || l.quantity, char(31))
                      FROM standing_order_lines l JOIN dishes d ON d.id = l.dish_id
                      WHERE l.standing_order_id = t.id) AS "lines!: String",
                   (SELECT group_concat(r.date || ' ' ||
@@ -241,7 +241,7 @@ pub async fn standing_list(
             canteen: r.canteen_name,
             meal: r.meal,
             weekdays: weekdays_from_code(&r.weekdays),
-            lines: r.lines,
+            lines: dish_lines(&r.lines),
             fulfilment: r.fulfilment,
             paused: r.paused,
             problems: r.problems.unwrap_or_default(),

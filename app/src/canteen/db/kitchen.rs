@@ -8,6 +8,7 @@ use sqlx::SqlitePool;
 use crate::canteen::db::order_draft::ServiceInfo;
 use crate::canteen::model::kitchen::{DishCount, PrepSheet, SpecialOrder, StatusCount};
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
+use crate::db::dish_lines;
 use crate::domain::elder::{split_codes, Allergen, DietNeed};
 use crate::error::{AppError, AppResult};
 
@@ -88,7 +89,7 @@ pub async fn prep_sheet(
         SpecialRow,
         r#"SELECT o.id AS "id!", e.name AS elder_name, o.fulfilment AS "fulfilment: Fulfilment",
                   e.diet_needs, e.allergies, e.notes,
-                  (SELECT group_concat(d.name || '×' || l.quantity, '、')
+                  (SELECT group_concat(d.name || '×' || l.quantity, char(31))
                      FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
            FROM orders o JOIN elders e ON e.id = o.elder_id
            WHERE o.service_id = ? AND o.date = ? AND o.status <> 'cancelled'
@@ -120,7 +121,7 @@ fn special_order(row: SpecialRow) -> SpecialOrder {
         order_id: row.id,
         elder_name: row.elder_name,
         fulfilment: row.fulfilment,
-        lines: row.lines,
+        lines: dish_lines(&row.lines),
         diet_needs: split_codes(&row.diet_needs, DietNeed::from_code),
         allergies: split_codes(&row.allergies, Allergen::from_code),
         notes: row.notes,

@@ -32,7 +32,8 @@ pub struct RouteStop {
     pub address: String,
     pub phone: String,
     pub notes: String,
-    pub lines: String,
+    /// Each dish with its quantity, "宫保鸡丁×2".
+    pub lines: Vec<String>,
     pub status: OrderStatus,
     pub can_mark: bool,
 }

@@ -25,7 +25,8 @@ pub struct OrderView {
     pub canteen: String,
     pub meal: Meal,
     /// "敬老套餐×1、小米粥×1"
-    pub lines: String,
+    /// Each dish with its quantity, "宫保鸡丁×2".
+    pub lines: Vec<String>,
     pub fulfilment: Fulfilment,
     pub status: OrderStatus,
     pub full_price_fen: i64,
@@ -45,7 +46,8 @@ pub struct StandingView {
     pub meal: Meal,
     /// ISO weekdays, 1 = Monday.
     pub weekdays: Vec<u32>,
-    pub lines: String,
+    /// Each dish with its quantity, "宫保鸡丁×2".
+    pub lines: Vec<String>,
     pub fulfilment: Fulfilment,
     pub paused: bool,
     /// Days of the last week the job could not order, with why.

@@ -28,7 +28,8 @@ pub struct SpecialOrder {
     pub order_id: i64,
     pub elder_name: String,
     pub fulfilment: Fulfilment,
-    pub lines: String,
+    /// Each dish with its quantity, "宫保鸡丁×2".
+    pub lines: Vec<String>,
     pub diet_needs: Vec<DietNeed>,
     pub allergies: Vec<Allergen>,
     pub notes: String,

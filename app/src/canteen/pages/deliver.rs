@@ -9,7 +9,7 @@ use crate::ui::loaded::loaded;
 use crate::canteen::model::delivery::{DeliveryOutcome, RouteStop};
 use crate::canteen::model::order::Fulfilment;
 use crate::i18n::dates::day_label;
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 
@@ -68,7 +68,7 @@ pub fn DeliverPage() -> impl IntoView {
                                     <h3>{stop.position} ". " {stop.elder_name.clone()}</h3>
                                     <p class="address">{stop.address.clone()}</p>
                                     <p><a class="button" href=format!("tel:{}", stop.phone)>"📞 " {stop.phone.clone()}</a></p>
-                                    <p>{stop.lines.clone()}</p>
+                                    <p>{list_label(&stop.lines, use_locale())}</p>
                                     {(!stop.notes.is_empty()).then(|| view! { <p class="muted">{stop.notes.clone()}</p> })}
                                     <p><span class="badge">{stop.status.label_for_in(Fulfilment::Delivery, locale)}</span></p>
                                     <div class="actions">{stop_buttons(&stop, mark)}</div>

@@ -84,7 +84,7 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
                     <tbody>
                         {sheet.special.into_iter().map(|s| view! {
                             <tr>
-                                <td>{s.elder_name}</td><td>{s.lines}</td><td>{s.fulfilment.label_in(locale)}</td>
+                                <td>{s.elder_name}</td><td>{list_label(&s.lines, locale)}</td><td>{s.fulfilment.label_in(locale)}</td>
                                 <td>{list_label(s.diet_needs.iter().map(|d| d.label_in(locale)), locale)}</td>
                                 <td class="allergy">{list_label(s.allergies.iter().map(|a| a.label_in(locale)), locale)}</td><td>{s.notes}</td>
                             </tr>

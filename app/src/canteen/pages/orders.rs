@@ -13,7 +13,7 @@ use crate::ui::loaded::loaded;
 use crate::canteen::model::history::{OrderView, StandingChange, StandingView};
 use crate::canteen::rules::pricing::yuan;
 use crate::i18n::dates::{day_label, weekdays_label};
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::rating::rating_fields;
@@ -102,7 +102,7 @@ fn order_card(order: OrderView, actions: OrderActions) -> impl IntoView {
         <li class="card order" data-order=order.id.to_string()>
             <h3>{day_label(order.date, locale)} " · " {order.canteen.clone()} " · " {order.meal.label_in(locale)}</h3>
             <p><span class=status_class>{status}</span> " " {order.elder_name.clone()} " · " {order.fulfilment.label_in(locale)}</p>
-            <p>{order.lines.clone()}</p>
+            <p>{list_label(&order.lines, locale)}</p>
             <p class="muted">{price}</p>
             {order.rating.map(|stars| view! {
                 <p class="rating">{"★".repeat(stars as usize)} {"☆".repeat(5 - stars as usize)} " " {order.rating_comment.clone()}</p>
@@ -145,7 +145,7 @@ fn standing_card(standing: StandingView, actions: OrderActions) -> impl IntoView
                 {standing.paused.then(|| view! { <span class="badge badge-warn">{t.canteen.paused}</span> " " })}
                 {standing.elder_name.clone()} " · " {standing.fulfilment.label_in(locale)}
             </p>
-            <p>{standing.lines.clone()}</p>
+            <p>{list_label(&standing.lines, locale)}</p>
             {(!standing.problems.is_empty()).then(|| view! { <p class="allergy">"⚠ " {standing.problems.clone()}</p> })}
             <div class="actions">
                 <ActionForm action=actions.standing attr:class="inline-form">

@@ -14,7 +14,7 @@ use crate::canteen::pages::deliver::stop_buttons;
 use crate::canteen::pages::service_title;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
 use crate::i18n::dates::day_label;
-use crate::i18n::{use_locale, use_texts};
+use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::print::PrintButton;
@@ -151,7 +151,7 @@ fn route_card(route: RouteView, actions: RouteActions, route_count: usize) -> im
                                 <td>{stop.elder_name.clone()}</td>
                                 <td>{stop.address.clone()}</td>
                                 <td><a href=format!("tel:{}", stop.phone)>{stop.phone.clone()}</a></td>
-                                <td>{stop.lines.clone()}</td>
+                                <td>{list_label(&stop.lines, use_locale())}</td>
                                 <td>{stop.notes.clone()}</td>
                                 <td>{stop.status.label_for_in(Fulfilment::Delivery, locale)}</td>
                                 <td class="no-print stop-tools">

@@ -30,7 +30,7 @@ pub fn prep_csv(sheet: &PrepSheet) -> String {
         out.push_str(&format!(
             "{},{},{},{},{},{}\r\n",
             csv_field(&s.elder_name),
-            csv_field(&s.lines),
+            csv_field(&s.lines.join("、")),
             csv_field(s.fulfilment.label()),
             csv_field(&labels(&s.diet_needs, |d| d.label())),
             csv_field(&labels(&s.allergies, |a| a.label())),

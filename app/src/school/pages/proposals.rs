@@ -25,7 +25,7 @@ fn open_form(
             &key,
             t.school.class_name,
             "form[name]",
-            format!("{}班", p.title),
+            t.school.class_of_course.replace("{course}", &p.title),
             "text",
         ),
         input_field(
