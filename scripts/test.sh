@@ -4,10 +4,14 @@
 # on and off — against a fresh build on a throw-away database. The browser tests use the debug
 # profile, which shares its compiled dependencies with the Rust tests; `scripts/run.sh` builds
 # the release profile.
+#
+# A full run compiles each crate once, so it keeps no incremental caches: they would double the
+# disk the debug build takes (set CARGO_INCREMENTAL=1 to keep them while iterating).
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 ensure_test_tools
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 started=$(date +%s)
 
 step "Formatting"
@@ -47,4 +51,4 @@ if ! (cd end2end && E2E_PORT="$port" npx playwright test); then
   die "browser tests failed"
 fi
 
-step "All checks passed in $(( ($(date +%s) - started) / 60 )) min"
+step "All checks passed in $(( ($(date +%s) - started) / 60 )) min; target/ takes $(du -sh target | cut -f1)"
