@@ -6,11 +6,13 @@ pub mod canteen;
 pub mod clock;
 pub mod community;
 pub mod cookies;
+pub mod dashboard;
 pub mod domain;
 pub mod error;
 pub mod export;
 pub mod household;
 pub mod i18n;
+pub mod live;
 pub mod notify;
 pub mod routes;
 pub mod school;
@@ -120,6 +122,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/school/manage/week") view={Lazy::<page::SchoolWeek>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/school/manage/setup") view={Lazy::<page::SchoolSetup>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/school/manage/roster") view={Lazy::<page::SchoolRoster>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/dashboard") view={Lazy::<page::Dashboard>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/notifications") view={Lazy::<page::Notifications>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                 </Routes>

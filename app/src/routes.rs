@@ -14,6 +14,7 @@ use crate::canteen::pages::{
     CanteenListPage, CanteenMenuPage, DeliverPage, KitchenPage, MenuEditorPage, OrderPage,
     OrdersPage, RoutesPage, SettlementPage, SetupPage, SubsidiesPage,
 };
+use crate::dashboard::pages::DashboardPage;
 use crate::household::pages::elder_form::Filler;
 use crate::household::pages::{CommunityEldersPage, EditElderPage, FamilyPage, NewElderPage};
 use crate::notify::pages::NotificationsPage;
@@ -124,4 +125,8 @@ page_group!(CommunityStaffPage, community_staff_pages, __preload_community_staff
     NewElderForStaff => view! { <NewElderPage filler=Filler::Staff /> },
     VolunteerManage => view! { <ManageShiftsPage /> },
     Admin => view! { <AdminPage /> },
+});
+
+page_group!(DashboardGroup, dashboard_pages, __preload_dashboard_pages, {
+    Dashboard => view! { <DashboardPage /> },
 });

@@ -41,6 +41,8 @@ pub struct AppState {
     #[from_ref(skip)]
     pub writer: SqlitePool,
     pub config: Arc<Config>,
+    /// Announces changes of meal orders to the open live boards (see `crate::live::bus`).
+    pub live: crate::live::bus::LiveBus,
 }
 
 /// The state inside a server function or a server render.

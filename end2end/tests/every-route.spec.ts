@@ -49,12 +49,14 @@ const ROUTES: Record<Role, string[]> = {
     "/school/manage",
     "/school/manage/week",
     "/school/manage/week?by=teacher",
+    "/dashboard",
   ],
   admin: [
     "/admin",
     "/canteen/manage/subsidies",
     "/school/manage/setup",
     "/school/manage/roster?class=1",
+    "/dashboard",
   ],
 };
 

@@ -6,7 +6,9 @@
 //!   community;
 //! - `server backup --to FILE` copies the database while the server runs, and checks the copy;
 //! - `server restore --from FILE` puts a backup in place of the (stopped) server's database;
-//! - `server healthcheck` asks the running server's `/healthz` (for container health checks).
+//! - `server healthcheck` asks the running server's `/healthz` (for container health checks);
+//! - `server demo --scale year` fills a new, empty database with the demo and a year of
+//!   generated data for 50 more communities (`--scale week`: 2 communities, 7 days).
 
 use std::path::PathBuf;
 
@@ -28,10 +30,11 @@ pub enum Command {
     Backup { to: PathBuf },
     Restore { from: PathBuf },
     Healthcheck,
+    Demo { scale: crate::demo_year::Scale },
 }
 
 const USAGE: &str = "use `serve`, `create-admin --phone … --name …`, `backup --to FILE`, \
-                     `restore --from FILE` or `healthcheck`";
+                     `restore --from FILE`, `healthcheck` or `demo --scale year`";
 
 /// `--flag value` pairs, each flag one of `known`.
 fn options(
@@ -79,6 +82,13 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> anyhow::Result<Command> 
             Ok(Command::Restore { from: from.into() })
         }
         Some("healthcheck") => Ok(Command::Healthcheck),
+        Some("demo") => {
+            let found = options(args, &["--scale"])?;
+            let scale = option(&found, "--scale").context("--scale year (or week) is required")?;
+            Ok(Command::Demo {
+                scale: crate::demo_year::Scale::parse(&scale)?,
+            })
+        }
         Some(other) => bail!("unknown command {other}; {USAGE}"),
     }
 }

@@ -121,6 +121,35 @@ pub async fn roster_csv(
     })
 }
 
+/// GET /dashboard/{chart}.csv?from=2026-11-01&to=2026-11-30&community=7 — one dashboard
+/// chart's numbers, in Chinese for the 街道 office; the same staff and communities as the page.
+pub async fn dashboard_csv(
+    State(state): State<AppState>,
+    Caller(user): Caller,
+    Path(file): Path<String>,
+    Query(query): Query<app::dashboard::model::DashboardQuery>,
+) -> Result<CsvDownload, AppError> {
+    use app::dashboard::model::DashboardChart;
+    let chart = file
+        .strip_suffix(".csv")
+        .and_then(DashboardChart::from_code)
+        .ok_or(AppError::NotFound)?;
+    app::dashboard::policy::require_viewer(&user)?;
+    let filter = query.parse(app::clock::today_in_shanghai())?;
+    let scope = app::dashboard::policy::scope(&state.pool, &user, filter.community).await?;
+    let dashboard = app::dashboard::db::dashboard(&state.pool, &scope, filter).await?;
+    let data = app::dashboard::charts::chart(&dashboard, chart, app::ui::prefs::Locale::Zh);
+    Ok(CsvDownload {
+        name: format!(
+            "dashboard-{}-{}-{}.csv",
+            chart.code(),
+            filter.from,
+            filter.to
+        ),
+        body: app::dashboard::rules::csv::chart_csv(&data),
+    })
+}
+
 /// GET /school/calendar/{token}.ics — an elder's or a teacher's timetable for calendar apps,
 /// which cannot log in: the secret in the link is the key, and it shows only class names, times
 /// and rooms.

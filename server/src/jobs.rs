@@ -7,6 +7,8 @@
 
 use std::time::Duration;
 
+use app::live::bus::LiveBus;
+use app::live::model::LiveKind;
 use sqlx::SqlitePool;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -15,17 +17,21 @@ use crate::config::BackupSchedule;
 
 pub const STANDING_ORDER_INTERVAL: Duration = Duration::from_secs(30 * 60);
 
-/// Runs the standing-order job once and logs what it did.
-pub async fn place_standing_orders(pool: &SqlitePool) {
+/// Runs the standing-order job once, announces the orders it placed to the live boards, and
+/// logs what it did.
+pub async fn place_standing_orders(pool: &SqlitePool, live: &LiveBus) {
     let today = app::clock::today_in_shanghai();
-    let ran = app::canteen::db::standing::run(pool, today, chrono::Utc::now(), None).await;
+    let ran = app::canteen::db::standing::run_listing(pool, today, chrono::Utc::now(), None).await;
     crate::metrics::job_ran("standing_orders", ran.is_ok());
     match ran {
-        Ok(summary) => tracing::info!(
-            placed = summary.placed,
-            refused = summary.refused,
-            "standing orders"
-        ),
+        Ok((summary, placed)) => {
+            live.publish(pool, LiveKind::OrderPlaced, &placed).await;
+            tracing::info!(
+                placed = summary.placed,
+                refused = summary.refused,
+                "standing orders"
+            )
+        }
         Err(error) => tracing::error!(%error, "standing orders failed"),
     }
 }
@@ -118,18 +124,28 @@ where
     }
 }
 
-/// Starts the job loops; send `true` on the returned sender to stop them, then await the
-/// handle.
+/// Starts the job loops with no live board to tell; see [`spawn_announcing`].
 pub fn spawn(
     pool: SqlitePool,
     url: String,
     backups: Option<BackupSchedule>,
 ) -> (watch::Sender<bool>, JoinHandle<()>) {
+    spawn_announcing(pool, url, backups, LiveBus::default())
+}
+
+/// Starts the job loops, announcing placed orders on `live`; send `true` on the returned
+/// sender to stop them, then await the handle.
+pub fn spawn_announcing(
+    pool: SqlitePool,
+    url: String,
+    backups: Option<BackupSchedule>,
+    live: LiveBus,
+) -> (watch::Sender<bool>, JoinHandle<()>) {
     let (stop, stopped) = watch::channel(false);
     let half_hourly = every(STANDING_ORDER_INTERVAL, stopped.clone(), move || {
-        let pool = pool.clone();
+        let (pool, live) = (pool.clone(), live.clone());
         async move {
-            place_standing_orders(&pool).await;
+            place_standing_orders(&pool, &live).await;
             remind_volunteers(&pool).await;
             lapse_school_offers(&pool).await;
             sweep(&pool).await;

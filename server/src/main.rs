@@ -1,5 +1,5 @@
 //! `server` serves the app; the other commands (`create-admin`, `backup`, `restore`,
-//! `healthcheck`) are described in `cli`.
+//! `healthcheck`, `demo`) are described in `cli`.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -7,7 +7,7 @@ use std::sync::Arc;
 use app::state::AppState;
 use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
-use server::{backup, cli, config, database, demo, jobs, router};
+use server::{backup, cli, config, database, demo, demo_year, jobs, router};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -56,6 +56,13 @@ async fn run() -> anyhow::Result<()> {
             let conf = get_configuration(None)?;
             cli::healthcheck(conf.leptos_options.site_addr).await
         }
+        cli::Command::Demo { scale } => {
+            let pool = database::open(&url).await?;
+            let today = app::clock::today_in_shanghai();
+            let report = demo_year::generate(&pool, scale, today).await?;
+            print!("Wrote into {url}:\n{}", report.lines());
+            Ok(())
+        }
         cli::Command::Serve => serve(&url).await,
     }
 }
@@ -69,9 +76,15 @@ async fn serve(url: &str) -> anyhow::Result<()> {
         demo::load_if_empty(&pool).await?;
     }
     let writer = database::open_writer(url).await?;
-    // The jobs write (orders, offers, reminders, sweeping): they queue with the users' writes.
-    let (stop_jobs, jobs) =
-        jobs::spawn(writer.clone(), url.to_string(), config::backup_schedule()?);
+    let live = app::live::bus::LiveBus::default();
+    // The jobs write (orders, offers, reminders, sweeping): they queue with the users' writes,
+    // and announce the orders they place to the live boards.
+    let (stop_jobs, jobs) = jobs::spawn_announcing(
+        writer.clone(),
+        url.to_string(),
+        config::backup_schedule()?,
+        live.clone(),
+    );
     let conf = get_configuration(None)?;
     let addr = conf.leptos_options.site_addr;
     let state = AppState {
@@ -79,6 +92,7 @@ async fn serve(url: &str) -> anyhow::Result<()> {
         writer,
         pool,
         config: Arc::new(config::app_config()?),
+        live: live.clone(),
     };
     let app = router::router(state);
     // Responses go out at once: without TCP_NODELAY a response written in two parts
@@ -93,7 +107,11 @@ async fn serve(url: &str) -> anyhow::Result<()> {
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        // Open event streams end, so the connections they hold can close.
+        live.close();
+    })
     .await?;
     // A job in the middle of its run finishes it; then the loop ends.
     let _ = stop_jobs.send(true);

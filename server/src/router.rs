@@ -1,6 +1,7 @@
 //! The HTTP router: Leptos pages and server functions, static files, `/healthz`, `/readyz`,
 //! `/metrics`, and the layers every request passes (request id, metrics, security headers,
-//! tracing, timeout, compression, cross-site write refusal).
+//! tracing, timeout, compression, cross-site write refusal), and the live boards' event
+//! streams under `/events/` (without the timeout and the compression).
 //! The security headers go on every response (`security_headers`); static files are answered
 //! next, from memory, before any other layer (see `assets`); then pages for visitors who are
 //! not signed in, from a cache a few seconds fresh (`page_cache`).
@@ -12,7 +13,7 @@ use app::{shell, App};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::Router;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -52,8 +53,16 @@ pub fn router(state: AppState) -> Router {
     router_with_assets(state, assets)
 }
 
+/// The app's routes, listed once per process. Listing them renders the app with resource
+/// loading switched off for the whole process (leptos-rs/leptos#4773): a page rendered at that
+/// moment by another router in the same process, as in the server tests, would wait forever.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router_with_assets(state: AppState, assets: Assets) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let shell_options = state.leptos_options.clone();
     let https = Https(state.config.secure_cookies);
     crate::metrics::handle();
@@ -76,6 +85,7 @@ pub fn router_with_assets(state: AppState, assets: Assets) -> Router {
             get(crate::exports::hours_csv),
         )
         .route("/school/manage/roster.csv", get(crate::exports::roster_csv))
+        .route("/dashboard/{file}", get(crate::exports::dashboard_csv))
         .route(
             "/school/calendar/{file}",
             get(crate::exports::school_calendar),
@@ -94,6 +104,11 @@ pub fn router_with_assets(state: AppState, assets: Assets) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        // Event streams stay open: added after the timeout and compression layers, which
+        // would end or buffer them.
+        .merge(crate::live::routes().layer(axum::middleware::from_fn(
+            crate::locale::answer_in_request_locale,
+        )))
         .layer(TraceLayer::new_for_http())
         .layer(axum::middleware::from_fn_with_state(
             PageCache::default(),

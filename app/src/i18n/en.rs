@@ -107,7 +107,13 @@ pub const TEXTS: Texts = Texts {
     no_notifications: "No notifications.",
     unread: "Unread",
     go_handle: "Open",
+    refresh: "Refresh",
+    live_updates: "Live",
+    chart_no_data: "No data.",
+    chart_category: "Category",
+    chart_total: "Total",
     canteen: &super::canteen::EN,
     volunteer: &super::volunteer::EN,
     school: &super::school::EN,
+    dashboard: &super::dashboard::EN,
 };

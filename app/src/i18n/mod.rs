@@ -5,6 +5,7 @@
 //! in both languages with `tr!` (`message`).
 
 mod canteen;
+mod dashboard;
 pub mod dates;
 mod en;
 pub mod message;
@@ -13,6 +14,7 @@ mod volunteer;
 mod zh;
 
 pub use canteen::CanteenTexts;
+pub use dashboard::DashboardTexts;
 pub use message::message_locale;
 pub use school::SchoolTexts;
 pub use volunteer::VolunteerTexts;
@@ -124,9 +126,17 @@ pub struct Texts {
     pub no_notifications: &'static str,
     pub unread: &'static str,
     pub go_handle: &'static str,
+    /// A live board's link that loads the page again (also without JavaScript).
+    pub refresh: &'static str,
+    /// Shown while a live board is connected and updates by itself.
+    pub live_updates: &'static str,
+    pub chart_no_data: &'static str,
+    pub chart_category: &'static str,
+    pub chart_total: &'static str,
     pub canteen: &'static CanteenTexts,
     pub volunteer: &'static VolunteerTexts,
     pub school: &'static SchoolTexts,
+    pub dashboard: &'static DashboardTexts,
 }
 
 pub fn texts(locale: Locale) -> &'static Texts {

@@ -105,7 +105,13 @@ pub const TEXTS: Texts = Texts {
     no_notifications: "暂时没有消息。",
     unread: "未读",
     go_handle: "去处理",
+    refresh: "刷新",
+    live_updates: "实时更新中",
+    chart_no_data: "没有数据。",
+    chart_category: "类别",
+    chart_total: "合计",
     canteen: &super::canteen::ZH,
     volunteer: &super::volunteer::ZH,
     school: &super::school::ZH,
+    dashboard: &super::dashboard::ZH,
 };

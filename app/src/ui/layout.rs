@@ -159,6 +159,7 @@ fn AccountLinks() -> impl IntoView {
                                 <A href="/family">{t.nav_family}</A>
                                 <A href="/notifications">{t.nav_notifications}</A>
                                 {show_admin.then(|| view! { <A href="/admin">{t.nav_admin}</A> })}
+                                {show_admin.then(|| view! { <A href="/dashboard">{t.dashboard.title}</A> })}
                                 <A href="/account">{current.display_name.clone()}</A>
                                 <ActionForm action=logout attr:class="inline-form">
                                     <button type="submit" class="button link-button">{t.log_out}</button>

@@ -1,10 +1,12 @@
 //! Shared interface pieces: the page frame, form helpers and display preferences.
 
+pub mod chart;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod form_store;
 pub mod home;
 pub mod layout;
+pub mod live;
 pub mod loaded;
 pub mod prefs;
 pub mod print;

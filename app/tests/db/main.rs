@@ -4,6 +4,7 @@
 mod accounts;
 mod canteen;
 mod canteen_ops;
+mod dashboard;
 mod fixtures;
 mod household;
 mod housekeeping;

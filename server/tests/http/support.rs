@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use app::live::bus::LiveBus;
 use app::state::{AppState, Config};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
@@ -24,6 +25,8 @@ pub async fn scalar(app: &TestApp, sql: &str) -> i64 {
 pub struct TestApp {
     pub router: Router,
     pub pool: SqlitePool,
+    /// The live bus the router announces order changes on.
+    pub live: LiveBus,
 }
 
 pub struct Reply {
@@ -61,6 +64,7 @@ impl TestApp {
         let app = Self {
             router: Router::new(),
             pool,
+            live: LiveBus::default(),
         };
         Self {
             router: server::router::router(app.state()),
@@ -77,6 +81,7 @@ impl TestApp {
             pool: self.pool.clone(),
             writer: self.pool.clone(),
             config: Arc::new(Config::default()),
+            live: self.live.clone(),
         }
     }
 

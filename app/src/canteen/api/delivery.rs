@@ -22,6 +22,7 @@ pub async fn load_route_sheet(
     let routes = crate::canteen::db::delivery::routes(&pool, service_id, date, None).await?;
     let unrouted = crate::canteen::db::delivery::unrouted(&pool, service_id, date).await?;
     Ok(RouteSheet {
+        canteen_id: service.canteen_id,
         meal: service.meal_kind()?,
         canteen: service.canteen_name,
         routes,
@@ -114,5 +115,6 @@ pub async fn mark_stop(order_id: i64, outcome: DeliveryOutcome) -> Result<(), Ap
     };
     delivery::mark(&crate::state::writer()?, by, order_id, outcome.status()).await?;
     crate::figures::delivery_marked(outcome.code());
+    crate::live::bus::announce(crate::live::model::LiveKind::DeliveryMarked, &[order_id]).await;
     Ok(())
 }

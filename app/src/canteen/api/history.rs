@@ -7,6 +7,8 @@ use crate::canteen::model::history::{OrderView, StandingChange, StandingView};
 #[cfg(feature = "ssr")]
 use crate::canteen::policy::require_order_access;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::live::{bus::announce, model::LiveKind};
 
 /// The elders whose orders the caller sees: one elder they may act for, or all they look after.
 #[cfg(feature = "ssr")]
@@ -51,7 +53,9 @@ pub async fn my_orders(
 pub async fn cancel_meal_order(order_id: i64) -> Result<(), AppError> {
     let user = crate::auth::session::require_user().await?;
     require_order_access(&crate::state::pool()?, &user, order_id).await?;
-    crate::canteen::db::history::cancel(&crate::state::writer()?, order_id).await
+    crate::canteen::db::history::cancel(&crate::state::writer()?, order_id).await?;
+    announce(LiveKind::OrderCancelled, &[order_id]).await;
+    Ok(())
 }
 
 #[server(endpoint = "canteen/rate")]
@@ -83,14 +87,15 @@ pub async fn change_standing_order(
         StandingChange::Resume => {
             standing::set_paused(&pool, standing_id, false).await?;
             let today = crate::clock::today_in_shanghai();
-            standing::run(
+            let (_, placed) = standing::run_listing(
                 &crate::state::writer()?,
                 today,
                 chrono::Utc::now(),
                 Some(standing_id),
             )
-            .await
-            .map(|_| ())
+            .await?;
+            announce(LiveKind::OrderPlaced, &placed).await;
+            Ok(())
         }
         StandingChange::End => standing::end(&pool, standing_id).await,
     }

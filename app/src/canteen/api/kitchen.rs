@@ -61,7 +61,13 @@ pub async fn advance_orders(
             "Unknown status."
         )));
     }
-    crate::canteen::db::kitchen::advance(&crate::state::writer()?, service_id, date, from)
-        .await
-        .map(|_| ())
+    let moved = crate::canteen::db::kitchen::advance_listing(
+        &crate::state::writer()?,
+        service_id,
+        date,
+        from,
+    )
+    .await?;
+    crate::live::bus::announce(crate::live::model::LiveKind::OrderAdvanced, &moved).await;
+    Ok(())
 }

@@ -30,6 +30,7 @@ pub async fn order_options(
 #[server(endpoint = "canteen/order")]
 pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
     use crate::canteen::db::{order, order_draft, standing};
+    use crate::live::{bus::announce, model::LiveKind};
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let writer = crate::state::writer()?;
@@ -74,7 +75,13 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
         .await?;
     }
     if !orders.is_empty() {
-        order::place_orders(&writer, &orders, replaces).await?;
+        let placed = order::place_orders(&writer, &orders, replaces).await?;
+        if let Some(old) = replaces {
+            announce(LiveKind::OrderCancelled, &[old]).await;
+            announce(LiveKind::OrderChanged, &placed).await;
+        } else {
+            announce(LiveKind::OrderPlaced, &placed).await;
+        }
     }
     if !request.weekdays.is_empty() {
         let id = standing::create(
@@ -89,7 +96,8 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
             },
         )
         .await?;
-        standing::run(&writer, today, now, Some(id)).await?;
+        let (_, placed) = standing::run_listing(&writer, today, now, Some(id)).await?;
+        announce(LiveKind::OrderPlaced, &placed).await;
     }
     leptos_axum::redirect("/canteen/orders");
     Ok(())

@@ -106,6 +106,7 @@ pub async fn prep_sheet(
     let orders_total = statuses.iter().map(|r| r.n).sum();
     Ok(PrepSheet {
         service_id: service.id,
+        canteen_id: service.canteen_id,
         canteen: service.canteen_name.clone(),
         meal: service.meal_kind()?,
         date,
@@ -136,28 +137,41 @@ pub async fn advance(
     date: NaiveDate,
     from: OrderStatus,
 ) -> AppResult<u64> {
+    let moved = advance_listing(pool, service_id, date, from).await?;
+    Ok(moved.len() as u64)
+}
+
+/// [`advance`], returning the ids of the orders moved on.
+pub async fn advance_listing(
+    pool: &SqlitePool,
+    service_id: i64,
+    date: NaiveDate,
+    from: OrderStatus,
+) -> AppResult<Vec<i64>> {
     let mut tx = crate::db::begin_immediate(pool).await?;
-    let mut moved = 0;
+    let mut moved = Vec::new();
     for &fulfilment in Fulfilment::ALL {
         let Some(next) = from.next(fulfilment) else {
             continue;
         };
         let (from_code, next_code, way) = (from.code(), next.code(), fulfilment.code());
-        moved += sqlx::query!(
-            "UPDATE orders SET status = ?, status_changed_at = unixepoch()
-             WHERE service_id = ? AND date = ? AND status = ? AND fulfilment = ?",
-            next_code,
-            service_id,
-            date,
-            from_code,
-            way
-        )
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        moved.extend(
+            sqlx::query_scalar!(
+                r#"UPDATE orders SET status = ?, status_changed_at = unixepoch()
+                   WHERE service_id = ? AND date = ? AND status = ? AND fulfilment = ?
+                   RETURNING id AS "id!: i64""#,
+                next_code,
+                service_id,
+                date,
+                from_code,
+                way
+            )
+            .fetch_all(&mut *tx)
+            .await?,
+        );
     }
     tx.commit().await?;
-    if moved == 0 {
+    if moved.is_empty() {
         return Err(AppError::conflict(crate::tr!(
             "没有处于这个状态的订单。",
             "There are no orders at this status."

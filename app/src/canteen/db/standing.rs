@@ -109,6 +109,16 @@ pub async fn run(
     now: DateTime<Utc>,
     only: Option<i64>,
 ) -> AppResult<RunSummary> {
+    Ok(run_listing(pool, today, now, only).await?.0)
+}
+
+/// [`run`], also returning the ids of the orders it placed.
+pub async fn run_listing(
+    pool: &SqlitePool,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    only: Option<i64>,
+) -> AppResult<(RunSummary, Vec<i64>)> {
     let active = sqlx::query_as!(
         ActiveStanding,
         r#"SELECT id AS "id!", elder_id, service_id, weekdays, fulfilment, created_by
@@ -119,6 +129,7 @@ pub async fn run(
     .await?;
     let rules = subsidy_rules(pool).await?;
     let mut summary = RunSummary::default();
+    let mut placed = Vec::new();
     for standing in active {
         let lines = sqlx::query!(
             "SELECT dish_id, quantity FROM standing_order_lines WHERE standing_order_id = ?",
@@ -183,6 +194,7 @@ pub async fn run(
                     .execute(&mut *tx)
                     .await?;
                     summary.placed += 1;
+                    placed.push(order_id);
                 }
                 Err(AppError::Conflict(refusal)) => {
                     let problem = stored_refusal(&refusal);
@@ -221,7 +233,7 @@ pub async fn run(
             tx.commit().await?;
         }
     }
-    Ok(summary)
+    Ok((summary, placed))
 }
 
 async fn already_run(pool: &SqlitePool, standing_id: i64, date: NaiveDate) -> AppResult<bool> {

@@ -51,6 +51,8 @@ pub struct RouteView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RouteSheet {
+    /// The canteen whose live board (`/events/canteen/{id}`) keeps the sheet current.
+    pub canteen_id: i64,
     /// The canteen's name; the page shows it with the meal's label.
     pub canteen: String,
     pub meal: Meal,

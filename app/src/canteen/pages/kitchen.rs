@@ -8,12 +8,13 @@ use crate::ui::loaded::loaded;
 
 use crate::canteen::model::kitchen::PrepSheet;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
-use crate::canteen::pages::service_title;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
+use crate::canteen::pages::{canteen_events, service_title};
 use crate::i18n::dates::day_label;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::live::{refetch_on_events, LiveStatus};
 use crate::ui::print::PrintButton;
 
 #[component]
@@ -25,10 +26,15 @@ pub fn KitchenPage() -> impl IntoView {
         move || (service(), date(), advance.version().get()),
         |(service, date, _)| load_prep_sheet(service, date),
     );
+    let live = refetch_on_events(
+        move || canteen_events(sheet.get().and_then(Result::ok)?.canteen_id),
+        move || sheet.refetch(),
+    );
     view! {
         <WithUser view=move |_user| view! {
             <section class="page-head no-print">
                 <h1>{t.canteen.kitchen_title}</h1>
+                <LiveStatus live />
                 <nav class="actions">
                     <a class="button" href="/canteen/manage/menu">{t.canteen.menu_editor}</a>
                     <a class="button" href="/canteen/manage/setup">{t.canteen.setup_title}</a>

@@ -16,6 +16,7 @@ use crate::i18n::dates::{day_label, weekdays_label};
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::live::{refetch_on_events, LiveStatus};
 use crate::ui::rating::rating_fields;
 
 #[derive(Clone, Copy)]
@@ -46,10 +47,21 @@ pub fn OrdersPage() -> impl IntoView {
         },
         |(elder, ..)| my_orders(elder),
     );
+    // Opened once the orders have loaded: never for a visitor who is not signed in.
+    let live = refetch_on_events(
+        move || {
+            orders
+                .get()
+                .and_then(Result::ok)
+                .map(|_| "/events/family".to_string())
+        },
+        move || orders.refetch(),
+    );
     view! {
         <WithUser view=move |_user| view! {
             <section class="page-head">
                 <h1>{t.canteen.orders_title}</h1>
+                <LiveStatus live />
                 <a class="button primary" href="/canteen/order">"＋ " {t.canteen.order_title}</a>
             </section>
             <FormError error=action_error(actions.cancel) />
@@ -99,7 +111,7 @@ fn order_card(order: OrderView, actions: OrderActions) -> impl IntoView {
     let status_class = format!("badge status-{}", order.status.code());
     let status = order.status.label_for_in(order.fulfilment, locale);
     view! {
-        <li class="card order" data-order=order.id.to_string()>
+        <li class="card order" data-order=order.id.to_string() data-status=order.status.code()>
             <h3>{day_label(order.date, locale)} " · " {order.canteen.clone()} " · " {order.meal.label_in(locale)}</h3>
             <p><span class=status_class>{status}</span> " " {order.elder_name.clone()} " · " {order.fulfilment.label_in(locale)}</p>
             <p>{list_label(&order.lines, locale)}</p>

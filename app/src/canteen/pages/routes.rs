@@ -11,12 +11,13 @@ use crate::ui::loaded::loaded;
 use crate::canteen::model::delivery::{RouteSheet, RouteView};
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::pages::deliver::stop_buttons;
-use crate::canteen::pages::service_title;
 use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
+use crate::canteen::pages::{canteen_events, service_title};
 use crate::i18n::dates::day_label;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::live::{refetch_on_events, LiveStatus};
 use crate::ui::print::PrintButton;
 use crate::volunteer::api::shifts::OfferDeliveryRoutes;
 
@@ -54,10 +55,15 @@ pub fn RoutesPage() -> impl IntoView {
         },
         |(service, date, ..)| load_route_sheet(service, date),
     );
+    let live = refetch_on_events(
+        move || canteen_events(sheet.get().and_then(Result::ok)?.canteen_id),
+        move || sheet.refetch(),
+    );
     view! {
         <WithUser view=move |_user| view! {
             <section class="page-head no-print">
                 <h1>{t.canteen.delivery_routes}</h1>
+                <LiveStatus live />
                 <a class="button" href="/canteen/manage">{t.canteen.prep_sheet}</a>
             </section>
             <StaffPicker action="/canteen/manage/routes" />

@@ -49,6 +49,7 @@ mod tests {
     fn the_prep_csv_has_a_bom_and_one_row_per_dish() {
         let sheet = PrepSheet {
             service_id: 1,
+            canteen_id: 1,
             canteen: "十九街社区幸福食堂".into(),
             meal: crate::canteen::model::menu::Meal::Lunch,
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),

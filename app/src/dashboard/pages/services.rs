@@ -1,0 +1,186 @@
+//! A section per service: 幸福食堂, 老年学校, 志愿服务 — charts, then the lists to act on.
+
+use leptos::prelude::*;
+
+use crate::dashboard::model::{Dashboard, DashboardChart, NoAnswerOutcome};
+use crate::dashboard::pages::chart_block::{Bars, ChartBlock};
+use crate::dashboard::rules::stats::percent;
+use crate::i18n::dates::{day_label, time_label};
+use crate::i18n::{use_locale, use_texts};
+
+/// The period the figures cover.
+#[component]
+pub fn Period(dashboard: Dashboard) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let filter = dashboard.filter;
+    view! {
+        <p class="dashboard-period">
+            {t.dashboard.period} ": " {day_label(filter.from, locale)} " – " {day_label(filter.to, locale)}
+            " (" {filter.from.to_string()} " – " {filter.to.to_string()} ")"
+        </p>
+    }
+}
+
+#[component]
+pub fn CanteenSection(dashboard: Dashboard) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let d = t.dashboard;
+    let canteen = dashboard.canteen.clone();
+    let rating = match canteen.average_rating {
+        Some(stars) => format!("{stars:.1} ★ ({} {})", canteen.ratings, d.ratings),
+        None => d.no_ratings.to_string(),
+    };
+    let no_answers = if canteen.no_answers.is_empty() {
+        view! { <p class="muted">{d.no_no_answers}</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-scroll">
+                <table class="data">
+                    <thead><tr>
+                        <th scope="col">{d.date}</th><th scope="col">{d.meal}</th>
+                        <th scope="col">{d.elder}</th><th scope="col">{d.address}</th>
+                        <th scope="col">{d.noted_at}</th><th scope="col">{d.outcome}</th>
+                        <th scope="col">{d.resolved_at}</th>
+                    </tr></thead>
+                    <tbody>
+                        {canteen.no_answers.iter().map(|case| view! {
+                            <tr>
+                                <td>{day_label(case.date, locale)}</td>
+                                <td>{case.meal.label_in(locale)}</td>
+                                <td>{case.elder_name.clone()}</td>
+                                <td>{case.address.clone()}</td>
+                                <td>{time_label(case.noted_at, locale)}</td>
+                                <td class=match case.outcome {
+                                    NoAnswerOutcome::Delivered => "status-delivered",
+                                    NoAnswerOutcome::Open => "status-no_answer",
+                                }>{case.outcome.label_in(locale)}</td>
+                                <td>{case.resolved_at.map_or(d.none.to_string(), |at| time_label(at, locale))}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let lapsed = if canteen.lapsed.is_empty() {
+        view! { <p class="muted">{d.no_lapsed}</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-scroll">
+                <table class="data">
+                    <thead><tr>
+                        <th scope="col">{d.name}</th><th scope="col">{d.community}</th>
+                        <th scope="col">{d.phone}</th><th scope="col">{d.last_order}</th>
+                    </tr></thead>
+                    <tbody>
+                        {canteen.lapsed.iter().map(|elder| {
+                            let phone = elder.phone.clone();
+                            view! {
+                                <tr>
+                                    <td>{elder.name.clone()}</td>
+                                    <td>{elder.community.clone()}</td>
+                                    <td>{if phone.is_empty() {
+                                        d.none.into_any()
+                                    } else {
+                                        view! { <a href=format!("tel:{phone}")>{phone.clone()}</a> }.into_any()
+                                    }}</td>
+                                    <td>{day_label(elder.last_order, locale)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card dashboard-section" aria-labelledby="dashboard-canteen">
+            <h2 id="dashboard-canteen">{t.canteen_title}</h2>
+            <Period dashboard=dashboard.clone() />
+            <p class="dashboard-headline">{d.average_rating} ": " {rating}</p>
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Meals bars=Bars::Stacked />
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Subsidy bars=Bars::Stacked />
+            <div class="dashboard-list">
+                <h3>{d.no_answer_title}</h3>
+                {no_answers}
+            </div>
+            <div class="dashboard-list">
+                <h3>{d.lapsed_title} " (" {canteen.last_month.clone()} " → " {canteen.this_month.clone()} ")"</h3>
+                <p class="hint">{d.lapsed_hint}</p>
+                {lapsed}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn SchoolSection(dashboard: Dashboard) -> impl IntoView {
+    let t = use_texts();
+    let d = t.dashboard;
+    let body = match dashboard.school.semester.clone() {
+        None => view! { <p class="muted">{d.no_semester}</p> }.into_any(),
+        Some(semester) => view! {
+            <p class="dashboard-headline">{d.semester} ": " {semester}</p>
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Fill bars=Bars::Rows />
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Sites bars=Bars::Rows />
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Waitlist bars=Bars::Rows />
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Attendance bars=Bars::Rows />
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Fees bars=Bars::Rows />
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="card dashboard-section" aria-labelledby="dashboard-school">
+            <h2 id="dashboard-school">{t.school_title}</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+pub fn VolunteerSection(dashboard: Dashboard) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let d = t.dashboard;
+    let volunteer = dashboard.volunteer.clone();
+    let minutes = move |value: Option<i64>| {
+        value.map_or(d.none.to_string(), |m| format!("{m} {}", d.unit_minutes))
+    };
+    view! {
+        <section class="card dashboard-section" aria-labelledby="dashboard-volunteer">
+            <h2 id="dashboard-volunteer">{t.volunteer_title}</h2>
+            <p class="dashboard-headline">
+                {d.active_volunteers} ": " {volunteer.active_volunteers} " " {d.unit_people}
+            </p>
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Hours bars=Bars::Columns />
+            <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Requests bars=Bars::Rows />
+            <div class="dashboard-list">
+                <h3>{d.requests_title}</h3>
+                <div class="table-scroll">
+                    <table class="data">
+                        <thead><tr>
+                            <th scope="col">{d.kind}</th><th scope="col">{d.posted}</th>
+                            <th scope="col">{d.taken_median}</th><th scope="col">{d.done_median}</th>
+                            <th scope="col">{d.good_share}</th>
+                        </tr></thead>
+                        <tbody>
+                            {volunteer.requests.iter().map(|kind| view! {
+                                <tr>
+                                    <th scope="row">{kind.category.label_in(locale)}</th>
+                                    <td>{kind.posted}</td>
+                                    <td>{minutes(kind.taken_median)}</td>
+                                    <td>{minutes(kind.done_median)}</td>
+                                    <td>{percent(kind.rated_good, kind.rated).map_or(d.none.to_string(), |p| format!("{p}%"))}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        </section>
+    }
+}
