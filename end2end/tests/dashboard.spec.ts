@@ -50,6 +50,10 @@ test("every chart, table and list of the dashboard renders", async ({ page }, in
   await expect(main.getByRole("link", { name: /下载 CSV/ })).toHaveCount(CHARTS.length);
   // One community only: nothing to compare.
   await expect(main.getByRole("heading", { name: "各社区对比" })).toHaveCount(0);
+  // Today's strip follows the orders live with JavaScript, and has a refresh link without.
+  const today = main.locator(".dashboard-today");
+  await expect(today.getByRole("link", { name: "刷新" })).toHaveAttribute("href", "/dashboard");
+  await expect(today.locator(".live-badge")).toHaveCount(js ? 1 : 0);
 });
 
 test("changing the period and the community shows their figures", async ({ page }, info) => {

@@ -1,6 +1,6 @@
 //! The live boards' event streams (server-sent events, see `app::live`):
-//! `/events/canteen/{id}` for a canteen's kitchen and route boards, `/events/community/{id}`
-//! for a community's "today" numbers, `/events/family` for a family's or an elder's orders.
+//! `/events/canteen/{id}` for a canteen's kitchen and route boards, `/events/dashboard`
+//! (`?community=7`: of one community) for the dashboard's "today" numbers, `/events/family` for a family's or an elder's orders.
 //!
 //! The session cookie and the caller's role are checked when a stream opens (`Caller`, then
 //! `app::live::policy`), and every event passes the caller's audience before it is sent. A
@@ -22,11 +22,12 @@ use app::live::bus::{LiveBus, Numbered};
 use app::live::model::RELOAD;
 use app::live::policy::Audience;
 use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::get;
 use axum::Router;
 use futures_util::stream::{self, Stream, StreamExt};
+use serde::Deserialize;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, watch};
 use tokio::time::Instant;
@@ -41,7 +42,7 @@ const REOPEN_AFTER: Duration = Duration::from_secs(2);
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/events/canteen/{canteen_id}", get(canteen_events))
-        .route("/events/community/{community_id}", get(community_events))
+        .route("/events/dashboard", get(dashboard_events))
         .route("/events/family", get(family_events))
 }
 
@@ -61,13 +62,19 @@ pub async fn canteen_events(
     Ok(event_stream(&state.live, audience))
 }
 
-/// GET /events/community/{id} — workers and admins of the community, admins of every one.
-pub async fn community_events(
+/// Which communities' "today" numbers a dashboard follows: the one it shows, or all.
+#[derive(Debug, Deserialize)]
+pub struct DashboardEvents {
+    community: Option<i64>,
+}
+
+/// GET /events/dashboard — workers and admins, for the communities their dashboard shows.
+pub async fn dashboard_events(
     State(state): State<AppState>,
     Caller(user): Caller,
-    Path(community_id): Path<i64>,
+    Query(board): Query<DashboardEvents>,
 ) -> Result<EventStream, AppError> {
-    let audience = app::live::policy::community_board(&state.pool, &user, community_id).await?;
+    let audience = app::live::policy::dashboard_board(&state.pool, &user, board.community).await?;
     Ok(event_stream(&state.live, audience))
 }
 

@@ -1,13 +1,14 @@
 //! Who may open which live board, decided when it connects, and which events each board gets.
 //! The kitchen and route boards of a canteen: those who run it (`domain::role::runs_canteen_of`).
-//! A community's "today" numbers: its workers and admins, and admins of every community.
+//! The dashboard's "today" numbers: the communities the dashboard shows its viewer
+//! (`dashboard::policy`).
 //! A family's or an elder's orders: the elders they look after or are, and — for staff — the
 //! elders of the communities they serve (`household::policy::elder_scope`).
 
 use sqlx::SqlitePool;
 
 use crate::auth::model::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::household::db::{find_elders, ElderFilter};
 use crate::live::model::LiveEvent;
 
@@ -16,8 +17,8 @@ use crate::live::model::LiveEvent;
 pub enum Audience {
     /// The orders of one canteen.
     Canteen(i64),
-    /// The orders of one community's canteens.
-    Community(i64),
+    /// The orders of these communities' canteens.
+    Communities(Vec<i64>),
     /// The orders of the elders one looks after or is, and of every elder of `communities`
     /// (`None`: of every community).
     Elders {
@@ -30,7 +31,7 @@ impl Audience {
     pub fn receives(&self, event: &LiveEvent) -> bool {
         match self {
             Audience::Canteen(id) => event.canteen_id == *id,
-            Audience::Community(id) => event.community_id == *id,
+            Audience::Communities(ids) => ids.contains(&event.community_id),
             Audience::Elders { own, communities } => {
                 own.contains(&event.elder_id)
                     || communities
@@ -51,19 +52,16 @@ pub async fn canteen_board(
     Ok(Audience::Canteen(canteen.id))
 }
 
-/// The "today" numbers of `community_id`, for its workers and admins.
-pub async fn community_board(
+/// The dashboard's "today" numbers of `community` (`None`: every one the caller works for),
+/// for the workers and admins who may see them there.
+pub async fn dashboard_board(
     pool: &SqlitePool,
     user: &CurrentUser,
-    community_id: i64,
+    community: Option<i64>,
 ) -> AppResult<Audience> {
-    if !user.is_staff_of(community_id) {
-        return Err(AppError::Forbidden);
-    }
-    if !crate::community::db::community_exists(pool, community_id).await? {
-        return Err(AppError::NotFound);
-    }
-    Ok(Audience::Community(community_id))
+    crate::dashboard::policy::require_viewer(user)?;
+    let scope = crate::dashboard::policy::scope(pool, user, community).await?;
+    Ok(Audience::Communities(scope.communities().to_vec()))
 }
 
 /// The orders page of a family or an elder (staff also see the elders of their communities).
@@ -112,10 +110,13 @@ mod tests {
     }
 
     #[test]
-    fn a_community_board_gets_only_its_own_communitys_orders() {
-        let board = Audience::Community(7);
+    fn a_dashboard_board_gets_only_its_own_communities_orders() {
+        let board = Audience::Communities(vec![7]);
         assert!(board.receives(&event(5, 1, 7)));
         assert!(!board.receives(&event(5, 3, 1)));
+        let both = Audience::Communities(vec![1, 7]);
+        assert!(both.receives(&event(5, 3, 1)));
+        assert!(!both.receives(&event(5, 4, 2)));
     }
 
     #[test]

@@ -18,15 +18,44 @@ where
     let t = use_texts();
     view! {
         <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-            {move || {
-                let show = show.clone();
-                Suspend::new(async move {
-                    match resource.await {
-                        Ok(value) => show(value).into_any(),
-                        Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
-                    }
-                })
-            }}
+            {settled(resource, show)}
         </Suspense>
+    }
+}
+
+/// Like [`loaded`], for a live board that loads again by itself: while it reloads, it keeps
+/// showing what it had instead of the "loading" line, so the figures do not blink.
+pub fn reloaded<T, V, F>(resource: Resource<AppResult<T>>, show: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    let t = use_texts();
+    view! {
+        <Transition fallback=move || view! { <p class="muted">{t.loading}</p> }>
+            {settled(resource, show)}
+        </Transition>
+    }
+}
+
+/// The view of `resource` once it has loaded: `show` of its value, or its error.
+fn settled<T, V, F>(
+    resource: Resource<AppResult<T>>,
+    show: F,
+) -> impl Fn() -> Suspend<AnyView> + Send + Sync + 'static
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    move || {
+        let show = show.clone();
+        Suspend::new(async move {
+            match resource.await {
+                Ok(value) => show(value).into_any(),
+                Err(error) => view! { <FormError error=Signal::stored(Some(error)) /> }.into_any(),
+            }
+        })
     }
 }

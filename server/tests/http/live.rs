@@ -14,6 +14,7 @@ use tower::ServiceExt;
 
 use crate::support::{demo, scalar, TestApp};
 
+const ADMIN: &str = "13900000001"; // 张主任, admin of every community
 const WORKER: &str = "13900000002"; // 陈静, worker and admin of 十九街社区 (7)
 const COOK: &str = "13900000003"; // 刘芳, canteen staff of 十九街社区
 const LI: &str = "13900000005"; // 李军, family of 王秀英 and 李建国 (十九街社区)
@@ -106,7 +107,7 @@ fn event_for(elder_id: i64, community_id: i64, order_id: i64) -> LiveEvent {
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn nobody_signed_out_opens_a_stream(pool: SqlitePool) {
     let app = demo(pool).await;
-    for path in ["/events/family", "/events/canteen/1", "/events/community/7"] {
+    for path in ["/events/family", "/events/canteen/1", "/events/dashboard"] {
         let (status, _) = open(&app, path, None).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
     }
@@ -127,7 +128,7 @@ async fn staff_open_only_their_own_communitys_boards(pool: SqlitePool) {
     assert_eq!(status, StatusCode::FORBIDDEN, "another community's canteen");
     let (status, _) = open(&app, "/events/canteen/1", Some(&cook)).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _) = open(&app, "/events/community/7", Some(&cook)).await;
+    let (status, _) = open(&app, "/events/dashboard?community=7", Some(&cook)).await;
     assert_eq!(
         status,
         StatusCode::FORBIDDEN,
@@ -135,10 +136,12 @@ async fn staff_open_only_their_own_communitys_boards(pool: SqlitePool) {
     );
 
     let worker = app.log_in_demo(WORKER).await;
-    let (status, _) = open(&app, "/events/community/1", Some(&worker)).await;
+    let (status, _) = open(&app, "/events/dashboard?community=1", Some(&worker)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = open(&app, "/events/community/7", Some(&worker)).await;
+    let (status, _) = open(&app, "/events/dashboard?community=7", Some(&worker)).await;
     assert_eq!(status, StatusCode::OK);
+    let (status, _) = open(&app, "/events/dashboard", Some(&worker)).await;
+    assert_eq!(status, StatusCode::OK, "every community the worker works for");
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
@@ -161,6 +164,33 @@ async fn a_family_hears_only_of_their_own_elders_orders(pool: SqlitePool) {
     let heard = huang_events.next_event().await.expect("周桂兰's order");
     assert_eq!((heard.elder_id, heard.order_id), (zhou, 11));
     assert!(huang_events.next().await.is_none(), "nothing of 王秀英's");
+}
+
+#[sqlx::test(migrator = "server::database::MIGRATOR")]
+async fn a_dashboard_hears_only_of_the_communities_it_shows(pool: SqlitePool) {
+    let app = demo(pool).await;
+    let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
+    let zhou = scalar(&app, "SELECT id FROM elders WHERE name = '周桂兰'").await;
+    let worker = app.log_in_demo(WORKER).await;
+    let admin = app.log_in_demo(ADMIN).await;
+    let (_, mine) = open(&app, "/events/dashboard", Some(&worker)).await;
+    let (_, everywhere) = open(&app, "/events/dashboard", Some(&admin)).await;
+    let (_, honghe) = open(&app, "/events/dashboard?community=1", Some(&admin)).await;
+    let (mut mine, mut everywhere, mut honghe) =
+        (mine.unwrap(), everywhere.unwrap(), honghe.unwrap());
+
+    app.live
+        .send(vec![event_for(zhou, 1, 11), event_for(wang, 7, 12)]);
+
+    let heard = mine.next_event().await.expect("十九街社区's order");
+    assert_eq!((heard.community_id, heard.order_id), (7, 12));
+    assert!(mine.next().await.is_none(), "nothing of 红河社区's");
+    let heard = honghe.next_event().await.expect("红河社区's order");
+    assert_eq!((heard.community_id, heard.order_id), (1, 11));
+    assert!(honghe.next().await.is_none(), "only the community picked");
+    let first = everywhere.next_event().await.expect("the first order");
+    let second = everywhere.next_event().await.expect("the second order");
+    assert_eq!((first.order_id, second.order_id), (11, 12));
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::canteen::api::kitchen::{load_prep_sheet, AdvanceOrders};
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::reloaded;
 
 use crate::canteen::model::kitchen::PrepSheet;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
@@ -44,7 +44,7 @@ pub fn KitchenPage() -> impl IntoView {
             </section>
             <StaffPicker action="/canteen/manage" />
             <FormError error=action_error(advance) />
-            {loaded(sheet, move |sheet| prep_view(sheet, advance).into_any())}
+            {reloaded(sheet, move |sheet| prep_view(sheet, advance).into_any())}
         } />
     }
 }
@@ -72,7 +72,7 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
             <table class="data">
                 <thead><tr>
                     <th>{t.canteen.dish}</th><th>{t.canteen.total}</th>
-                    <th>"堂食"</th><th>"自取"</th><th>"送餐"</th>
+                    {[Fulfilment::DineIn, Fulfilment::Pickup, Fulfilment::Delivery].into_iter().map(|way| view! { <th>{way.label_in(locale)}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>
                     {sheet.counts.into_iter().map(|c| view! {

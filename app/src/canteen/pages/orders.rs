@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::canteen::api::history::{
     my_orders, CancelMealOrder, ChangeStandingOrder, RateMealOrder,
 };
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::reloaded;
 
 use crate::canteen::model::history::{OrderView, StandingChange, StandingView};
 use crate::canteen::rules::pricing::yuan;
@@ -67,7 +67,7 @@ pub fn OrdersPage() -> impl IntoView {
             <FormError error=action_error(actions.cancel) />
             <FormError error=action_error(actions.rate) />
             <FormError error=action_error(actions.standing) />
-            {loaded(orders, move |(orders, standing)| view! {
+            {reloaded(orders, move |(orders, standing)| view! {
                 {(!standing.is_empty()).then(|| view! {
                     <h2>{t.canteen.standing_orders}</h2>
                     <ul class="orders">{standing.into_iter().map(|s| standing_card(s, actions)).collect_view()}</ul>

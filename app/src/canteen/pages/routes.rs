@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::canteen::api::delivery::{
     load_route_sheet, AssignDeliverer, MarkStop, MoveStop, PlanRoutes,
 };
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::reloaded;
 
 use crate::canteen::model::delivery::{RouteSheet, RouteView};
 use crate::canteen::model::order::Fulfilment;
@@ -72,7 +72,7 @@ pub fn RoutesPage() -> impl IntoView {
             <FormError error=action_error(actions.assign) />
             <FormError error=action_error(actions.mark) />
             <FormError error=action_error(actions.offer) />
-            {loaded(sheet, move |sheet| sheet_view(sheet, actions, service(), date()).into_any())}
+            {reloaded(sheet, move |sheet| sheet_view(sheet, actions, service(), date()).into_any())}
         } />
     }
 }

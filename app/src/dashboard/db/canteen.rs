@@ -44,7 +44,8 @@ pub async fn meals_per_day(
     to: NaiveDate,
 ) -> AppResult<Vec<DayMeals>> {
     let communities = scope.json();
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        DayMeals,
         r#"SELECT o.date AS "date!: NaiveDate",
                   sum(o.fulfilment = 'dine_in') AS "dine_in!: i64",
                   sum(o.fulfilment = 'pickup') AS "pickup!: i64",
@@ -60,15 +61,7 @@ pub async fn meals_per_day(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| DayMeals {
-            date: r.date,
-            dine_in: r.dine_in,
-            pickup: r.pickup,
-            delivery: r.delivery,
-        })
-        .collect())
+    Ok(rows)
 }
 
 /// Subsidy on the meals served, per month, age band (on the day of the meal) and category.
@@ -79,7 +72,8 @@ pub async fn subsidy(
     to: NaiveDate,
 ) -> AppResult<Vec<SubsidySpent>> {
     let communities = scope.json();
-    let rows = sqlx::query!(
+    let by_age = sqlx::query_as!(
+        SubsidyByAge,
         r#"SELECT substr(o.date, 1, 7) AS "month!: String",
                   CAST(substr(o.date, 1, 4) AS INTEGER) - CAST(substr(e.birth_date, 1, 4) AS INTEGER)
                     - (substr(o.date, 6, 5) < substr(e.birth_date, 6, 5)) AS "age!: i64",
@@ -96,16 +90,6 @@ pub async fn subsidy(
     )
     .fetch_all(pool)
     .await?;
-    let by_age: Vec<SubsidyByAge> = rows
-        .into_iter()
-        .map(|r| SubsidyByAge {
-            month: r.month,
-            age: r.age,
-            category: r.category,
-            meals: r.meals,
-            subsidy_fen: r.subsidy_fen,
-        })
-        .collect();
     Ok(subsidy_per_band(&by_age))
 }
 
@@ -194,7 +178,8 @@ pub async fn lapsed(
     this: (NaiveDate, NaiveDate),
 ) -> AppResult<Vec<LapsedElder>> {
     let communities = scope.json();
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        LapsedElder,
         r#"SELECT e.id AS "elder_id!", e.name, c.name AS community,
                   CASE WHEN e.phone <> '' THEN e.phone
                        ELSE coalesce((SELECT u.phone FROM family_links f JOIN users u ON u.id = f.user_id
@@ -216,14 +201,5 @@ pub async fn lapsed(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| LapsedElder {
-            elder_id: r.elder_id,
-            name: r.name,
-            community: r.community,
-            phone: r.phone,
-            last_order: r.last_order,
-        })
-        .collect())
+    Ok(rows)
 }

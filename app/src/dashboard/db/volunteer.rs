@@ -34,7 +34,8 @@ pub async fn minutes_per_month(
 ) -> AppResult<Vec<MonthMinutes>> {
     let communities = scope.json();
     let offset = i64::from(crate::clock::SHANGHAI_UTC_OFFSET_SECS);
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        MonthMinutes,
         r#"SELECT strftime('%Y-%m', l.created_at + ?4, 'unixepoch') AS "month!: String",
                   sum(l.minutes) AS "minutes!: i64"
            FROM points_ledger l
@@ -48,13 +49,7 @@ pub async fn minutes_per_month(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| MonthMinutes {
-            month: r.month,
-            minutes: r.minutes,
-        })
-        .collect())
+    Ok(rows)
 }
 
 /// Volunteers with time credited between two Unix times.
@@ -87,7 +82,8 @@ pub async fn request_times(
     to: i64,
 ) -> AppResult<Vec<RequestTimes>> {
     let communities = scope.json();
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        RequestTimes,
         r#"SELECT r.category AS "category!: RequestCategory",
                   (r.taken_at - r.posted_at) / 60 AS "to_taken: i64",
                   (r.done_at - r.posted_at) / 60 AS "to_done: i64",
@@ -101,13 +97,5 @@ pub async fn request_times(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| RequestTimes {
-            category: r.category,
-            to_taken: r.to_taken,
-            to_done: r.to_done,
-            rating: r.rating,
-        })
-        .collect())
+    Ok(rows)
 }

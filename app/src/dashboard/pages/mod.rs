@@ -15,6 +15,7 @@ use crate::dashboard::api::{get_dashboard, get_dashboard_today};
 use crate::dashboard::model::DashboardQuery;
 use crate::i18n::use_texts;
 use crate::ui::layout::WithUser;
+use crate::ui::live::refetch_on_events;
 use crate::ui::loaded::loaded;
 
 use compare::Comparison;
@@ -36,6 +37,10 @@ pub fn DashboardPage() -> impl IntoView {
     let figures = Resource::new(filter, get_dashboard);
     let today_community = move || field("community").and_then(|c| c.parse::<i64>().ok());
     let today = Resource::new(today_community, get_dashboard_today);
+    let live = refetch_on_events(
+        move || Some(today_events(today_community())),
+        move || today.refetch(),
+    );
     view! {
         <WithUser view=move |user| view! {
             <div class="dashboard" class:print-view=printing>
@@ -45,7 +50,7 @@ pub fn DashboardPage() -> impl IntoView {
                 </section>
                 <p class="lead no-print">{t.dashboard.intro}</p>
                 <FilterForm user query=filter() />
-                <TodayStrip today />
+                <TodayStrip today live />
                 {loaded(figures, move |dashboard| view! {
                     <Comparison dashboard=dashboard.clone() />
                     <CanteenSection dashboard=dashboard.clone() />
@@ -54,5 +59,13 @@ pub fn DashboardPage() -> impl IntoView {
                 })}
             </div>
         } />
+    }
+}
+
+/// The event stream of the "today" strip: the community picked, or every one shown.
+fn today_events(community: Option<i64>) -> String {
+    match community {
+        Some(id) => format!("/events/dashboard?community={id}"),
+        None => "/events/dashboard".to_string(),
     }
 }

@@ -1,5 +1,6 @@
 //! The "今天" strip: today's orders by meal and where today's deliveries stand. It has its
-//! own resource, so it can be refreshed without the rest of the page.
+//! own resource and follows the orders of the communities shown as they are placed, cancelled
+//! and delivered (`ui::live`), without reloading the rest of the page.
 
 use leptos::prelude::*;
 
@@ -7,15 +8,19 @@ use crate::dashboard::model::TodayFigures;
 use crate::error::AppResult;
 use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
-use crate::ui::loaded::loaded;
+use crate::ui::live::LiveStatus;
+use crate::ui::loaded::reloaded;
 
 #[component]
-pub fn TodayStrip(today: Resource<AppResult<TodayFigures>>) -> impl IntoView {
+pub fn TodayStrip(
+    today: Resource<AppResult<TodayFigures>>,
+    live: ReadSignal<bool>,
+) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     view! {
         <section class="card dashboard-today" aria-labelledby="dashboard-today-title">
-            {loaded(today, move |today| {
+            {reloaded(today, move |today| {
                 let ordered = today.ordered.iter().map(|m| {
                     let label = format!("{} · {}", m.meal.label_in(locale), t.dashboard.ordered);
                     (label, m.orders)
@@ -36,6 +41,7 @@ pub fn TodayStrip(today: Resource<AppResult<TodayFigures>>) -> impl IntoView {
                     </dl>
                 }
             })}
+            <LiveStatus live />
         </section>
     }
 }
