@@ -141,7 +141,11 @@ async fn staff_open_only_their_own_communitys_boards(pool: SqlitePool) {
     let (status, _) = open(&app, "/events/dashboard?community=7", Some(&worker)).await;
     assert_eq!(status, StatusCode::OK);
     let (status, _) = open(&app, "/events/dashboard", Some(&worker)).await;
-    assert_eq!(status, StatusCode::OK, "every community the worker works for");
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "every community the worker works for"
+    );
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
