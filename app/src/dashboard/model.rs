@@ -101,15 +101,23 @@ pub struct CanteenFigures {
     /// Every day of the period, oldest first.
     pub meals_per_day: Vec<DayMeals>,
     pub subsidy: Vec<SubsidySpent>,
+    /// The newest [`LONGEST_LIST`] of the period's 无人应答 deliveries, of `no_answers_total`.
     pub no_answers: Vec<NoAnswerCase>,
+    pub no_answers_total: usize,
     /// Average stars of the meals rated in the period, and how many were rated.
     pub average_rating: Option<f64>,
     pub ratings: i64,
     /// "2026-10" and "2026-11": the months the lapsed list compares.
     pub last_month: String,
     pub this_month: String,
+    /// The first [`LONGEST_LIST`] elders to call, of `lapsed_total`.
     pub lapsed: Vec<LapsedElder>,
+    pub lapsed_total: usize,
 }
+
+/// The most rows a list on the dashboard shows: a longer one (a year of all 50 communities)
+/// would make the page megabytes long. A shorter period or one community shows the rest.
+pub const LONGEST_LIST: usize = 200;
 
 // 老年学校
 

@@ -8,13 +8,15 @@ use crate::error::AppResult;
 use crate::i18n::use_texts;
 use crate::ui::form::FormError;
 
+/// What a page loads through a resource: data sent from the server along with the page.
+pub trait Loadable: Clone + Send + Sync + Serialize + DeserializeOwned + 'static {}
+impl<T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static> Loadable for T {}
+
 /// Shows `resource` through `show` once it has loaded, or its error.
-pub fn loaded<T, V, F>(resource: Resource<AppResult<T>>, show: F) -> impl IntoView
-where
-    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
-    V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
-{
+pub fn loaded<T: Loadable, V: IntoView + 'static>(
+    resource: Resource<AppResult<T>>,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let t = use_texts();
     view! {
         <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
@@ -25,12 +27,10 @@ where
 
 /// Like [`loaded`], for a live board that loads again by itself: while it reloads, it keeps
 /// showing what it had instead of the "loading" line, so the figures do not blink.
-pub fn reloaded<T, V, F>(resource: Resource<AppResult<T>>, show: F) -> impl IntoView
-where
-    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
-    V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
-{
+pub fn reloaded<T: Loadable, V: IntoView + 'static>(
+    resource: Resource<AppResult<T>>,
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let t = use_texts();
     view! {
         <Transition fallback=move || view! { <p class="muted">{t.loading}</p> }>
@@ -40,15 +40,10 @@ where
 }
 
 /// The view of `resource` once it has loaded: `show` of its value, or its error.
-fn settled<T, V, F>(
+fn settled<T: Loadable, V: IntoView + 'static>(
     resource: Resource<AppResult<T>>,
-    show: F,
-) -> impl Fn() -> Suspend<AnyView> + Send + Sync + 'static
-where
-    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
-    V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
-{
+    show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl Fn() -> Suspend<AnyView> + Send + Sync + 'static {
     move || {
         let show = show.clone();
         Suspend::new(async move {

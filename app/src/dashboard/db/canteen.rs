@@ -9,7 +9,7 @@ use crate::canteen::model::menu::Meal;
 use crate::dashboard::db::DashboardScope;
 use crate::dashboard::model::{
     CanteenFigures, DashboardFilter, DayMeals, LapsedElder, NoAnswerCase, NoAnswerOutcome,
-    SubsidySpent,
+    SubsidySpent, LONGEST_LIST,
 };
 use crate::dashboard::rules::filter::{days, month_of, month_span, previous_month_span};
 use crate::dashboard::rules::stats::{every_day, subsidy_per_band, SubsidyByAge};
@@ -24,16 +24,29 @@ pub async fn figures(
     let (average_rating, ratings) = ratings(pool, scope, filter.from, filter.to).await?;
     let (last_from, last_to) = previous_month_span(filter.to);
     let (this_from, this_to) = month_span(filter.to);
+    let (no_answers, no_answers_total) =
+        shortened(no_answers(pool, scope, filter.from, filter.to).await?);
+    let lapsed = lapsed(pool, scope, (last_from, last_to), (this_from, this_to)).await?;
+    let (lapsed, lapsed_total) = shortened(lapsed);
     Ok(CanteenFigures {
         meals_per_day: every_day(&days(filter.from, filter.to), &served),
         subsidy: subsidy(pool, scope, filter.from, filter.to).await?,
-        no_answers: no_answers(pool, scope, filter.from, filter.to).await?,
+        no_answers,
+        no_answers_total,
         average_rating,
         ratings,
         last_month: month_of(last_from),
         this_month: month_of(this_from),
-        lapsed: lapsed(pool, scope, (last_from, last_to), (this_from, this_to)).await?,
+        lapsed,
+        lapsed_total,
     })
+}
+
+/// The first [`LONGEST_LIST`] of `rows`, and how many there were.
+fn shortened<T>(mut rows: Vec<T>) -> (Vec<T>, usize) {
+    let total = rows.len();
+    rows.truncate(LONGEST_LIST);
+    (rows, total)
 }
 
 /// Meals served (delivered or collected) per day, by way of eating; days without any are left out.
@@ -202,4 +215,17 @@ pub async fn lapsed(
     .fetch_all(pool)
     .await?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_is_cut_to_its_first_rows_and_counted() {
+        let (rows, total) = shortened((0..250).collect::<Vec<i32>>());
+        assert_eq!((rows.len(), total), (LONGEST_LIST, 250));
+        assert_eq!(rows.last(), Some(&199));
+        assert_eq!(shortened(vec![1, 2]), (vec![1, 2], 2));
+    }
 }

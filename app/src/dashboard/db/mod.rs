@@ -30,8 +30,7 @@ impl DashboardScope {
 
     /// "[1,7]"
     pub fn json(&self) -> String {
-        let ids: Vec<String> = self.communities.iter().map(i64::to_string).collect();
-        format!("[{}]", ids.join(","))
+        crate::db::json_ids(self.communities.iter().copied())
     }
 
     /// Whether the figures are shown per community side by side: when no single community

@@ -107,11 +107,13 @@ pub fn CanteenSection(dashboard: Dashboard) -> impl IntoView {
             <div class="dashboard-list">
                 <h3>{d.no_answer_title}</h3>
                 {no_answers}
+                {shortened_hint(canteen.no_answers.len(), canteen.no_answers_total)}
             </div>
             <div class="dashboard-list">
                 <h3>{d.lapsed_title} " (" {canteen.last_month.clone()} " → " {canteen.this_month.clone()} ")"</h3>
                 <p class="hint">{d.lapsed_hint}</p>
                 {lapsed}
+                {shortened_hint(canteen.lapsed.len(), canteen.lapsed_total)}
             </div>
         </section>
     }
@@ -183,4 +185,15 @@ pub fn VolunteerSection(dashboard: Dashboard) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Under a list cut to its first rows: how many there are in all, and how to see them.
+fn shortened_hint(shown: usize, total: usize) -> Option<impl IntoView> {
+    (total > shown).then(|| {
+        let text = crate::tr!(
+            "共 {total} 条，这里列出前 {shown} 条；缩短时间段或只选一个社区，可以看到全部。",
+            "{total} in all; the first {shown} are listed. A shorter period or a single community shows them all."
+        );
+        view! { <p class="hint">{text}</p> }
+    })
 }
