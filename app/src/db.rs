@@ -21,19 +21,20 @@ pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
-/// Writes an audit entry (who, what, detail) inside the caller's transaction, so it exists
-/// exactly when the change it records does.
+/// Writes an audit entry (who, what, detail in each language) inside the caller's
+/// transaction, so it exists exactly when the change it records does.
 pub async fn record_audit(
     conn: &mut sqlx::SqliteConnection,
     actor: i64,
     action: &str,
-    detail: &str,
+    detail: &crate::i18n::message::EachLanguage,
 ) -> AppResult<()> {
     sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?, ?, ?)",
+        "INSERT INTO audit_log (actor_user_id, action, detail, detail_en) VALUES (?, ?, ?, ?)",
         actor,
         action,
-        detail
+        detail.zh,
+        detail.en
     )
     .execute(conn)
     .await?;

@@ -19,32 +19,42 @@ pub async fn find_user(phone: String) -> Result<Option<UserSummary>, AppError> {
 }
 
 #[cfg(feature = "ssr")]
+/// The audit entry of granting (`granted`) or revoking `grant` of `user_id`, in each language.
 async fn describe(
     pool: &sqlx::SqlitePool,
     user_id: i64,
     grant: &RoleGrant,
-) -> Result<String, AppError> {
+    granted: bool,
+) -> Result<crate::i18n::message::EachLanguage, AppError> {
     let user = crate::auth::db::load_user(pool, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let scope = match grant.community_id {
-        Some(id) => crate::community::db::all_communities(pool)
-            .await?
-            .into_iter()
-            .find(|c| c.id == id)
-            .map(|c| c.full_name())
-            .ok_or_else(|| {
-                AppError::invalid(crate::tr!("请选择社区。", "Please choose a community."))
-            })?,
-        None => "全部社区".to_string(),
+    let community = match grant.community_id {
+        Some(id) => Some(
+            crate::community::db::all_communities(pool)
+                .await?
+                .into_iter()
+                .find(|c| c.id == id)
+                .map(|c| c.full_name())
+                .ok_or_else(|| {
+                    AppError::invalid(crate::tr!("请选择社区。", "Please choose a community."))
+                })?,
+        ),
+        None => None,
     };
-    Ok(format!(
-        "{}（{}）{}：{}",
-        user.display_name,
-        user.phone,
-        grant.role.label(),
-        scope
-    ))
+    let scope = |locale| {
+        community
+            .clone()
+            .unwrap_or_else(|| crate::tr!(locale => "全部社区", "every community"))
+    };
+    let (name, phone) = (&user.display_name, &user.phone);
+    Ok(if granted {
+        crate::tr_each!(locale => "授予 {}（{}）{}：{}", "Granted {} ({}) {}: {}",
+            name, phone, grant.role.label_in(locale), scope(locale))
+    } else {
+        crate::tr_each!(locale => "撤销 {}（{}）{}：{}", "Revoked {} ({}) {}: {}",
+            name, phone, grant.role.label_in(locale), scope(locale))
+    })
 }
 
 #[server(endpoint = "admin/grant")]
@@ -55,7 +65,7 @@ pub async fn grant_role(user_id: i64, role: String, community_id: String) -> Res
         return Err(AppError::Forbidden);
     }
     let pool = crate::state::pool()?;
-    let detail = describe(&pool, user_id, &grant).await?;
+    let detail = describe(&pool, user_id, &grant, true).await?;
     crate::admin::db::grant(&pool, admin.id, user_id, &grant, &detail).await
 }
 
@@ -73,7 +83,7 @@ pub async fn revoke_role(user_id: i64, role: String, community_id: String) -> Re
         )));
     }
     let pool = crate::state::pool()?;
-    let detail = describe(&pool, user_id, &grant).await?;
+    let detail = describe(&pool, user_id, &grant, false).await?;
     if crate::admin::db::revoke(&pool, admin.id, user_id, &grant, &detail).await? {
         Ok(())
     } else {

@@ -7,6 +7,7 @@ use crate::auth::db::{insert_role, roles_of};
 use crate::db::record_audit;
 use crate::domain::role::RoleGrant;
 use crate::error::AppResult;
+use crate::i18n::message::EachLanguage;
 
 pub async fn user_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<UserSummary>> {
     let Some(row) = sqlx::query!(
@@ -32,7 +33,7 @@ pub async fn grant(
     actor: i64,
     user_id: i64,
     grant: &RoleGrant,
-    detail: &str,
+    detail: &EachLanguage,
 ) -> AppResult<()> {
     let mut tx = pool.begin().await?;
     insert_role(&mut tx, user_id, grant).await?;
@@ -47,7 +48,7 @@ pub async fn revoke(
     actor: i64,
     user_id: i64,
     grant: &RoleGrant,
-    detail: &str,
+    detail: &EachLanguage,
 ) -> AppResult<bool> {
     let mut tx = pool.begin().await?;
     let role = grant.role.code();
@@ -70,7 +71,8 @@ pub async fn revoke(
 
 pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditEntry>> {
     let rows = sqlx::query!(
-        r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail, a.at
+        r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail,
+                  a.detail_en, a.at
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
            ORDER BY a.id DESC LIMIT ?"#,
         limit
@@ -84,6 +86,7 @@ pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditE
             actor: r.actor,
             action: r.action,
             detail: r.detail,
+            detail_en: r.detail_en,
             at: crate::clock::local_date_time(r.at),
         })
         .collect())

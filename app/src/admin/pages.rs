@@ -193,6 +193,7 @@ fn UserRoles(
 #[component]
 fn AuditLog(entries: Resource<Result<Vec<AuditEntry>, AppError>>) -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     view! {
         <section class="card">
             <h2>{t.audit_log}</h2>
@@ -202,7 +203,7 @@ fn AuditLog(entries: Resource<Result<Vec<AuditEntry>, AppError>>) -> impl IntoVi
                     view! {
                         <ul class="audit">
                             {list.into_iter().map(|e| view! {
-                                <li><time>{e.at}</time> " " {e.actor} "：" {e.detail}</li>
+                                <li><time>{e.at.clone()}</time> " " {e.actor.clone()} "：" {e.detail_in(locale).to_string()}</li>
                             }).collect_view()}
                         </ul>
                     }

@@ -67,7 +67,7 @@ pub async fn add_community(
         }
         Err(e) => return Err(e.into()),
     };
-    let detail = format!("新增社区：{name}");
+    let detail = crate::tr_each!("新增社区：{name}", "Community added: {name}");
     crate::db::record_audit(&mut tx, actor, "add_community", &detail).await?;
     tx.commit().await?;
     Ok(id)

@@ -179,7 +179,11 @@ async fn role_changes_are_written_to_the_audit_log_with_the_actor(pool: SqlitePo
     let target = account(&pool, "13800000002", &[]).await;
     let worker = role(Role::Worker, Some(7));
 
-    app::admin::db::grant(&pool, admin, target, &worker, "用户 社区工作者：十九街社区")
+    let granted = app::tr_each!(
+        "用户 社区工作者：十九街社区",
+        "User Community worker: 十九街社区"
+    );
+    app::admin::db::grant(&pool, admin, target, &worker, &granted)
         .await
         .unwrap();
     assert!(load_user(&pool, target)
@@ -187,19 +191,33 @@ async fn role_changes_are_written_to_the_audit_log_with_the_actor(pool: SqlitePo
         .unwrap()
         .unwrap()
         .is_staff_of(7));
-    assert!(
-        app::admin::db::revoke(&pool, admin, target, &worker, "撤销")
-            .await
-            .unwrap()
-    );
-    assert!(
-        !app::admin::db::revoke(&pool, admin, target, &worker, "再次撤销")
-            .await
-            .unwrap()
-    );
+    assert!(app::admin::db::revoke(
+        &pool,
+        admin,
+        target,
+        &worker,
+        &app::tr_each!("撤销", "Revoked")
+    )
+    .await
+    .unwrap());
+    assert!(!app::admin::db::revoke(
+        &pool,
+        admin,
+        target,
+        &worker,
+        &app::tr_each!("再次撤销", "Revoked again")
+    )
+    .await
+    .unwrap());
 
     let log = app::admin::db::recent_audit(&pool, 10).await.unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0].action, "revoke_role");
     assert_eq!(log[1].detail, "用户 社区工作者：十九街社区");
+    assert_eq!(
+        log[1].detail_in(app::ui::prefs::Locale::En),
+        "User Community worker: 十九街社区",
+        "an admin reading in English"
+    );
+    assert_eq!(log[0].detail_in(app::ui::prefs::Locale::En), "Revoked");
 }

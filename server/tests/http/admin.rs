@@ -32,4 +32,9 @@ async fn only_an_admin_of_every_community_adds_communities_and_it_is_audited(poo
     assert!(list.body.contains("三街社区"), "{}", list.body);
     let audit = app.call("/api/admin/audit", &[], Some(&global)).await;
     assert!(audit.body.contains("新增社区：三街社区"), "{}", audit.body);
+    assert!(
+        audit.body.contains("Community added: 三街社区"),
+        "kept in English for admins who read in English: {}",
+        audit.body
+    );
 }

@@ -34,7 +34,6 @@ pub fn full_message() -> String {
     )
 }
 
-/// The refusal when the elder already has a live order for the meal.
 /// A refusal of `insert_order` as it is stored for later readers, in each language.
 pub fn stored_refusal(message: &str) -> EachLanguage {
     if message == full_message() {
@@ -49,6 +48,7 @@ pub fn stored_refusal(message: &str) -> EachLanguage {
     }
 }
 
+/// The refusal when the elder already has a live order for the meal.
 pub fn already_ordered_message() -> String {
     crate::tr!(
         "这位长者这一餐已经订过了，可以在订单里修改。",

@@ -234,7 +234,16 @@ pub async fn add_subsidy_rule(
     )
     .execute(&mut *tx)
     .await?;
-    let detail = format!("{age_band} {} {subsidy_fen}", category.unwrap_or("all"));
+    let band = crate::domain::age::AgeBand::from_code(age_band);
+    let category = category.and_then(crate::domain::elder::SubsidyCategory::from_code);
+    let yuan = crate::canteen::rules::pricing::yuan(subsidy_fen);
+    let detail = crate::tr_each!(locale =>
+        "新增补贴规则：{}，{}，每餐补贴 {} 元",
+        "Subsidy rule added: {}, {}, {} yuan a meal",
+        band.map_or(age_band, |b| b.label_in(locale)),
+        category.map_or(crate::tr!(locale => "所有类别", "every category"), |c| c.label_in(locale).to_string()),
+        yuan
+    );
     crate::db::record_audit(&mut tx, actor, "add_subsidy_rule", &detail).await?;
     tx.commit().await?;
     Ok(())
@@ -248,7 +257,7 @@ pub async fn delete_subsidy_rule(pool: &SqlitePool, actor: i64, rule_id: i64) ->
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
-    let detail = format!("rule {rule_id}");
+    let detail = crate::tr_each!("删除补贴规则 #{rule_id}", "Subsidy rule #{rule_id} removed");
     crate::db::record_audit(&mut tx, actor, "delete_subsidy_rule", &detail).await?;
     tx.commit().await?;
     Ok(())

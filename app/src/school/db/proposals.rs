@@ -365,7 +365,11 @@ pub async fn open_as_class(
     )
     .execute(&mut *tx)
     .await?;
-    let detail = format!("proposal {} → class {class_id}", form.proposal_id);
+    let detail = crate::tr_each!(
+        "按课程提议 #{} 开班 #{class_id}",
+        "Class #{class_id} opened from course proposal #{}",
+        form.proposal_id
+    );
     crate::db::record_audit(&mut tx, actor, "school.open_proposal", &detail).await?;
     tx.commit().await?;
     Ok(class_id)

@@ -176,7 +176,17 @@ pub async fn set_paid(
             "This student is no longer in the class."
         )));
     }
-    let detail = format!("enrollment {enrollment_id} paid={paid}");
+    let detail = if paid {
+        crate::tr_each!(
+            "报名 #{enrollment_id} 已缴学费",
+            "Enrollment #{enrollment_id}: fee paid"
+        )
+    } else {
+        crate::tr_each!(
+            "报名 #{enrollment_id} 改为未缴学费",
+            "Enrollment #{enrollment_id}: fee marked unpaid"
+        )
+    };
     crate::db::record_audit(&mut tx, actor, "school.fee", &detail).await?;
     tx.commit().await?;
     Ok(())

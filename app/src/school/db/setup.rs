@@ -189,7 +189,13 @@ pub async fn save_semester(
             return Err(AppError::NotFound);
         }
     }
-    let detail = format!("{} {} – {}", s.name, starts, ends);
+    let detail = crate::tr_each!(
+        "学期：{} {} – {}",
+        "Semester: {} {} – {}",
+        s.name,
+        starts,
+        ends
+    );
     crate::db::record_audit(&mut tx, actor, "school.semester", &detail).await?;
     tx.commit().await?;
     Ok(())

@@ -191,9 +191,14 @@ pub async fn update_rule(pool: &SqlitePool, actor: i64, rule: &PointsRule) -> Ap
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
-    let detail = format!(
-        "{} {}min {}/h bonus {}",
-        rule.kind, rule.minutes, rule.points_per_hour, rule.bonus
+    let kind = crate::volunteer::model::shifts::ShiftKind::from_code(&rule.kind);
+    let detail = crate::tr_each!(locale =>
+        "积分规则 {}：默认 {} 分钟，每小时 {} 分，另加 {} 分",
+        "Points rule {}: {} minutes by default, {} points an hour, {} extra",
+        kind.map_or(crate::tr!(locale => "服务点单", "service requests"), |k| k.label_in(locale).to_string()),
+        rule.minutes,
+        rule.points_per_hour,
+        rule.bonus
     );
     crate::db::record_audit(&mut tx, actor, "update_points_rule", &detail).await?;
     tx.commit().await?;
