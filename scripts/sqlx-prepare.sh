@@ -2,8 +2,9 @@
 # Regenerates .sqlx/, the checked query data that lets the app build without a database.
 # Run it after changing a query or a migration, and commit .sqlx/.
 
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
+ensure_rust_toolchain
 have sqlite3 || apt_install sqlite3
 
 db="$ROOT/target/sqlx-prepare.db"

@@ -43,7 +43,7 @@ pub fn weighted(rng: &mut StdRng, weights: &[u32]) -> usize {
 }
 
 pub fn surname(rng: &mut StdRng) -> &'static str {
-    pick(rng, SURNAMES)
+    pick::<&str>(rng, SURNAMES)
 }
 
 pub fn elder_name(rng: &mut StdRng) -> String {
