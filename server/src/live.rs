@@ -1,6 +1,7 @@
 //! The live boards' event streams (server-sent events, see `app::live`):
 //! `/events/canteen/{id}` for a canteen's kitchen and route boards, `/events/dashboard`
-//! (`?community=7`: of one community) for the dashboard's "today" numbers, `/events/family` for a family's or an elder's orders.
+//! (`?community=7`: of one community) for the dashboard's "today" numbers, `/events/family`
+//! for a family's or an elder's orders.
 //!
 //! The session cookie and the caller's role are checked when a stream opens (`Caller`, then
 //! `app::live::policy`), and every event passes the caller's audience before it is sent. A
@@ -62,10 +63,11 @@ pub async fn canteen_events(
     Ok(event_stream(&state.live, audience))
 }
 
-/// Which communities' "today" numbers a dashboard follows: the one it shows, or all.
+/// Which communities' "today" numbers a dashboard follows: the one it shows, or all. Read as
+/// text, so that a mistyped address gets the app's own message rather than axum's.
 #[derive(Debug, Deserialize)]
 pub struct DashboardEvents {
-    community: Option<i64>,
+    community: Option<String>,
 }
 
 /// GET /events/dashboard — workers and admins, for the communities their dashboard shows.
@@ -74,7 +76,13 @@ pub async fn dashboard_events(
     Caller(user): Caller,
     Query(board): Query<DashboardEvents>,
 ) -> Result<EventStream, AppError> {
-    let audience = app::live::policy::dashboard_board(&state.pool, &user, board.community).await?;
+    let community = match board.community.as_deref().filter(|c| !c.is_empty()) {
+        Some(text) => Some(text.parse::<i64>().map_err(|_| {
+            AppError::invalid(app::tr!("请选择社区。", "Please choose a community."))
+        })?),
+        None => None,
+    };
+    let audience = app::live::policy::dashboard_board(&state.pool, &user, community).await?;
     Ok(event_stream(&state.live, audience))
 }
 

@@ -18,8 +18,8 @@ pub async fn find_user(phone: String) -> Result<Option<UserSummary>, AppError> {
     crate::admin::db::user_by_phone(&crate::state::pool()?, phone.as_str()).await
 }
 
-#[cfg(feature = "ssr")]
 /// The audit entry of granting (`granted`) or revoking `grant` of `user_id`, in each language.
+#[cfg(feature = "ssr")]
 async fn describe(
     pool: &sqlx::SqlitePool,
     user_id: i64,

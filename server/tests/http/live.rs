@@ -146,6 +146,14 @@ async fn staff_open_only_their_own_communitys_boards(pool: SqlitePool) {
         StatusCode::OK,
         "every community the worker works for"
     );
+    let (status, _) = open(&app, "/events/dashboard?community=", Some(&worker)).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "an empty field, as a GET form sends it"
+    );
+    let (status, _) = open(&app, "/events/dashboard?community=seven", Some(&worker)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]

@@ -238,8 +238,8 @@ pub async fn add_subsidy_rule(
     let category = category.and_then(crate::domain::elder::SubsidyCategory::from_code);
     let yuan = crate::canteen::rules::pricing::yuan(subsidy_fen);
     let detail = crate::tr_each!(locale =>
-        "新增补贴规则：{}，{}，每餐补贴 {} 元",
-        "Subsidy rule added: {}, {}, {} yuan a meal",
+        "新增补贴规则：{}，{}，每餐补贴 {}",
+        "Subsidy rule added: {}, {}, {} a meal",
         band.map_or(age_band, |b| b.label_in(locale)),
         category.map_or(crate::tr!(locale => "所有类别", "every category"), |c| c.label_in(locale).to_string()),
         yuan
