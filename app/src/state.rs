@@ -40,6 +40,9 @@ pub struct AppState {
     /// arrival order instead of retrying and sleeping inside SQLite's busy handler.
     #[from_ref(skip)]
     pub writer: SqlitePool,
+    /// Places meal orders through `writer`, many in one transaction (group commit).
+    #[from_ref(skip)]
+    pub orders: crate::canteen::db::order_queue::OrderQueue,
     pub config: Arc<Config>,
     /// Announces changes of meal orders to the open live boards (see `crate::live::bus`).
     pub live: crate::live::bus::LiveBus,
@@ -59,4 +62,9 @@ pub fn pool() -> Result<SqlitePool, AppError> {
 /// The writers' pool inside a server function (see `AppState::writer`).
 pub fn writer() -> Result<SqlitePool, AppError> {
     Ok(app_state()?.writer)
+}
+
+/// The meal orders' queue inside a server function (see `AppState::orders`).
+pub fn order_queue() -> Result<crate::canteen::db::order_queue::OrderQueue, AppError> {
+    Ok(app_state()?.orders)
 }

@@ -4,6 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use app::canteen::db::order_queue::OrderQueue;
 use app::state::AppState;
 use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
@@ -89,6 +90,7 @@ async fn serve(url: &str) -> anyhow::Result<()> {
     let addr = conf.leptos_options.site_addr;
     let state = AppState {
         leptos_options: conf.leptos_options,
+        orders: OrderQueue::start(writer.clone()),
         writer,
         pool,
         config: Arc::new(config::app_config()?),

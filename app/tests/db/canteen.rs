@@ -52,7 +52,7 @@ pub async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Ve
     ids
 }
 
-fn order(elder_id: i64) -> OrderForPlace {
+pub fn order(elder_id: i64) -> OrderForPlace {
     OrderForPlace {
         elder_id,
         service_id: 1,

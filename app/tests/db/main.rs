@@ -8,6 +8,7 @@ mod dashboard;
 mod fixtures;
 mod household;
 mod housekeeping;
+mod order_queue;
 mod school;
 mod school_running;
 mod volunteer;

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use app::canteen::db::order_queue::OrderQueue;
 use app::live::bus::LiveBus;
 use app::state::{AppState, Config};
 use axum::body::{to_bytes, Body};
@@ -27,6 +28,8 @@ pub struct TestApp {
     pub pool: SqlitePool,
     /// The live bus the router announces order changes on.
     pub live: LiveBus,
+    /// The meal orders' queue, started once for this test's database.
+    pub orders: OrderQueue,
 }
 
 pub struct Reply {
@@ -63,6 +66,7 @@ impl TestApp {
     pub fn new(pool: SqlitePool) -> Self {
         let app = Self {
             router: Router::new(),
+            orders: OrderQueue::start(pool.clone()),
             pool,
             live: LiveBus::default(),
         };
@@ -80,6 +84,7 @@ impl TestApp {
                 .build(),
             pool: self.pool.clone(),
             writer: self.pool.clone(),
+            orders: self.orders.clone(),
             config: Arc::new(Config::default()),
             live: self.live.clone(),
         }

@@ -29,7 +29,7 @@ pub async fn order_options(
 /// standing order when weekdays are chosen.
 #[server(endpoint = "canteen/order")]
 pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
-    use crate::canteen::db::{order, order_draft, standing};
+    use crate::canteen::db::{order_draft, standing};
     use crate::live::{bus::announce, model::LiveKind};
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
@@ -75,7 +75,7 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
         .await?;
     }
     if !orders.is_empty() {
-        let placed = order::place_orders(&writer, &orders, replaces).await?;
+        let placed = crate::state::order_queue()?.place(orders, replaces).await?;
         if let Some(old) = replaces {
             announce(LiveKind::OrderCancelled, &[old]).await;
             announce(LiveKind::OrderChanged, &placed).await;

@@ -7,6 +7,7 @@ pub mod menu;
 pub mod order;
 pub mod order_draft;
 pub mod order_options;
+pub mod order_queue;
 pub mod settlement;
 pub mod setup;
 pub mod standing;

@@ -73,17 +73,32 @@ pub async fn place_orders(
     replaces: Option<i64>,
 ) -> AppResult<Vec<i64>> {
     let mut tx = crate::db::begin_immediate(pool).await?;
+    let ids = insert_all(&mut tx, orders, replaces).await?;
+    tx.commit().await?;
+    for _ in &ids {
+        crate::figures::place("order", true);
+    }
+    Ok(ids)
+}
+
+/// The inserts of [`place_orders`] inside the caller's write transaction. On an error some
+/// of them may have been written: the caller rolls back.
+pub async fn insert_all(
+    conn: &mut SqliteConnection,
+    orders: &[OrderForPlace],
+    replaces: Option<i64>,
+) -> AppResult<Vec<i64>> {
     if let Some(old) = replaces {
         sqlx::query!(
             "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = ? AND status = 'placed'",
             old
         )
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
     let mut ids = Vec::with_capacity(orders.len());
     for order in orders {
-        match insert_order(&mut tx, order).await {
+        match insert_order(conn, order).await {
             Ok(id) => ids.push(id),
             Err(AppError::Conflict(message)) if orders.len() > 1 => {
                 let day = crate::i18n::dates::day_label(order.date, crate::i18n::message_locale());
@@ -95,17 +110,14 @@ pub async fn place_orders(
             Err(other) => return Err(other),
         }
     }
-    tx.commit().await?;
-    for _ in &ids {
-        crate::figures::place("order", true);
-    }
     Ok(ids)
 }
 
 /// Inserts one order inside the caller's write transaction, refusing it when the service is
 /// full that day or the elder already has a live order for it. Two statements, whatever the
 /// number of dishes: the order only if a place is left (the count and the insert in one
-/// statement), then all its lines at once.
+/// statement), then all its lines at once. A refusal (`Conflict`, `NotFound`) comes before
+/// anything is written, so the transaction may go on with other orders.
 pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) -> AppResult<i64> {
     let date = order.date;
     let fulfilment = order.fulfilment.code();
