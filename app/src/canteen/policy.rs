@@ -7,6 +7,7 @@ use crate::auth::model::CurrentUser;
 use crate::canteen::db::order_draft::ServiceInfo;
 use crate::canteen::model::menu::CanteenInfo;
 use crate::error::{AppError, AppResult};
+use crate::household::model::ElderView;
 
 /// The service, if the caller runs its canteen.
 pub async fn require_canteen_staff(
@@ -63,6 +64,20 @@ pub async fn require_order_access(
     let elder_id = crate::canteen::db::history::elder_of_order(pool, order_id).await?;
     crate::household::policy::authorize(pool, user, elder_id).await?;
     Ok(())
+}
+
+/// As [`require_order_form_access`] when placing an order: the elder as the form shows them.
+pub async fn authorize_order_form(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    elder_id: i64,
+    replaces: Option<i64>,
+) -> AppResult<ElderView> {
+    let elder = crate::household::policy::authorize_view(pool, user, elder_id).await?;
+    if let Some(order_id) = replaces {
+        require_order_access(pool, user, order_id).await?;
+    }
+    Ok(elder)
 }
 
 /// The order form for `elder_id`, changing order `replaces`: the caller may act for both.

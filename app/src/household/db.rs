@@ -174,6 +174,59 @@ pub async fn ownership(
     }))
 }
 
+/// One elder as [`find_elders`] shows them, with `viewer`'s relation for the policy to judge:
+/// one lookup where an action needs both. `None` when there is no such elder.
+pub async fn elder_with_ownership(
+    pool: &SqlitePool,
+    elder_id: i64,
+    viewer: i64,
+    today: NaiveDate,
+) -> AppResult<Option<(ElderView, ElderOwnership)>> {
+    let row = sqlx::query!(
+        r#"SELECT e.id AS "id!", e.name, e.birth_date AS "birth_date: NaiveDate", e.community_id, c.name AS community_name,
+                  e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
+                  e.allergies, e.diet_needs, e.subsidy_category, e.notes,
+                  ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String",
+                  f.user_id IS NOT NULL AS "is_family!: bool", ifnull(e.user_id = ?2, 0) AS "is_self!: bool"
+           FROM elders e
+           JOIN communities c ON c.id = e.community_id
+           LEFT JOIN family_links f ON f.elder_id = e.id AND f.user_id = ?2
+           LEFT JOIN users u ON u.id = e.user_id
+           WHERE e.id = ?1"#,
+        elder_id,
+        viewer
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| {
+        let owned = ElderOwnership {
+            community_id: r.community_id,
+            is_family: r.is_family,
+            is_self: r.is_self,
+        };
+        let view = ElderRow {
+            id: r.id,
+            name: r.name,
+            birth_date: r.birth_date,
+            community_id: r.community_id,
+            community_name: r.community_name,
+            building: r.building,
+            unit: r.unit,
+            room: r.room,
+            phone: r.phone,
+            needs_delivery: r.needs_delivery,
+            allergies: r.allergies,
+            diet_needs: r.diet_needs,
+            subsidy_category: r.subsidy_category,
+            notes: r.notes,
+            relation: r.relation,
+            own_phone: r.own_phone,
+        }
+        .into_view(today);
+        (view, owned)
+    }))
+}
+
 /// The profile fields that are stored as text: ISO date, codes joined by commas.
 struct StoredColumns {
     phone: String,

@@ -5,7 +5,8 @@ use sqlx::SqlitePool;
 
 use crate::auth::model::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::household::db::{ownership, ElderOwnership, ElderScope};
+use crate::household::db::{elder_with_ownership, ownership, ElderOwnership, ElderScope};
+use crate::household::model::ElderView;
 
 /// The relation that grants access, or `NotFound` — an elder someone may not see is, to them,
 /// an elder that does not exist.
@@ -17,8 +18,25 @@ pub async fn authorize(
     let owned = ownership(pool, elder_id, user.id)
         .await?
         .ok_or(AppError::NotFound)?;
+    permit(user, owned).map(|()| owned)
+}
+
+/// As [`authorize`], and the elder as pages show them, in one lookup.
+pub async fn authorize_view(
+    pool: &SqlitePool,
+    user: &CurrentUser,
+    elder_id: i64,
+) -> AppResult<ElderView> {
+    let today = crate::clock::today_in_shanghai();
+    let (elder, owned) = elder_with_ownership(pool, elder_id, user.id, today)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    permit(user, owned).map(|()| elder)
+}
+
+fn permit(user: &CurrentUser, owned: ElderOwnership) -> AppResult<()> {
     if owned.is_family || owned.is_self || user.is_staff_of(owned.community_id) {
-        Ok(owned)
+        Ok(())
     } else {
         Err(AppError::NotFound)
     }

@@ -5,7 +5,7 @@ use app::domain::elder::Allergen;
 use app::domain::role::Role;
 use app::error::AppError;
 use app::household::db::{find_elders, link_own_login, ownership, update_elder, ElderFilter};
-use app::household::policy::authorize;
+use app::household::policy::{authorize, authorize_view};
 use sqlx::SqlitePool;
 
 use crate::fixtures::{account, elder_form, family_elder, household_today, role, staff_elder};
@@ -34,6 +34,22 @@ async fn a_family_sees_the_elder_it_registered_with_age_and_relation(pool: Sqlit
     // Registering an elder makes the account a family member.
     let account = load_user(&pool, family).await.unwrap().unwrap();
     assert!(account.has_role(Role::Family));
+    // The policy's one-lookup view shows the elder as the list does.
+    let view = authorize_view(&pool, &account, list[0].id).await.unwrap();
+    assert_eq!(
+        (
+            view.name,
+            view.relation,
+            view.community_name,
+            view.allergies
+        ),
+        (
+            "王秀英".into(),
+            "女儿".into(),
+            "十九街社区".into(),
+            vec![Allergen::Peanut]
+        )
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -53,6 +69,15 @@ async fn another_family_neither_lists_nor_reaches_the_elder(pool: SqlitePool) {
         authorize(&pool, &b, id).await.unwrap_err(),
         AppError::NotFound
     );
+    assert_eq!(
+        authorize_view(&pool, &b, id).await.unwrap_err(),
+        AppError::NotFound
+    );
+    assert_eq!(
+        authorize_view(&pool, &b, id + 100).await.unwrap_err(),
+        AppError::NotFound,
+        "no such elder"
+    );
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -68,6 +93,12 @@ async fn staff_reach_elders_of_their_own_community_only(pool: SqlitePool) {
     assert!(!owned.is_family);
     assert_eq!(
         authorize(&pool, &staff, elsewhere).await.unwrap_err(),
+        AppError::NotFound
+    );
+    let seen = authorize_view(&pool, &staff, here).await.unwrap();
+    assert_eq!((seen.name.as_str(), seen.relation.as_str()), ("王秀英", ""));
+    assert_eq!(
+        authorize_view(&pool, &staff, elsewhere).await.unwrap_err(),
         AppError::NotFound
     );
     let filter = ElderFilter {
@@ -144,6 +175,7 @@ async fn linking_the_elders_own_login_gives_them_the_elder_role_and_access(pool:
     let me = load_user(&pool, elder_login).await.unwrap().unwrap();
     assert!(me.has_role(Role::Elder));
     assert!(authorize(&pool, &me, id).await.unwrap().is_self);
+    assert_eq!(authorize_view(&pool, &me, id).await.unwrap().id, id);
     let mine = find_elders(
         &pool,
         family_of(elder_login),

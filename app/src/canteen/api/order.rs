@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::canteen::model::order::MealOrderForm;
 use crate::canteen::model::order::OrderChoices;
 #[cfg(feature = "ssr")]
-use crate::canteen::policy::require_order_form_access;
+use crate::canteen::policy::{authorize_order_form, require_order_form_access};
 use crate::error::AppError;
 
 /// The elders the caller may order for, the services, and — once both are chosen — the days
@@ -36,9 +36,7 @@ pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
     let writer = crate::state::writer()?;
     // Refused as "not found" unless the caller may act for this elder (and the order replaced).
     let replacing = (form.replaces > 0).then_some(form.replaces);
-    require_order_form_access(&pool, &user, Some(form.elder_id), replacing).await?;
-    let elder =
-        crate::canteen::db::order_options::elder_view(&pool, user.id, form.elder_id).await?;
+    let elder = authorize_order_form(&pool, &user, form.elder_id, replacing).await?;
     let today = crate::clock::today_in_shanghai();
     let request = form.parse(today)?;
     let service = order_draft::service_info(&pool, form.service_id).await?;
