@@ -75,7 +75,13 @@ impl OrderQueue {
 async fn run(writer: SqlitePool, mut waiting: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(LONGEST_BATCH);
     while waiting.recv_many(&mut batch, LONGEST_BATCH).await > 0 {
-        place_batch(&writer, std::mem::take(&mut batch)).await;
+        let jobs = std::mem::take(&mut batch);
+        let writer = writer.clone();
+        // Each batch in a task of its own: should placing one panic, its families get an
+        // error (their answers are dropped) and the queue goes on with the next batch.
+        if let Err(error) = tokio::spawn(async move { place_batch(&writer, jobs).await }).await {
+            tracing::error!(%error, "a batch of orders was not placed");
+        }
     }
 }
 
