@@ -48,10 +48,23 @@ pub struct AppState {
     pub live: crate::live::bus::LiveBus,
 }
 
-/// The state inside a server function or a server render.
+/// The state inside a server function or a server render. A render whose visitor went away
+/// (the connection closed mid-page) has had its context cleared while its data loads may still
+/// run; they stop here quietly instead of logging an internal error for a page nobody will see.
 pub fn app_state() -> Result<AppState, AppError> {
-    use_context::<AppState>()
-        .ok_or_else(|| AppError::internal("app state", "AppState missing from context"))
+    if let Some(state) = use_context::<AppState>() {
+        return Ok(state);
+    }
+    let render_ended =
+        Owner::current().is_some() && use_context::<http::request::Parts>().is_none();
+    if render_ended {
+        tracing::debug!("a render ended before its data loaded");
+        return Err(AppError::Internal);
+    }
+    Err(AppError::internal(
+        "app state",
+        "AppState missing from context",
+    ))
 }
 
 /// The database pool inside a server function.
