@@ -38,9 +38,19 @@ struct ElderRow {
     notes: String,
     relation: String,
     own_phone: Option<String>,
+    is_family: bool,
+    is_self: bool,
 }
 
 impl ElderRow {
+    fn ownership(&self) -> ElderOwnership {
+        ElderOwnership {
+            community_id: self.community_id,
+            is_family: self.is_family,
+            is_self: self.is_self,
+        }
+    }
+
     fn into_view(self, today: NaiveDate) -> ElderView {
         let age = age_on(self.birth_date, today);
         ElderView {
@@ -119,12 +129,22 @@ pub async fn find_elders(
     viewer: i64,
     today: NaiveDate,
 ) -> AppResult<Vec<ElderView>> {
+    let rows = elder_rows(pool, filter, viewer).await?;
+    Ok(rows.into_iter().map(|row| row.into_view(today)).collect())
+}
+
+async fn elder_rows(
+    pool: &SqlitePool,
+    filter: ElderFilter,
+    viewer: i64,
+) -> AppResult<Vec<ElderRow>> {
     let rows = sqlx::query_as!(
         ElderRow,
         r#"SELECT e.id AS "id!", e.name, e.birth_date AS "birth_date: NaiveDate", e.community_id, c.name AS community_name,
                   e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
                   e.allergies, e.diet_needs, e.subsidy_category, e.notes,
-                  ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String"
+                  ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String",
+                  f.user_id IS NOT NULL AS "is_family!: bool", ifnull(e.user_id = ?1, 0) AS "is_self!: bool"
            FROM (SELECT id FROM elders WHERE user_id = ?2
                  UNION SELECT elder_id FROM family_links WHERE user_id = ?2
                  UNION SELECT id FROM elders WHERE community_id = ?3
@@ -141,7 +161,7 @@ pub async fn find_elders(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|row| row.into_view(today)).collect())
+    Ok(rows)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -182,48 +202,14 @@ pub async fn elder_with_ownership(
     viewer: i64,
     today: NaiveDate,
 ) -> AppResult<Option<(ElderView, ElderOwnership)>> {
-    let row = sqlx::query!(
-        r#"SELECT e.id AS "id!", e.name, e.birth_date AS "birth_date: NaiveDate", e.community_id, c.name AS community_name,
-                  e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
-                  e.allergies, e.diet_needs, e.subsidy_category, e.notes,
-                  ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String",
-                  f.user_id IS NOT NULL AS "is_family!: bool", ifnull(e.user_id = ?2, 0) AS "is_self!: bool"
-           FROM elders e
-           JOIN communities c ON c.id = e.community_id
-           LEFT JOIN family_links f ON f.elder_id = e.id AND f.user_id = ?2
-           LEFT JOIN users u ON u.id = e.user_id
-           WHERE e.id = ?1"#,
-        elder_id,
-        viewer
-    )
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.map(|r| {
-        let owned = ElderOwnership {
-            community_id: r.community_id,
-            is_family: r.is_family,
-            is_self: r.is_self,
-        };
-        let view = ElderRow {
-            id: r.id,
-            name: r.name,
-            birth_date: r.birth_date,
-            community_id: r.community_id,
-            community_name: r.community_name,
-            building: r.building,
-            unit: r.unit,
-            room: r.room,
-            phone: r.phone,
-            needs_delivery: r.needs_delivery,
-            allergies: r.allergies,
-            diet_needs: r.diet_needs,
-            subsidy_category: r.subsidy_category,
-            notes: r.notes,
-            relation: r.relation,
-            own_phone: r.own_phone,
-        }
-        .into_view(today);
-        (view, owned)
+    let filter = ElderFilter {
+        elder_id: Some(elder_id),
+        ..Default::default()
+    };
+    let row = elder_rows(pool, filter, viewer).await?.pop();
+    Ok(row.map(|row| {
+        let owned = row.ownership();
+        (row.into_view(today), owned)
     }))
 }
 
