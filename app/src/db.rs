@@ -30,7 +30,7 @@ pub async fn record_audit(
     detail: &crate::i18n::message::EachLanguage,
 ) -> AppResult<()> {
     sqlx::query!(
-        "INSERT INTO audit_log (actor_user_id, action, detail, detail_en) VALUES (?, ?, ?, ?)",
+        "INSERT INTO audit_log (actor_user_id, action, detail, detail_en) VALUES ($1, $2, $3, $4)",
         actor,
         action,
         detail.zh,

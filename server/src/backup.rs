@@ -174,7 +174,7 @@ pub async fn backup(url: &str, to: &Path) -> anyhow::Result<Summary> {
     let _ = std::fs::remove_file(&partial);
 
     let mut conn = open_read_only(&source).await?;
-    let copied = sqlx::query("VACUUM INTO ?")
+    let copied = sqlx::query("VACUUM INTO $1")
         .bind(partial.to_string_lossy().into_owned())
         .execute(&mut conn)
         .await;

@@ -149,7 +149,7 @@ pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
     for account in ACCOUNTS {
         let user_id = sqlx::query!(
-            "INSERT INTO users (phone, display_name, password_hash) VALUES (?, ?, ?)",
+            "INSERT INTO users (phone, display_name, password_hash) VALUES ($1, $2, $3)",
             account.phone,
             account.name,
             hash
@@ -159,7 +159,7 @@ pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
         .last_insert_rowid();
         for (role, community) in account.roles {
             sqlx::query!(
-                "INSERT INTO user_roles (user_id, role, community_id) VALUES (?, ?, ?)",
+                "INSERT INTO user_roles (user_id, role, community_id) VALUES ($1, $2, $3)",
                 user_id,
                 role,
                 community
@@ -172,7 +172,7 @@ pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
         let elder_id = sqlx::query!(
             "INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
                                  allergies, diet_needs, subsidy_category, notes, user_id, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM users WHERE phone = ?),
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM users WHERE phone = $13),
                      (SELECT id FROM users WHERE phone = '13900000002'))",
             e.name,
             e.birth,
@@ -194,7 +194,7 @@ pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
         if let Some((family_phone, relation)) = e.family {
             sqlx::query!(
                 "INSERT INTO family_links (elder_id, user_id, relation)
-                 VALUES (?, (SELECT id FROM users WHERE phone = ?), ?)",
+                 VALUES ($1, (SELECT id FROM users WHERE phone = $2), $3)",
                 elder_id,
                 family_phone,
                 relation

@@ -78,7 +78,7 @@ pub async fn load(
     .await?;
     for (age_band, category, subsidy) in SUBSIDIES {
         sqlx::query!(
-            "INSERT INTO subsidy_rules (age_band, subsidy_category, subsidy_fen) VALUES (?, ?, ?)",
+            "INSERT INTO subsidy_rules (age_band, subsidy_category, subsidy_fen) VALUES ($1, $2, $3)",
             age_band,
             category,
             subsidy
@@ -88,7 +88,7 @@ pub async fn load(
     }
     for d in DISHES {
         let dish_id = sqlx::query!(
-            "INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES (1, ?, ?, ?, ?, ?)",
+            "INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES (1, $1, $2, $3, $4, $5)",
             d.name,
             d.set_meal,
             d.price_fen,
@@ -105,7 +105,7 @@ pub async fn load(
             let services: &[i64] = if d.at_dinner { &[1, 2] } else { &[1] };
             for service in services {
                 sqlx::query!(
-                    "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES (?, ?, ?, 1)",
+                    "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES ($1, $2, $3, 1)",
                     service,
                     date,
                     dish_id

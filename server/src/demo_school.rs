@@ -77,7 +77,7 @@ pub async fn load(
         (day(-20), day(-10), day(30), day(-14), day(160));
     sqlx::query!(
         "INSERT INTO semesters (id, name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes, max_classes_per_person, offer_hours)
-         VALUES (1, '本学期', ?, ?, ?, ?, ?, 3, 48)",
+         VALUES (1, '本学期', $1, $2, $3, $4, $5, 3, 48)",
         starts,
         ends,
         returning,
@@ -106,11 +106,11 @@ pub async fn load(
         let (course, teacher, name) = (c.course, c.teacher, c.name);
         let (capacity, fee) = (c.capacity, c.fee_fen);
         let (room, weekday, start, end) = c.slot;
-        sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES (?)", course)
+        sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES ($1)", course)
             .execute(&mut **tx)
             .await?;
         sqlx::query!(
-            "INSERT INTO teachers (name) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM teachers WHERE name = ?)",
+            "INSERT INTO teachers (name) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM teachers WHERE name = $2)",
             teacher,
             teacher
         )
@@ -118,7 +118,7 @@ pub async fn load(
         .await?;
         let class_id = sqlx::query!(
             "INSERT INTO classes (semester_id, course_id, teacher_id, name, capacity, fee_fen, min_age)
-             SELECT 1, c.id, t.id, ?, ?, ?, 50 FROM courses c, teachers t WHERE c.name = ? AND t.name = ?",
+             SELECT 1, c.id, t.id, $1, $2, $3, 50 FROM courses c, teachers t WHERE c.name = $4 AND t.name = $5",
             name,
             capacity,
             fee,
@@ -129,7 +129,7 @@ pub async fn load(
         .await?
         .last_insert_rowid();
         sqlx::query!(
-            "INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)",
             class_id,
             room,
             weekday,
@@ -140,8 +140,8 @@ pub async fn load(
         .await?;
         sqlx::query!(
             "UPDATE classes SET community_id =
-               (SELECT s.community_id FROM rooms r JOIN school_sites s ON s.id = r.site_id WHERE r.id = ?)
-             WHERE id = ?",
+               (SELECT s.community_id FROM rooms r JOIN school_sites s ON s.id = r.site_id WHERE r.id = $1)
+             WHERE id = $2",
             room,
             class_id
         )

@@ -15,14 +15,14 @@ pub async fn load(
     let (event_day, class_day) = (day(2), day(3));
     sqlx::query!(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
-         SELECT 7, 'event', '重阳敬老健康义诊', '十九街社区服务中心广场', ?, '09:00', '11:30', 4, id FROM users WHERE phone = '13900000002'",
+         SELECT 7, 'event', '重阳敬老健康义诊', '十九街社区服务中心广场', $1, '09:00', '11:30', 4, id FROM users WHERE phone = '13900000002'",
         event_day
     )
     .execute(&mut **tx)
     .await?;
     sqlx::query!(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
-         SELECT 7, 'class_assistant', '书法班课堂助教', '十九街社区老年学校二楼', ?, '14:30', '16:00', 2, id FROM users WHERE phone = '13900000002'",
+         SELECT 7, 'class_assistant', '书法班课堂助教', '十九街社区老年学校二楼', $1, '14:30', '16:00', 2, id FROM users WHERE phone = '13900000002'",
         class_day
     )
     .execute(&mut **tx)

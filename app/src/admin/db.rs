@@ -11,7 +11,7 @@ use crate::i18n::message::EachLanguage;
 
 pub async fn user_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<UserSummary>> {
     let Some(row) = sqlx::query!(
-        r#"SELECT id AS "id!", display_name, phone FROM users WHERE phone = ?"#,
+        r#"SELECT id AS "id!", display_name, phone FROM users WHERE phone = $1"#,
         phone
     )
     .fetch_optional(pool)
@@ -53,7 +53,7 @@ pub async fn revoke(
     let mut tx = pool.begin().await?;
     let role = grant.role.code();
     let removed = sqlx::query!(
-        "DELETE FROM user_roles WHERE user_id = ? AND role = ? AND community_id IS ?",
+        "DELETE FROM user_roles WHERE user_id = $1 AND role = $2 AND community_id IS $3",
         user_id,
         role,
         grant.community_id
@@ -74,7 +74,7 @@ pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditE
         r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail,
                   a.detail_en, a.at
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-           ORDER BY a.id DESC LIMIT ?"#,
+           ORDER BY a.id DESC LIMIT $1"#,
         limit
     )
     .fetch_all(pool)

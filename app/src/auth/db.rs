@@ -19,7 +19,7 @@ pub struct NewAccount<'a> {
 pub async fn create_user(pool: &SqlitePool, account: NewAccount<'_>) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
     let inserted = sqlx::query!(
-        "INSERT INTO users (phone, display_name, password_hash) VALUES (?, ?, ?)",
+        "INSERT INTO users (phone, display_name, password_hash) VALUES ($1, $2, $3)",
         account.phone,
         account.display_name,
         account.password_hash
@@ -51,7 +51,7 @@ pub async fn insert_role(
 ) -> AppResult<()> {
     let role = grant.role.code();
     sqlx::query!(
-        "INSERT INTO user_roles (user_id, role, community_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO user_roles (user_id, role, community_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         user_id,
         role,
         grant.community_id
@@ -69,7 +69,7 @@ pub struct LoginRecord {
 pub async fn find_login(pool: &SqlitePool, phone: &str) -> AppResult<Option<LoginRecord>> {
     let row = sqlx::query_as!(
         LoginRecord,
-        r#"SELECT id AS "user_id!", password_hash FROM users WHERE phone = ?"#,
+        r#"SELECT id AS "user_id!", password_hash FROM users WHERE phone = $1"#,
         phone
     )
     .fetch_optional(pool)
@@ -78,7 +78,7 @@ pub async fn find_login(pool: &SqlitePool, phone: &str) -> AppResult<Option<Logi
 }
 
 pub async fn password_hash_of(pool: &SqlitePool, user_id: i64) -> AppResult<String> {
-    let row = sqlx::query!("SELECT password_hash FROM users WHERE id = ?", user_id)
+    let row = sqlx::query!("SELECT password_hash FROM users WHERE id = $1", user_id)
         .fetch_one(pool)
         .await?;
     Ok(row.password_hash)
@@ -90,7 +90,7 @@ pub async fn set_password_hash(
     password_hash: &str,
 ) -> AppResult<()> {
     sqlx::query!(
-        "UPDATE users SET password_hash = ? WHERE id = ?",
+        "UPDATE users SET password_hash = $1 WHERE id = $2",
         password_hash,
         user_id
     )
@@ -101,7 +101,7 @@ pub async fn set_password_hash(
 
 pub async fn roles_of(pool: &SqlitePool, user_id: i64) -> AppResult<Vec<RoleGrant>> {
     let rows = sqlx::query!(
-        "SELECT role, community_id FROM user_roles WHERE user_id = ? ORDER BY id",
+        "SELECT role, community_id FROM user_roles WHERE user_id = $1 ORDER BY id",
         user_id
     )
     .fetch_all(pool)
@@ -119,7 +119,7 @@ pub async fn roles_of(pool: &SqlitePool, user_id: i64) -> AppResult<Vec<RoleGran
 
 pub async fn load_user(pool: &SqlitePool, user_id: i64) -> AppResult<Option<CurrentUser>> {
     let Some(row) = sqlx::query!(
-        r#"SELECT id AS "id!", phone, display_name FROM users WHERE id = ?"#,
+        r#"SELECT id AS "id!", phone, display_name FROM users WHERE id = $1"#,
         user_id
     )
     .fetch_optional(pool)
@@ -136,7 +136,7 @@ pub async fn load_user(pool: &SqlitePool, user_id: i64) -> AppResult<Option<Curr
 }
 
 pub async fn user_id_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<i64>> {
-    let row = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = ?"#, phone)
+    let row = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = $1"#, phone)
         .fetch_optional(pool)
         .await?;
     Ok(row.map(|r| r.id))
@@ -156,7 +156,7 @@ pub async fn insert_session(
 ) -> AppResult<()> {
     let expires_at = times.now + times.absolute_secs;
     sqlx::query!(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
         token_hash,
         user_id,
         times.now,
@@ -183,7 +183,7 @@ pub async fn session_account(
                   ifnull((SELECT group_concat(r.role || ':' || ifnull(r.community_id, ''), ',')
                           FROM (SELECT role, community_id FROM user_roles
                                 WHERE user_id = s.user_id ORDER BY id) r), '') AS "roles!: String"
-           FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?"#,
+           FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"#,
         token_hash
     )
     .fetch_optional(pool)
@@ -231,7 +231,7 @@ async fn keep_alive(
     }
     if times.now - last_seen_at >= TOUCH_EVERY_SECS {
         sqlx::query!(
-            "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+            "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2",
             times.now,
             token_hash
         )
@@ -242,7 +242,7 @@ async fn keep_alive(
 }
 
 pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> AppResult<()> {
-    sqlx::query!("DELETE FROM sessions WHERE token_hash = ?", token_hash)
+    sqlx::query!("DELETE FROM sessions WHERE token_hash = $1", token_hash)
         .execute(pool)
         .await?;
     Ok(())
@@ -251,7 +251,7 @@ pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> AppResult<()
 /// Ends every session of the account except `keep` (after a password change).
 pub async fn delete_other_sessions(pool: &SqlitePool, user_id: i64, keep: &str) -> AppResult<()> {
     sqlx::query!(
-        "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+        "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
         user_id,
         keep
     )
@@ -265,7 +265,7 @@ pub async fn delete_other_sessions(pool: &SqlitePool, user_id: i64, keep: &str) 
 pub async fn delete_expired_sessions(pool: &SqlitePool, times: &SessionTimes) -> AppResult<u64> {
     let idle_since = times.now - times.idle_secs;
     let done = sqlx::query!(
-        "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?",
+        "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2",
         times.now,
         idle_since
     )
@@ -276,7 +276,7 @@ pub async fn delete_expired_sessions(pool: &SqlitePool, times: &SessionTimes) ->
 
 /// Deletes failed log-ins older than `before`, long past the throttling window.
 pub async fn delete_login_failures_before(pool: &SqlitePool, before: i64) -> AppResult<u64> {
-    let done = sqlx::query!("DELETE FROM login_failures WHERE at < ?", before)
+    let done = sqlx::query!("DELETE FROM login_failures WHERE at < $1", before)
         .execute(pool)
         .await?;
     Ok(done.rows_affected())

@@ -20,11 +20,11 @@ pub fn minutes_until_unlocked(oldest: i64, now: i64) -> i64 {
 pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let since = now - WINDOW_SECS;
     let failures = sqlx::query!(
-        r#"SELECT coalesce(sum(phone = ?1), 0) AS "by_phone!: i64",
-                  min(CASE WHEN phone = ?1 THEN at END) AS "phone_oldest: i64",
-                  coalesce(sum(ip = ?2), 0) AS "by_ip!: i64",
-                  min(CASE WHEN ip = ?2 THEN at END) AS "ip_oldest: i64"
-           FROM login_failures WHERE (phone = ?1 OR ip = ?2) AND at > ?3"#,
+        r#"SELECT coalesce(sum(phone = $1), 0) AS "by_phone!: i64",
+                  min(CASE WHEN phone = $1 THEN at END) AS "phone_oldest: i64",
+                  coalesce(sum(ip = $2), 0) AS "by_ip!: i64",
+                  min(CASE WHEN ip = $2 THEN at END) AS "ip_oldest: i64"
+           FROM login_failures WHERE (phone = $1 OR ip = $2) AND at > $3"#,
         phone,
         ip,
         since
@@ -53,11 +53,11 @@ pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppRes
 
 pub async fn record_failure(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let stale = now - WINDOW_SECS;
-    sqlx::query!("DELETE FROM login_failures WHERE at <= ?", stale)
+    sqlx::query!("DELETE FROM login_failures WHERE at <= $1", stale)
         .execute(pool)
         .await?;
     sqlx::query!(
-        "INSERT INTO login_failures (phone, ip, at) VALUES (?, ?, ?)",
+        "INSERT INTO login_failures (phone, ip, at) VALUES ($1, $2, $3)",
         phone,
         ip,
         now
@@ -69,7 +69,7 @@ pub async fn record_failure(pool: &SqlitePool, phone: &str, ip: &str, now: i64) 
 
 /// A successful log-in forgives that phone number's earlier failures.
 pub async fn clear(pool: &SqlitePool, phone: &str) -> AppResult<()> {
-    sqlx::query!("DELETE FROM login_failures WHERE phone = ?", phone)
+    sqlx::query!("DELETE FROM login_failures WHERE phone = $1", phone)
         .execute(pool)
         .await?;
     Ok(())

@@ -19,7 +19,7 @@ pub async fn all_communities(pool: &SqlitePool) -> AppResult<Vec<Community>> {
 
 pub async fn community_exists(pool: &SqlitePool, id: i64) -> AppResult<bool> {
     let row = sqlx::query!(
-        r#"SELECT count(*) AS "n!: i64" FROM communities WHERE id = ?"#,
+        r#"SELECT count(*) AS "n!: i64" FROM communities WHERE id = $1"#,
         id
     )
     .fetch_one(pool)
@@ -51,7 +51,7 @@ pub async fn add_community(
 ) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
     let inserted = sqlx::query!(
-        "INSERT INTO communities (subdistrict_id, name) VALUES (?, ?)",
+        "INSERT INTO communities (subdistrict_id, name) VALUES ($1, $2)",
         subdistrict_id,
         name
     )

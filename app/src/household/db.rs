@@ -144,14 +144,14 @@ async fn elder_rows(
                   e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
                   e.allergies, e.diet_needs, e.subsidy_category, e.notes,
                   ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String",
-                  f.user_id IS NOT NULL AS "is_family!: bool", ifnull(e.user_id = ?1, 0) AS "is_self!: bool"
-           FROM (SELECT id FROM elders WHERE user_id = ?2
-                 UNION SELECT elder_id FROM family_links WHERE user_id = ?2
-                 UNION SELECT id FROM elders WHERE community_id = ?3
-                 UNION SELECT id FROM elders WHERE id = ?4) AS chosen
+                  f.user_id IS NOT NULL AS "is_family!: bool", ifnull(e.user_id = $1, 0) AS "is_self!: bool"
+           FROM (SELECT id FROM elders WHERE user_id = $2
+                 UNION SELECT elder_id FROM family_links WHERE user_id = $2
+                 UNION SELECT id FROM elders WHERE community_id = $3
+                 UNION SELECT id FROM elders WHERE id = $4) AS chosen
            JOIN elders e ON e.id = chosen.id
            JOIN communities c ON c.id = e.community_id
-           LEFT JOIN family_links f ON f.elder_id = e.id AND f.user_id = ?1
+           LEFT JOIN family_links f ON f.elder_id = e.id AND f.user_id = $1
            LEFT JOIN users u ON u.id = e.user_id
            ORDER BY e.name, e.id"#,
         viewer,
@@ -179,9 +179,9 @@ pub async fn ownership(
 ) -> AppResult<Option<ElderOwnership>> {
     let row = sqlx::query!(
         r#"SELECT e.community_id,
-                  EXISTS(SELECT 1 FROM family_links WHERE elder_id = e.id AND user_id = ?2) AS "is_family!: bool",
-                  ifnull(e.user_id = ?2, 0) AS "is_self!: bool"
-           FROM elders e WHERE e.id = ?1"#,
+                  EXISTS(SELECT 1 FROM family_links WHERE elder_id = e.id AND user_id = $2) AS "is_family!: bool",
+                  ifnull(e.user_id = $2, 0) AS "is_self!: bool"
+           FROM elders e WHERE e.id = $1"#,
         elder_id,
         user_id
     )
@@ -249,7 +249,7 @@ pub async fn create_elder(
     let id = sqlx::query!(
         "INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
                              allergies, diet_needs, subsidy_category, notes, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         elder.name,
         elder.birth_date,
         elder.community_id,
@@ -269,7 +269,7 @@ pub async fn create_elder(
     .last_insert_rowid();
     if family {
         sqlx::query!(
-            "INSERT INTO family_links (elder_id, user_id, relation) VALUES (?, ?, ?)",
+            "INSERT INTO family_links (elder_id, user_id, relation) VALUES ($1, $2, $3)",
             id,
             created_by,
             elder.relation
@@ -300,10 +300,10 @@ pub async fn update_elder(
     let mut tx = pool.begin().await?;
     let columns = StoredColumns::of(elder);
     let updated = sqlx::query!(
-        "UPDATE elders SET name = ?, birth_date = ?, community_id = ?, building = ?, unit = ?, room = ?,
-                phone = ?, needs_delivery = ?, allergies = ?, diet_needs = ?, subsidy_category = ?, notes = ?,
+        "UPDATE elders SET name = $1, birth_date = $2, community_id = $3, building = $4, unit = $5, room = $6,
+                phone = $7, needs_delivery = $8, allergies = $9, diet_needs = $10, subsidy_category = $11, notes = $12,
                 updated_at = unixepoch()
-         WHERE id = ?",
+         WHERE id = $13",
         elder.name,
         elder.birth_date,
         elder.community_id,
@@ -325,7 +325,7 @@ pub async fn update_elder(
     }
     if let Some(user_id) = relation_of {
         sqlx::query!(
-            "UPDATE family_links SET relation = ? WHERE elder_id = ? AND user_id = ?",
+            "UPDATE family_links SET relation = $1 WHERE elder_id = $2 AND user_id = $3",
             elder.relation,
             elder_id,
             user_id
@@ -340,7 +340,7 @@ pub async fn update_elder(
 /// Links the elder's own account (found by phone) and gives it the elder role.
 pub async fn link_own_login(pool: &SqlitePool, elder_id: i64, phone: &str) -> AppResult<()> {
     let mut tx = pool.begin().await?;
-    let user = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = ?"#, phone)
+    let user = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = $1"#, phone)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(|| {
@@ -350,7 +350,7 @@ pub async fn link_own_login(pool: &SqlitePool, elder_id: i64, phone: &str) -> Ap
             ))
         })?;
     let linked = sqlx::query!(
-        "UPDATE elders SET user_id = ? WHERE id = ?",
+        "UPDATE elders SET user_id = $1 WHERE id = $2",
         user.id,
         elder_id
     )

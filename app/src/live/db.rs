@@ -22,7 +22,7 @@ pub async fn order_events(
            FROM orders o
            JOIN meal_services s ON s.id = o.service_id
            JOIN canteens k ON k.id = s.canteen_id
-           WHERE o.id IN (SELECT value FROM json_each(?1))
+           WHERE o.id IN (SELECT value FROM json_each($1))
            ORDER BY o.id"#,
         ids
     )

@@ -16,7 +16,7 @@ pub async fn notify(
     link: &str,
 ) -> AppResult<()> {
     sqlx::query!(
-        "INSERT INTO notifications (user_id, message, message_en, link) VALUES (?, ?, ?, ?)",
+        "INSERT INTO notifications (user_id, message, message_en, link) VALUES ($1, $2, $3, $4)",
         user_id,
         message.zh,
         message.en,
@@ -38,9 +38,9 @@ pub async fn latest(
     let rows = sqlx::query_as!(
         NotificationView,
         r#"SELECT id AS "id!",
-                  CASE WHEN ?2 AND message_en <> '' THEN message_en ELSE message END AS "message!: String",
+                  CASE WHEN $2 AND message_en <> '' THEN message_en ELSE message END AS "message!: String",
                   link, created_at, read_at IS NOT NULL AS "read!: bool"
-           FROM notifications WHERE user_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 50"#,
+           FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 50"#,
         user_id,
         english
     )
@@ -51,7 +51,7 @@ pub async fn latest(
 
 pub async fn mark_all_read(pool: &SqlitePool, user_id: i64) -> AppResult<()> {
     sqlx::query!(
-        "UPDATE notifications SET read_at = unixepoch() WHERE user_id = ? AND read_at IS NULL",
+        "UPDATE notifications SET read_at = unixepoch() WHERE user_id = $1 AND read_at IS NULL",
         user_id
     )
     .execute(pool)
@@ -62,7 +62,7 @@ pub async fn mark_all_read(pool: &SqlitePool, user_id: i64) -> AppResult<()> {
 /// Deletes notifications read before `before` (the housekeeping job); unread ones stay.
 pub async fn delete_read_before(pool: &SqlitePool, before: i64) -> AppResult<u64> {
     let done = sqlx::query!(
-        "DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < ?",
+        "DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < $1",
         before
     )
     .execute(pool)

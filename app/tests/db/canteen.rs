@@ -27,7 +27,7 @@ pub async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Ve
         .execute(pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO meal_services (id, canteen_id, meal, cutoff_time, serve_time, capacity) VALUES (1, 1, 'lunch', '09:30', '11:30', ?)")
+    sqlx::query("INSERT INTO meal_services (id, canteen_id, meal, cutoff_time, serve_time, capacity) VALUES (1, 1, 'lunch', '09:30', '11:30', $1)")
         .bind(capacity)
         .execute(pool)
         .await
@@ -40,7 +40,7 @@ pub async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Ve
     for i in 0..elders {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO elders (name, birth_date, community_id, building, room, created_by)
-             VALUES (?, '1944-03-08', 7, '12栋', ?, 1) RETURNING id",
+             VALUES ($1, '1944-03-08', 7, '12栋', $2, 1) RETURNING id",
         )
         .bind(format!("长者{i}"))
         .bind(format!("{}", 100 + i))
@@ -70,7 +70,7 @@ async fn an_order_keeps_the_price_and_subsidy_it_was_placed_with(pool: SqlitePoo
     let elders = canteen_with(&pool, 10, 1).await;
     let id = place_order(&pool, &order(elders[0])).await.unwrap();
     let (pay, subsidy): (i64, i64) =
-        sqlx::query_as("SELECT pay_fen, subsidy_fen FROM orders WHERE id = ?")
+        sqlx::query_as("SELECT pay_fen, subsidy_fen FROM orders WHERE id = $1")
             .bind(id)
             .fetch_one(&pool)
             .await
@@ -143,7 +143,7 @@ async fn a_cancelled_order_frees_its_place(pool: SqlitePool) {
     let elders = canteen_with(&pool, 1, 2).await;
     let first = place_order(&pool, &order(elders[0])).await.unwrap();
     assert!(place_order(&pool, &order(elders[1])).await.is_err());
-    sqlx::query("UPDATE orders SET status = 'cancelled' WHERE id = ?")
+    sqlx::query("UPDATE orders SET status = 'cancelled' WHERE id = $1")
         .bind(first)
         .execute(&pool)
         .await

@@ -31,7 +31,7 @@ async fn publish_week(pool: &SqlitePool) {
             .format("%Y-%m-%d")
             .to_string();
         sqlx::query(
-            "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES (1, ?, 1, 1)",
+            "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES (1, $1, 1, 1)",
         )
         .bind(date)
         .execute(pool)
@@ -196,7 +196,7 @@ async fn a_full_day_is_recorded_and_the_family_told_in_their_language(pool: Sqli
 async fn routes_group_by_building_and_no_answer_alerts_family_and_staff(pool: SqlitePool) {
     let elders = canteen_with(&pool, 10, 3).await;
     publish_week(&pool).await;
-    sqlx::query("UPDATE elders SET needs_delivery = 1, building = CASE id WHEN ? THEN '3栋' ELSE '12栋' END")
+    sqlx::query("UPDATE elders SET needs_delivery = 1, building = CASE id WHEN $1 THEN '3栋' ELSE '12栋' END")
         .bind(elders[2])
         .execute(&pool)
         .await
@@ -211,13 +211,13 @@ async fn routes_group_by_building_and_no_answer_alerts_family_and_staff(pool: Sq
     .execute(&pool)
     .await
     .unwrap();
-    sqlx::query("INSERT INTO family_links (elder_id, user_id, relation) VALUES (?, 1, '儿子')")
+    sqlx::query("INSERT INTO family_links (elder_id, user_id, relation) VALUES ($1, 1, '儿子')")
         .bind(elders[0])
         .execute(&pool)
         .await
         .unwrap();
     for elder in &elders {
-        sqlx::query("INSERT INTO orders (elder_id, service_id, date, fulfilment, status, full_price_fen, subsidy_fen, pay_fen, placed_by) VALUES (?, 1, '2026-11-24', 'delivery', 'out_for_delivery', 1500, 1000, 500, 1)")
+        sqlx::query("INSERT INTO orders (elder_id, service_id, date, fulfilment, status, full_price_fen, subsidy_fen, pay_fen, placed_by) VALUES ($1, 1, '2026-11-24', 'delivery', 'out_for_delivery', 1500, 1000, 500, 1)")
             .bind(elder)
             .execute(&pool)
             .await

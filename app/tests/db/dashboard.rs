@@ -281,7 +281,7 @@ async fn volunteering(pool: &SqlitePool) {
     for (user, community, source, minutes, at) in ledger {
         sqlx::query(
             "INSERT INTO points_ledger (user_id, community_id, source, source_id, minutes, points, note, created_at)
-             VALUES (?, ?, 'shift', ?, ?, 10, '', ?)",
+             VALUES ($1, $2, 'shift', $3, $4, 10, '', $5)",
         )
         .bind(user)
         .bind(community)
@@ -305,7 +305,7 @@ async fn volunteering(pool: &SqlitePool) {
         sqlx::query(
             "INSERT INTO service_requests (community_id, requester_id, category, detail, wished_time, place, status,
                                            posted_at, taken_at, done_at, rating)
-             VALUES (?, 3, ?, '', '', '', ?, ?, ?, ?, ?)",
+             VALUES ($1, 3, $2, '', '', '', $3, $4, $5, $6, $7)",
         )
         .bind(community)
         .bind(category)

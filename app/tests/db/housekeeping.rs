@@ -34,7 +34,7 @@ async fn ended_sessions_go_and_live_ones_stay(pool: SqlitePool) {
     db::insert_session(&pool, "too-old", user, &times(now - 61 * DAY))
         .await
         .unwrap();
-    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = 'too-old'")
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = 'too-old'")
         .bind(now - DAY)
         .execute(&pool)
         .await
@@ -59,7 +59,7 @@ async fn old_failed_log_ins_and_long_read_notifications_go(pool: SqlitePool) {
     let now = 1_800_000_000;
     for at in [now - 2 * DAY, now - 60] {
         sqlx::query(
-            "INSERT INTO login_failures (phone, ip, at) VALUES ('13800138000', '1.2.3.4', ?)",
+            "INSERT INTO login_failures (phone, ip, at) VALUES ('13800138000', '1.2.3.4', $1)",
         )
         .bind(at)
         .execute(&pool)
@@ -75,7 +75,7 @@ async fn old_failed_log_ins_and_long_read_notifications_go(pool: SqlitePool) {
     assert_eq!(count(&pool, "SELECT count(*) FROM login_failures").await, 1);
 
     for read_at in [Some(now - 40 * DAY), Some(now - DAY), None] {
-        sqlx::query("INSERT INTO notifications (user_id, message, created_at, read_at) VALUES (?, '您的订单已送达', ?, ?)")
+        sqlx::query("INSERT INTO notifications (user_id, message, created_at, read_at) VALUES ($1, '您的订单已送达', $2, $3)")
             .bind(user)
             .bind(now - 50 * DAY)
             .bind(read_at)

@@ -37,7 +37,7 @@ pub async fn school_with(pool: &SqlitePool, capacity: i64, people: i64) -> i64 {
     for sql in setup {
         sqlx::query(sql).execute(pool).await.unwrap();
     }
-    sqlx::query("INSERT INTO classes (id, semester_id, course_id, teacher_id, name, capacity, fee_fen, min_age) VALUES (1, 1, 1, 1, '书法·周一班', ?, 14000, 55)")
+    sqlx::query("INSERT INTO classes (id, semester_id, course_id, teacher_id, name, capacity, fee_fen, min_age) VALUES (1, 1, 1, 1, '书法·周一班', $1, 14000, 55)")
         .bind(capacity)
         .execute(pool)
         .await
@@ -47,7 +47,7 @@ pub async fn school_with(pool: &SqlitePool, capacity: i64, people: i64) -> i64 {
         .await
         .unwrap();
     for i in 1..=people {
-        sqlx::query("INSERT INTO elders (id, name, birth_date, community_id, building, room, created_by) VALUES (?, ?, '1955-05-01', 1, '1栋', ?, 1)")
+        sqlx::query("INSERT INTO elders (id, name, birth_date, community_id, building, room, created_by) VALUES ($1, $2, '1955-05-01', 1, '1栋', $3, 1)")
             .bind(i)
             .bind(format!("学员{i}"))
             .bind(format!("{i}"))
@@ -59,7 +59,7 @@ pub async fn school_with(pool: &SqlitePool, capacity: i64, people: i64) -> i64 {
 }
 
 async fn ids_with(pool: &SqlitePool, status: &str) -> Vec<i64> {
-    sqlx::query_scalar("SELECT elder_id FROM enrollments WHERE status = ? ORDER BY id")
+    sqlx::query_scalar("SELECT elder_id FROM enrollments WHERE status = $1 ORDER BY id")
         .bind(status)
         .fetch_all(pool)
         .await

@@ -22,7 +22,7 @@ fn march(day: u32) -> NaiveDate {
 }
 
 async fn statuses(pool: &SqlitePool, class_id: i64) -> Vec<(i64, String)> {
-    sqlx::query_as("SELECT elder_id, status FROM enrollments WHERE class_id = ? ORDER BY id")
+    sqlx::query_as("SELECT elder_id, status FROM enrollments WHERE class_id = $1 ORDER BY id")
         .bind(class_id)
         .fetch_all(pool)
         .await
@@ -93,7 +93,7 @@ async fn a_semester_is_added_then_changed_and_both_are_audited(pool: SqlitePool)
         .await
         .unwrap();
     let (name, hours): (String, i64) =
-        sqlx::query_as("SELECT name, offer_hours FROM semesters WHERE id = ?")
+        sqlx::query_as("SELECT name, offer_hours FROM semesters WHERE id = $1")
             .bind(id)
             .fetch_one(&pool)
             .await
@@ -329,7 +329,7 @@ async fn a_proposal_with_enough_committed_votes_opens_with_them_seated_first(poo
         ]
     );
     let (course, community): (String, i64) = sqlx::query_as(
-        "SELECT co.name, c.community_id FROM classes c JOIN courses co ON co.id = c.course_id WHERE c.id = ?",
+        "SELECT co.name, c.community_id FROM classes c JOIN courses co ON co.id = c.course_id WHERE c.id = $1",
     )
     .bind(class)
     .fetch_one(&pool)

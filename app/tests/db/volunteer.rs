@@ -18,7 +18,7 @@ fn evening_before() -> chrono::DateTime<Utc> {
 async fn shift_with(pool: &SqlitePool, needed: i64, people: i64) -> i64 {
     for id in 1..=people {
         sqlx::query(
-            "INSERT INTO users (id, phone, display_name, password_hash) VALUES (?, ?, ?, 'x')",
+            "INSERT INTO users (id, phone, display_name, password_hash) VALUES ($1, $2, $3, 'x')",
         )
         .bind(id)
         .bind(format!("139{id:08}"))
@@ -29,7 +29,7 @@ async fn shift_with(pool: &SqlitePool, needed: i64, people: i64) -> i64 {
     }
     sqlx::query_scalar(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
-         VALUES (7, 'event', '健康义诊', '社区广场', '2026-11-24', '09:00', '11:00', ?, 1) RETURNING id",
+         VALUES (7, 'event', '健康义诊', '社区广场', '2026-11-24', '09:00', '11:00', $1, 1) RETURNING id",
     )
     .bind(needed)
     .fetch_one(pool)
@@ -38,7 +38,7 @@ async fn shift_with(pool: &SqlitePool, needed: i64, people: i64) -> i64 {
 }
 
 async fn by_status(pool: &SqlitePool, status: &str) -> Vec<i64> {
-    sqlx::query_scalar("SELECT user_id FROM shift_signups WHERE status = ? ORDER BY id")
+    sqlx::query_scalar("SELECT user_id FROM shift_signups WHERE status = $1 ORDER BY id")
         .bind(status)
         .fetch_all(pool)
         .await

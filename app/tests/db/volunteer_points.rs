@@ -14,7 +14,7 @@ use crate::canteen::racing_pool;
 async fn people(pool: &SqlitePool, n: i64) {
     for id in 1..=n {
         sqlx::query(
-            "INSERT INTO users (id, phone, display_name, password_hash) VALUES (?, ?, ?, 'x')",
+            "INSERT INTO users (id, phone, display_name, password_hash) VALUES ($1, $2, $3, 'x')",
         )
         .bind(id)
         .bind(format!("139{id:08}"))
@@ -38,7 +38,7 @@ async fn escort_request(pool: &SqlitePool) -> i64 {
 }
 
 async fn ledger_points(pool: &SqlitePool, user: i64) -> i64 {
-    sqlx::query_scalar("SELECT ifnull(sum(points), 0) FROM points_ledger WHERE user_id = ?")
+    sqlx::query_scalar("SELECT ifnull(sum(points), 0) FROM points_ledger WHERE user_id = $1")
         .bind(user)
         .fetch_one(pool)
         .await
@@ -105,7 +105,7 @@ async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: Sq
     .fetch_one(&pool)
     .await
     .unwrap();
-    sqlx::query("INSERT INTO shift_signups (shift_id, user_id, status) VALUES (?, 2, 'confirmed')")
+    sqlx::query("INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, 2, 'confirmed')")
         .bind(shift)
         .execute(&pool)
         .await

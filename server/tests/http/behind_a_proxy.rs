@@ -32,7 +32,7 @@ fn app_trusting(pool: SqlitePool, proxies: &str) -> TestApp {
 /// Twenty failed log-ins from `ip` within the window: that address is locked out.
 async fn lock_out(app: &TestApp, ip: &str) {
     for n in 0..20 {
-        sqlx::query("INSERT INTO login_failures (phone, ip, at) VALUES (?, ?, unixepoch())")
+        sqlx::query("INSERT INTO login_failures (phone, ip, at) VALUES ($1, $2, unixepoch())")
             .bind(format!("1390000{n:04}"))
             .bind(ip)
             .execute(&app.pool)

@@ -16,7 +16,7 @@ async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
 }
 
 async fn rename_canteen(app: &TestApp, name: &str) {
-    sqlx::query("UPDATE canteens SET name = ? WHERE id = 1")
+    sqlx::query("UPDATE canteens SET name = $1 WHERE id = 1")
         .bind(name)
         .execute(&app.pool)
         .await

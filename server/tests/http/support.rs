@@ -186,7 +186,7 @@ impl TestApp {
 
     /// Makes the account with `phone` an admin (or worker) in the database directly.
     pub async fn grant(&self, phone: &str, role: &str, community: Option<i64>) {
-        sqlx::query("INSERT INTO user_roles (user_id, role, community_id) SELECT id, ?, ? FROM users WHERE phone = ?")
+        sqlx::query("INSERT INTO user_roles (user_id, role, community_id) SELECT id, $1, $2 FROM users WHERE phone = $3")
             .bind(role)
             .bind(community)
             .bind(phone)

@@ -22,7 +22,7 @@ pub async fn generate(
     let mut tx = crate::db::begin_immediate(pool).await?;
     let marked = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM delivery_stops st JOIN delivery_routes r ON r.id = st.route_id
-           WHERE r.service_id = ? AND r.date = ? AND st.marked_at IS NOT NULL"#,
+           WHERE r.service_id = $1 AND r.date = $2 AND st.marked_at IS NOT NULL"#,
         service_id,
         date
     )
@@ -35,21 +35,21 @@ pub async fn generate(
         )));
     }
     let deliverers = sqlx::query!(
-        "SELECT route_no, deliverer_id FROM delivery_routes WHERE service_id = ? AND date = ?",
+        "SELECT route_no, deliverer_id FROM delivery_routes WHERE service_id = $1 AND date = $2",
         service_id,
         date
     )
     .fetch_all(&mut *tx)
     .await?;
     sqlx::query!(
-        "DELETE FROM delivery_stops WHERE route_id IN (SELECT id FROM delivery_routes WHERE service_id = ? AND date = ?)",
+        "DELETE FROM delivery_stops WHERE route_id IN (SELECT id FROM delivery_routes WHERE service_id = $1 AND date = $2)",
         service_id,
         date
     )
     .execute(&mut *tx)
     .await?;
     sqlx::query!(
-        "DELETE FROM delivery_routes WHERE service_id = ? AND date = ?",
+        "DELETE FROM delivery_routes WHERE service_id = $1 AND date = $2",
         service_id,
         date
     )
@@ -59,7 +59,7 @@ pub async fn generate(
         StopAddress,
         r#"SELECT o.id AS "order_id!", e.building, e.unit, e.room
            FROM orders o JOIN elders e ON e.id = o.elder_id
-           WHERE o.service_id = ? AND o.date = ? AND o.fulfilment = 'delivery' AND o.status <> 'cancelled'"#,
+           WHERE o.service_id = $1 AND o.date = $2 AND o.fulfilment = 'delivery' AND o.status <> 'cancelled'"#,
         service_id,
         date
     )
@@ -73,7 +73,7 @@ pub async fn generate(
             .find(|d| d.route_no == route_no)
             .and_then(|d| d.deliverer_id);
         let route_id = sqlx::query!(
-            "INSERT INTO delivery_routes (service_id, date, route_no, deliverer_id) VALUES (?, ?, ?, ?)",
+            "INSERT INTO delivery_routes (service_id, date, route_no, deliverer_id) VALUES ($1, $2, $3, $4)",
             service_id,
             date,
             route_no,
@@ -85,7 +85,7 @@ pub async fn generate(
         for (position, order_id) in route.iter().enumerate() {
             let position = position as i64 + 1;
             sqlx::query!(
-                "INSERT INTO delivery_stops (order_id, route_id, position) VALUES (?, ?, ?)",
+                "INSERT INTO delivery_stops (order_id, route_id, position) VALUES ($1, $2, $3)",
                 order_id,
                 route_id,
                 position
@@ -130,7 +130,7 @@ pub async fn routes(
         RouteRow,
         r#"SELECT r.id AS "id!", r.route_no, u.display_name AS deliverer, u.phone AS deliverer_phone
            FROM delivery_routes r LEFT JOIN users u ON u.id = r.deliverer_id
-           WHERE r.service_id = ?1 AND r.date = ?2 AND (?3 IS NULL OR r.deliverer_id = ?3)
+           WHERE r.service_id = $1 AND r.date = $2 AND ($3 IS NULL OR r.deliverer_id = $3)
            ORDER BY r.route_no"#,
         service_id,
         date,
@@ -150,7 +150,7 @@ pub async fn routes(
                JOIN orders o ON o.id = st.order_id
                JOIN elders e ON e.id = o.elder_id
                JOIN communities c ON c.id = e.community_id
-               WHERE st.route_id = ? ORDER BY st.position"#,
+               WHERE st.route_id = $1 ORDER BY st.position"#,
             row.id
         )
         .fetch_all(pool)
@@ -193,7 +193,7 @@ fn stop_view(row: StopRow) -> RouteStop {
 pub async fn unrouted(pool: &SqlitePool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
     let n = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM orders o
-           WHERE o.service_id = ? AND o.date = ? AND o.fulfilment = 'delivery' AND o.status <> 'cancelled'
+           WHERE o.service_id = $1 AND o.date = $2 AND o.fulfilment = 'delivery' AND o.status <> 'cancelled'
              AND NOT EXISTS (SELECT 1 FROM delivery_stops st WHERE st.order_id = o.id)"#,
         service_id,
         date
@@ -215,7 +215,7 @@ pub async fn stop_owner(pool: &SqlitePool, order_id: i64) -> AppResult<StopOwner
     sqlx::query_as!(
         StopOwner,
         r#"SELECT r.service_id, r.id AS "route_id!", r.deliverer_id, r.date
-           FROM delivery_stops st JOIN delivery_routes r ON r.id = st.route_id WHERE st.order_id = ?"#,
+           FROM delivery_stops st JOIN delivery_routes r ON r.id = st.route_id WHERE st.order_id = $1"#,
         order_id
     )
     .fetch_optional(pool)
@@ -228,7 +228,7 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
     let owner = stop_owner(pool, order_id).await?;
     let mut tx = crate::db::begin_immediate(pool).await?;
     let position = sqlx::query_scalar!(
-        "SELECT position FROM delivery_stops WHERE order_id = ?",
+        "SELECT position FROM delivery_stops WHERE order_id = $1",
         order_id
     )
     .fetch_one(&mut *tx)
@@ -241,7 +241,7 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
                 position + 1
             };
             let swapped = sqlx::query!(
-                "UPDATE delivery_stops SET position = ? WHERE route_id = ? AND position = ?",
+                "UPDATE delivery_stops SET position = $1 WHERE route_id = $2 AND position = $3",
                 position,
                 owner.route_id,
                 neighbour
@@ -253,7 +253,7 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
                 return Ok(());
             }
             sqlx::query!(
-                "UPDATE delivery_stops SET position = ? WHERE order_id = ?",
+                "UPDATE delivery_stops SET position = $1 WHERE order_id = $2",
                 neighbour,
                 order_id
             )
@@ -268,7 +268,7 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
                 ))
             })?;
             let target = sqlx::query_scalar!(
-                r#"SELECT id AS "id!" FROM delivery_routes WHERE service_id = ? AND date = ? AND route_no = ?"#,
+                r#"SELECT id AS "id!" FROM delivery_routes WHERE service_id = $1 AND date = $2 AND route_no = $3"#,
                 owner.service_id,
                 owner.date,
                 route_no
@@ -277,16 +277,16 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
             .await?
             .ok_or_else(|| AppError::invalid(crate::tr!("没有这条路线。", "There is no such route.")))?;
             sqlx::query!(
-                "UPDATE delivery_stops SET position = position - 1 WHERE route_id = ? AND position > ?",
+                "UPDATE delivery_stops SET position = position - 1 WHERE route_id = $1 AND position > $2",
                 owner.route_id,
                 position
             )
             .execute(&mut *tx)
             .await?;
             sqlx::query!(
-                "UPDATE delivery_stops SET route_id = ?1,
-                        position = (SELECT ifnull(max(position), 0) + 1 FROM delivery_stops WHERE route_id = ?1)
-                 WHERE order_id = ?2",
+                "UPDATE delivery_stops SET route_id = $1,
+                        position = (SELECT ifnull(max(position), 0) + 1 FROM delivery_stops WHERE route_id = $1)
+                 WHERE order_id = $2",
                 target,
                 order_id
             )
@@ -300,7 +300,7 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
 
 /// Gives a route to the account with this mobile number.
 pub async fn assign(pool: &SqlitePool, route_id: i64, phone: &str) -> AppResult<String> {
-    let user = sqlx::query!("SELECT id, display_name FROM users WHERE phone = ?", phone)
+    let user = sqlx::query!("SELECT id, display_name FROM users WHERE phone = $1", phone)
         .fetch_optional(pool)
         .await?
         .ok_or_else(|| {
@@ -310,7 +310,7 @@ pub async fn assign(pool: &SqlitePool, route_id: i64, phone: &str) -> AppResult<
             ))
         })?;
     sqlx::query!(
-        "UPDATE delivery_routes SET deliverer_id = ? WHERE id = ?",
+        "UPDATE delivery_routes SET deliverer_id = $1 WHERE id = $2",
         user.id,
         route_id
     )
@@ -322,7 +322,7 @@ pub async fn assign(pool: &SqlitePool, route_id: i64, phone: &str) -> AppResult<
 /// The service of a route, to check the caller runs its canteen.
 pub async fn route_service(pool: &SqlitePool, route_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
-        "SELECT service_id FROM delivery_routes WHERE id = ?",
+        "SELECT service_id FROM delivery_routes WHERE id = $1",
         route_id
     )
     .fetch_optional(pool)
@@ -340,7 +340,7 @@ pub async fn my_route_days(
     let to = today + chrono::Days::new(1);
     let rows = sqlx::query!(
         r#"SELECT DISTINCT service_id, date AS "date: NaiveDate" FROM delivery_routes
-           WHERE deliverer_id = ? AND date BETWEEN ? AND ? ORDER BY date, service_id"#,
+           WHERE deliverer_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date, service_id"#,
         user_id,
         from,
         to
@@ -370,7 +370,7 @@ pub async fn mark(
                   s.meal, k.community_id, s.id AS service_id
            FROM orders o JOIN elders e ON e.id = o.elder_id
            JOIN meal_services s ON s.id = o.service_id JOIN canteens k ON k.id = s.canteen_id
-           WHERE o.id = ?"#,
+           WHERE o.id = $1"#,
         order_id
     )
     .fetch_optional(&mut *tx)
@@ -385,14 +385,14 @@ pub async fn mark(
     }
     let code = outcome.code();
     sqlx::query!(
-        "UPDATE orders SET status = ?, status_changed_at = unixepoch() WHERE id = ?",
+        "UPDATE orders SET status = $1, status_changed_at = unixepoch() WHERE id = $2",
         code,
         order_id
     )
     .execute(&mut *tx)
     .await?;
     sqlx::query!(
-        "UPDATE delivery_stops SET marked_at = unixepoch(), marked_by = ? WHERE order_id = ?",
+        "UPDATE delivery_stops SET marked_at = unixepoch(), marked_by = $1 WHERE order_id = $2",
         by.user_id,
         order_id
     )
@@ -412,7 +412,7 @@ pub async fn mark(
             by.name
         );
         let family = sqlx::query_scalar!(
-            "SELECT user_id FROM family_links WHERE elder_id = ?",
+            "SELECT user_id FROM family_links WHERE elder_id = $1",
             order.elder_id
         )
         .fetch_all(&mut *tx)
@@ -422,7 +422,7 @@ pub async fn mark(
         }
         let staff = sqlx::query_scalar!(
             r#"SELECT DISTINCT user_id AS "user_id!" FROM user_roles
-               WHERE role IN ('canteen_staff', 'worker', 'admin') AND community_id = ?"#,
+               WHERE role IN ('canteen_staff', 'worker', 'admin') AND community_id = $1"#,
             order.community_id
         )
         .fetch_all(&mut *tx)

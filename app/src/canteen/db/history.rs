@@ -36,7 +36,7 @@ async fn head(pool: &SqlitePool, order_id: i64) -> AppResult<OrderHead> {
         OrderHead,
         r#"SELECT o.elder_id, o.service_id, o.date AS "date: NaiveDate", o.status, o.fulfilment,
                   s.cutoff_time
-           FROM orders o JOIN meal_services s ON s.id = o.service_id WHERE o.id = ?"#,
+           FROM orders o JOIN meal_services s ON s.id = o.service_id WHERE o.id = $1"#,
         order_id
     )
     .fetch_optional(pool)
@@ -46,7 +46,7 @@ async fn head(pool: &SqlitePool, order_id: i64) -> AppResult<OrderHead> {
 
 /// The elder an order is for (`NotFound` when there is no such order).
 pub async fn elder_of_order(pool: &SqlitePool, order_id: i64) -> AppResult<i64> {
-    sqlx::query_scalar!("SELECT elder_id FROM orders WHERE id = ?", order_id)
+    sqlx::query_scalar!("SELECT elder_id FROM orders WHERE id = $1", order_id)
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)
@@ -70,7 +70,7 @@ pub async fn order_for_change(pool: &SqlitePool, order_id: i64) -> AppResult<Own
     let head = head(pool, order_id).await?;
     check_changeable(&head)?;
     let lines = sqlx::query!(
-        "SELECT dish_id, quantity FROM order_lines WHERE order_id = ?",
+        "SELECT dish_id, quantity FROM order_lines WHERE order_id = $1",
         order_id
     )
     .fetch_all(pool)
@@ -91,7 +91,7 @@ pub async fn cancel(pool: &SqlitePool, order_id: i64) -> AppResult<()> {
     let head = head(pool, order_id).await?;
     check_changeable(&head)?;
     let done = sqlx::query!(
-        "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = ? AND status = 'placed'",
+        "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = $1 AND status = 'placed'",
         order_id
     )
     .execute(pool)
@@ -115,7 +115,7 @@ pub async fn rate(pool: &SqlitePool, order_id: i64, stars: i64, comment: &str) -
         )));
     }
     let done = sqlx::query!(
-        "UPDATE orders SET rating = ?, rating_comment = ? WHERE id = ? AND rating IS NULL",
+        "UPDATE orders SET rating = $1, rating_comment = $2 WHERE id = $3 AND rating IS NULL",
         stars,
         comment,
         order_id
@@ -166,7 +166,7 @@ pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderVi
            JOIN elders e ON e.id = o.elder_id
            JOIN meal_services s ON s.id = o.service_id
            JOIN canteens k ON k.id = s.canteen_id
-           WHERE o.elder_id IN (SELECT value FROM json_each(?1)) AND o.date >= ?2
+           WHERE o.elder_id IN (SELECT value FROM json_each($1)) AND o.date >= $2
            ORDER BY o.date DESC, CASE s.meal WHEN 'lunch' THEN 0 ELSE 1 END, e.name, o.id DESC"#,
         ids,
         since
@@ -218,15 +218,15 @@ pub async fn standing_list(
                      FROM standing_order_lines l JOIN dishes d ON d.id = l.dish_id
                      WHERE l.standing_order_id = t.id) AS "lines!: String",
                   (SELECT group_concat(r.date || ' ' ||
-                            CASE WHEN ?2 AND r.problem_en <> '' THEN r.problem_en ELSE r.problem END,
-                            CASE WHEN ?2 THEN '; ' ELSE '；' END)
+                            CASE WHEN $2 AND r.problem_en <> '' THEN r.problem_en ELSE r.problem END,
+                            CASE WHEN $2 THEN '; ' ELSE '；' END)
                      FROM standing_order_runs r
                      WHERE r.standing_order_id = t.id AND r.problem <> '' AND r.date >= date('now', '-7 days')) AS problems
            FROM standing_orders t
            JOIN elders e ON e.id = t.elder_id
            JOIN meal_services s ON s.id = t.service_id
            JOIN canteens k ON k.id = s.canteen_id
-           WHERE t.ended = 0 AND t.elder_id IN (SELECT value FROM json_each(?1))
+           WHERE t.ended = 0 AND t.elder_id IN (SELECT value FROM json_each($1))
            ORDER BY e.name, t.id"#,
         ids,
         english

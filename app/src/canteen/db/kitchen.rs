@@ -38,7 +38,7 @@ pub async fn prep_sheet(
         LineRow,
         r#"SELECT d.name AS dish_name, o.fulfilment, sum(l.quantity) AS "portions!: i64"
            FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN dishes d ON d.id = l.dish_id
-           WHERE o.service_id = ? AND o.date = ? AND o.status <> 'cancelled'
+           WHERE o.service_id = $1 AND o.date = $2 AND o.status <> 'cancelled'
            GROUP BY d.id, o.fulfilment
            ORDER BY d.is_set_meal DESC, d.id"#,
         service.id,
@@ -69,7 +69,7 @@ pub async fn prep_sheet(
     }
     let statuses = sqlx::query!(
         r#"SELECT status, count(*) AS "n!: i64" FROM orders
-           WHERE service_id = ? AND date = ? AND status <> 'cancelled' GROUP BY status"#,
+           WHERE service_id = $1 AND date = $2 AND status <> 'cancelled' GROUP BY status"#,
         service.id,
         date
     )
@@ -92,7 +92,7 @@ pub async fn prep_sheet(
                   (SELECT group_concat(d.name || '×' || l.quantity, char(31))
                      FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
            FROM orders o JOIN elders e ON e.id = o.elder_id
-           WHERE o.service_id = ? AND o.date = ? AND o.status <> 'cancelled'
+           WHERE o.service_id = $1 AND o.date = $2 AND o.status <> 'cancelled'
              AND (e.diet_needs <> '' OR e.allergies <> '')
            ORDER BY e.name"#,
         service.id,
@@ -157,8 +157,8 @@ pub async fn advance_listing(
         let (from_code, next_code, way) = (from.code(), next.code(), fulfilment.code());
         moved.extend(
             sqlx::query_scalar!(
-                r#"UPDATE orders SET status = ?, status_changed_at = unixepoch()
-                   WHERE service_id = ? AND date = ? AND status = ? AND fulfilment = ?
+                r#"UPDATE orders SET status = $1, status_changed_at = unixepoch()
+                   WHERE service_id = $2 AND date = $3 AND status = $4 AND fulfilment = $5
                    RETURNING id AS "id!: i64""#,
                 next_code,
                 service_id,

@@ -90,7 +90,7 @@ pub async fn insert_all(
 ) -> AppResult<Vec<i64>> {
     if let Some(old) = replaces {
         sqlx::query!(
-            "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = ? AND status = 'placed'",
+            "UPDATE orders SET status = 'cancelled', status_changed_at = unixepoch() WHERE id = $1 AND status = 'placed'",
             old
         )
         .execute(&mut *conn)
@@ -123,10 +123,10 @@ pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) ->
     let fulfilment = order.fulfilment.code();
     let inserted = sqlx::query_scalar!(
         r#"INSERT INTO orders (elder_id, service_id, date, fulfilment, full_price_fen, subsidy_fen, pay_fen, placed_by, standing_order_id, status_changed_at)
-           SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, unixepoch()
-           WHERE (SELECT s.capacity FROM meal_services s WHERE s.id = ?2)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, unixepoch()
+           WHERE (SELECT s.capacity FROM meal_services s WHERE s.id = $2)
                > (SELECT count(*) FROM orders o
-                  WHERE o.service_id = ?2 AND o.date = ?3 AND o.status <> 'cancelled')
+                  WHERE o.service_id = $2 AND o.date = $3 AND o.status <> 'cancelled')
            RETURNING id AS "id!: i64""#,
         order.elder_id,
         order.service_id,
@@ -152,7 +152,7 @@ pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) ->
         let lines = lines_as_json(&order.lines);
         sqlx::query!(
             "INSERT INTO order_lines (order_id, dish_id, quantity, unit_price_fen)
-             SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)",
+             SELECT $1, value ->> 0, value ->> 1, value ->> 2 FROM json_each($2)",
             order_id,
             lines
         )
@@ -165,7 +165,7 @@ pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) ->
 /// Why nothing was inserted: the service does not exist, or it is full that day.
 async fn refusal(conn: &mut SqliteConnection, service_id: i64) -> AppError {
     let exists = sqlx::query_scalar!(
-        r#"SELECT EXISTS (SELECT 1 FROM meal_services WHERE id = ?) AS "exists!: bool""#,
+        r#"SELECT EXISTS (SELECT 1 FROM meal_services WHERE id = $1) AS "exists!: bool""#,
         service_id
     )
     .fetch_one(&mut *conn)

@@ -60,7 +60,7 @@ pub async fn service_info(pool: &SqlitePool, service_id: i64) -> AppResult<Servi
         ServiceInfo,
         r#"SELECT s.id AS "id!", s.meal, s.cutoff_time, s.capacity, k.id AS "canteen_id!",
                   k.name AS canteen_name, k.community_id
-           FROM meal_services s JOIN canteens k ON k.id = s.canteen_id WHERE s.id = ?"#,
+           FROM meal_services s JOIN canteens k ON k.id = s.canteen_id WHERE s.id = $1"#,
         service_id
     )
     .fetch_optional(pool)
@@ -92,7 +92,7 @@ pub async fn dishes_on(
         OfferedDish,
         r#"SELECT d.id AS "id!", d.name, d.price_fen, d.is_set_meal AS "is_set_meal: bool", d.allergens
            FROM menu_items m JOIN dishes d ON d.id = m.dish_id
-           WHERE m.service_id = ? AND m.date = ? AND m.published = 1
+           WHERE m.service_id = $1 AND m.date = $2 AND m.published = 1
            ORDER BY d.is_set_meal DESC, d.id"#,
         service_id,
         date
@@ -105,7 +105,7 @@ pub async fn dishes_on(
 /// Orders placed (not cancelled) for a service on an ISO date.
 pub async fn places_taken(pool: &SqlitePool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
     let taken = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!: i64" FROM orders WHERE service_id = ? AND date = ? AND status <> 'cancelled'"#,
+        r#"SELECT count(*) AS "n!: i64" FROM orders WHERE service_id = $1 AND date = $2 AND status <> 'cancelled'"#,
         service_id,
         date
     )

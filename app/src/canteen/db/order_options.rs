@@ -66,7 +66,7 @@ pub async fn check_standing_lines(
     }
     for (dish_id, _) in lines {
         let dish = sqlx::query!(
-            "SELECT name, allergens FROM dishes WHERE id = ? AND canteen_id = ?",
+            "SELECT name, allergens FROM dishes WHERE id = $1 AND canteen_id = $2",
             dish_id,
             service.canteen_id
         )

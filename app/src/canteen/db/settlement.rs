@@ -20,7 +20,7 @@ pub async fn monthly(
     let rows = sqlx::query!(
         r#"SELECT o.date AS "date: NaiveDate", e.birth_date AS "birth_date: NaiveDate", e.subsidy_category, o.full_price_fen, o.subsidy_fen, o.pay_fen
            FROM orders o JOIN elders e ON e.id = o.elder_id JOIN meal_services s ON s.id = o.service_id
-           WHERE s.canteen_id = ? AND o.status = 'delivered' AND o.date LIKE ?"#,
+           WHERE s.canteen_id = $1 AND o.status = 'delivered' AND o.date LIKE $2"#,
         canteen.id,
         like
     )

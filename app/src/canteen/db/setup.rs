@@ -15,7 +15,7 @@ pub async fn update_canteen(
 ) -> AppResult<()> {
     let [name, address, hours] = fields;
     sqlx::query!(
-        "UPDATE canteens SET name = ?, address = ?, opening_hours = ? WHERE id = ?",
+        "UPDATE canteens SET name = $1, address = $2, opening_hours = $3 WHERE id = $4",
         name,
         address,
         hours,
@@ -30,7 +30,7 @@ pub async fn services_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<Se
     let rows = sqlx::query_as!(
         ServiceRow,
         r#"SELECT id AS "id!", meal, cutoff_time, serve_time, capacity FROM meal_services
-           WHERE canteen_id = ? ORDER BY CASE meal WHEN 'lunch' THEN 0 ELSE 1 END"#,
+           WHERE canteen_id = $1 ORDER BY CASE meal WHEN 'lunch' THEN 0 ELSE 1 END"#,
         canteen_id
     )
     .fetch_all(pool)
@@ -44,7 +44,7 @@ pub async fn update_service(
     (cutoff, serve, capacity): (String, String, i64),
 ) -> AppResult<()> {
     sqlx::query!(
-        "UPDATE meal_services SET cutoff_time = ?, serve_time = ?, capacity = ? WHERE id = ?",
+        "UPDATE meal_services SET cutoff_time = $1, serve_time = $2, capacity = $3 WHERE id = $4",
         cutoff,
         serve,
         capacity,
@@ -59,7 +59,7 @@ pub async fn dishes_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<Dish
     let rows = sqlx::query_as!(
         DishRow,
         r#"SELECT id AS "id!", name, is_set_meal AS "is_set_meal: bool", price_fen, allergens, diet_tags
-           FROM dishes WHERE canteen_id = ? ORDER BY is_set_meal DESC, id"#,
+           FROM dishes WHERE canteen_id = $1 ORDER BY is_set_meal DESC, id"#,
         canteen_id
     )
     .fetch_all(pool)
@@ -77,7 +77,7 @@ pub async fn save_dish(
 ) -> AppResult<()> {
     let saved = if dish_id == 0 {
         sqlx::query!(
-            "INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES ($1, $2, $3, $4, $5, $6)",
             canteen_id,
             dish.name,
             dish.is_set_meal,
@@ -89,8 +89,8 @@ pub async fn save_dish(
         .await
     } else {
         sqlx::query!(
-            "UPDATE dishes SET name = ?, is_set_meal = ?, price_fen = ?, allergens = ?, diet_tags = ?
-             WHERE id = ? AND canteen_id = ?",
+            "UPDATE dishes SET name = $1, is_set_meal = $2, price_fen = $3, allergens = $4, diet_tags = $5
+             WHERE id = $6 AND canteen_id = $7",
             dish.name,
             dish.is_set_meal,
             dish.price_fen,
@@ -124,7 +124,7 @@ pub async fn week_items(
     let rows = sqlx::query!(
         "SELECT m.service_id, m.date, m.dish_id, m.published FROM menu_items m
          JOIN meal_services s ON s.id = m.service_id
-         WHERE s.canteen_id = ? AND m.date BETWEEN ? AND ?",
+         WHERE s.canteen_id = $1 AND m.date BETWEEN $2 AND $3",
         canteen_id,
         first,
         last
@@ -155,8 +155,8 @@ pub async fn save_week(
     let (first, last) = (week.first().cloned(), week.last().cloned());
     let mut tx = crate::db::begin_immediate(pool).await?;
     sqlx::query!(
-        "DELETE FROM menu_items WHERE date BETWEEN ? AND ?
-           AND service_id IN (SELECT id FROM meal_services WHERE canteen_id = ?)",
+        "DELETE FROM menu_items WHERE date BETWEEN $1 AND $2
+           AND service_id IN (SELECT id FROM meal_services WHERE canteen_id = $3)",
         first,
         last,
         canteen_id
@@ -166,8 +166,8 @@ pub async fn save_week(
     for (service_id, date, dish_id) in items {
         let inserted = sqlx::query!(
             "INSERT INTO menu_items (service_id, date, dish_id, published)
-             SELECT s.id, ?, d.id, ? FROM meal_services s JOIN dishes d ON d.canteen_id = s.canteen_id
-             WHERE s.id = ? AND d.id = ? AND s.canteen_id = ?",
+             SELECT s.id, $1, d.id, $2 FROM meal_services s JOIN dishes d ON d.canteen_id = s.canteen_id
+             WHERE s.id = $3 AND d.id = $4 AND s.canteen_id = $5",
             date,
             publish,
             service_id,
@@ -199,7 +199,7 @@ pub async fn copy_previous_week(
         "INSERT OR IGNORE INTO menu_items (service_id, date, dish_id, published)
          SELECT m.service_id, date(m.date, '+7 days'), m.dish_id, 0 FROM menu_items m
          JOIN meal_services s ON s.id = m.service_id
-         WHERE s.canteen_id = ?1 AND date(m.date, '+7 days') BETWEEN ?2 AND ?3
+         WHERE s.canteen_id = $1 AND date(m.date, '+7 days') BETWEEN $2 AND $3
            AND NOT EXISTS (SELECT 1 FROM menu_items n WHERE n.service_id = m.service_id
                            AND n.date = date(m.date, '+7 days'))",
         canteen_id,
@@ -227,7 +227,7 @@ pub async fn add_subsidy_rule(
 ) -> AppResult<()> {
     let mut tx = pool.begin().await?;
     sqlx::query!(
-        "INSERT INTO subsidy_rules (age_band, subsidy_category, subsidy_fen) VALUES (?, ?, ?)",
+        "INSERT INTO subsidy_rules (age_band, subsidy_category, subsidy_fen) VALUES ($1, $2, $3)",
         age_band,
         category,
         subsidy_fen
@@ -251,7 +251,7 @@ pub async fn add_subsidy_rule(
 
 pub async fn delete_subsidy_rule(pool: &SqlitePool, actor: i64, rule_id: i64) -> AppResult<()> {
     let mut tx = pool.begin().await?;
-    let done = sqlx::query!("DELETE FROM subsidy_rules WHERE id = ?", rule_id)
+    let done = sqlx::query!("DELETE FROM subsidy_rules WHERE id = $1", rule_id)
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {

@@ -34,7 +34,7 @@ pub async fn create(pool: &SqlitePool, new: &NewStandingOrder<'_>) -> AppResult<
     let weekdays = weekdays_code(new.weekdays);
     let fulfilment = new.fulfilment.code();
     let id = sqlx::query!(
-        "INSERT INTO standing_orders (elder_id, service_id, weekdays, fulfilment, created_by) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO standing_orders (elder_id, service_id, weekdays, fulfilment, created_by) VALUES ($1, $2, $3, $4, $5)",
         new.elder_id,
         new.service_id,
         weekdays,
@@ -46,7 +46,7 @@ pub async fn create(pool: &SqlitePool, new: &NewStandingOrder<'_>) -> AppResult<
     .last_insert_rowid();
     for (dish_id, quantity) in new.lines {
         sqlx::query!(
-            "INSERT INTO standing_order_lines (standing_order_id, dish_id, quantity) VALUES (?, ?, ?)",
+            "INSERT INTO standing_order_lines (standing_order_id, dish_id, quantity) VALUES ($1, $2, $3)",
             id,
             dish_id,
             quantity
@@ -61,7 +61,7 @@ pub async fn create(pool: &SqlitePool, new: &NewStandingOrder<'_>) -> AppResult<
 /// Pauses or resumes a standing order.
 pub async fn set_paused(pool: &SqlitePool, id: i64, paused: bool) -> AppResult<()> {
     sqlx::query!(
-        "UPDATE standing_orders SET paused = ? WHERE id = ? AND ended = 0",
+        "UPDATE standing_orders SET paused = $1 WHERE id = $2 AND ended = 0",
         paused,
         id
     )
@@ -71,7 +71,7 @@ pub async fn set_paused(pool: &SqlitePool, id: i64, paused: bool) -> AppResult<(
 }
 
 pub async fn end(pool: &SqlitePool, id: i64) -> AppResult<()> {
-    sqlx::query!("UPDATE standing_orders SET ended = 1 WHERE id = ?", id)
+    sqlx::query!("UPDATE standing_orders SET ended = 1 WHERE id = $1", id)
         .execute(pool)
         .await?;
     Ok(())
@@ -79,7 +79,7 @@ pub async fn end(pool: &SqlitePool, id: i64) -> AppResult<()> {
 
 /// The elder a standing order is for, to check the caller may change it.
 pub async fn elder_of(pool: &SqlitePool, id: i64) -> AppResult<i64> {
-    sqlx::query_scalar!("SELECT elder_id FROM standing_orders WHERE id = ?", id)
+    sqlx::query_scalar!("SELECT elder_id FROM standing_orders WHERE id = $1", id)
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)
@@ -122,7 +122,7 @@ pub async fn run_listing(
     let active = sqlx::query_as!(
         ActiveStanding,
         r#"SELECT id AS "id!", elder_id, service_id, weekdays, fulfilment, created_by
-           FROM standing_orders WHERE paused = 0 AND ended = 0 AND (?1 IS NULL OR id = ?1)"#,
+           FROM standing_orders WHERE paused = 0 AND ended = 0 AND ($1 IS NULL OR id = $1)"#,
         only
     )
     .fetch_all(pool)
@@ -132,7 +132,7 @@ pub async fn run_listing(
     let mut placed = Vec::new();
     for standing in active {
         let lines = sqlx::query!(
-            "SELECT dish_id, quantity FROM standing_order_lines WHERE standing_order_id = ?",
+            "SELECT dish_id, quantity FROM standing_order_lines WHERE standing_order_id = $1",
             standing.id
         )
         .fetch_all(pool)
@@ -173,7 +173,7 @@ pub async fn run_listing(
             let Some(order) = order else { continue };
             let mut tx = crate::db::begin_immediate(pool).await?;
             let claimed = sqlx::query!(
-                "INSERT INTO standing_order_runs (standing_order_id, date) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO standing_order_runs (standing_order_id, date) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                 standing.id,
                 date
             )
@@ -186,7 +186,7 @@ pub async fn run_listing(
             match insert_order(&mut tx, &order).await {
                 Ok(order_id) => {
                     sqlx::query!(
-                        "UPDATE standing_order_runs SET order_id = ? WHERE standing_order_id = ? AND date = ?",
+                        "UPDATE standing_order_runs SET order_id = $1 WHERE standing_order_id = $2 AND date = $3",
                         order_id,
                         standing.id,
                         date
@@ -199,8 +199,8 @@ pub async fn run_listing(
                 Err(AppError::Conflict(refusal)) => {
                     let problem = stored_refusal(&refusal);
                     sqlx::query!(
-                        "UPDATE standing_order_runs SET problem = ?, problem_en = ?
-                         WHERE standing_order_id = ? AND date = ?",
+                        "UPDATE standing_order_runs SET problem = $1, problem_en = $2
+                         WHERE standing_order_id = $3 AND date = $4",
                         problem.zh,
                         problem.en,
                         standing.id,
@@ -238,7 +238,7 @@ pub async fn run_listing(
 
 async fn already_run(pool: &SqlitePool, standing_id: i64, date: NaiveDate) -> AppResult<bool> {
     let found = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!: i64" FROM standing_order_runs WHERE standing_order_id = ? AND date = ?"#,
+        r#"SELECT count(*) AS "n!: i64" FROM standing_order_runs WHERE standing_order_id = $1 AND date = $2"#,
         standing_id,
         date
     )

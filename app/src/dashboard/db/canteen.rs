@@ -65,8 +65,8 @@ pub async fn meals_per_day(
                   sum(o.fulfilment = 'delivery') AS "delivery!: i64"
            FROM orders o
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
-                                  WHERE k.community_id IN (SELECT value FROM json_each(?1)))
-             AND o.date BETWEEN ?2 AND ?3 AND o.status = 'delivered'
+                                  WHERE k.community_id IN (SELECT value FROM json_each($1)))
+             AND o.date BETWEEN $2 AND $3 AND o.status = 'delivered'
            GROUP BY o.date ORDER BY o.date"#,
         communities,
         from,
@@ -94,8 +94,8 @@ pub async fn subsidy(
                   count(*) AS "meals!: i64", sum(o.subsidy_fen) AS "subsidy_fen!: i64"
            FROM orders o JOIN elders e ON e.id = o.elder_id
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
-                                  WHERE k.community_id IN (SELECT value FROM json_each(?1)))
-             AND o.date BETWEEN ?2 AND ?3 AND o.status = 'delivered'
+                                  WHERE k.community_id IN (SELECT value FROM json_each($1)))
+             AND o.date BETWEEN $2 AND $3 AND o.status = 'delivered'
            GROUP BY 1, 2, 3"#,
         communities,
         from,
@@ -123,8 +123,8 @@ pub async fn no_answers(
            JOIN meal_services s ON s.id = o.service_id
            JOIN elders e ON e.id = o.elder_id
            WHERE o.service_id IN (SELECT s2.id FROM meal_services s2 JOIN canteens k ON k.id = s2.canteen_id
-                                  WHERE k.community_id IN (SELECT value FROM json_each(?1)))
-             AND o.date BETWEEN ?2 AND ?3
+                                  WHERE k.community_id IN (SELECT value FROM json_each($1)))
+             AND o.date BETWEEN $2 AND $3
            ORDER BY o.date DESC, n.noted_at DESC"#,
         communities,
         from,
@@ -171,8 +171,8 @@ pub async fn ratings(
         r#"SELECT avg(o.rating) AS "average: f64", count(o.rating) AS "rated!: i64"
            FROM orders o
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
-                                  WHERE k.community_id IN (SELECT value FROM json_each(?1)))
-             AND o.date BETWEEN ?2 AND ?3 AND o.rating IS NOT NULL"#,
+                                  WHERE k.community_id IN (SELECT value FROM json_each($1)))
+             AND o.date BETWEEN $2 AND $3 AND o.rating IS NOT NULL"#,
         communities,
         from,
         to
@@ -197,13 +197,13 @@ pub async fn lapsed(
                   CASE WHEN e.phone <> '' THEN e.phone
                        ELSE coalesce((SELECT u.phone FROM family_links f JOIN users u ON u.id = f.user_id
                                       WHERE f.elder_id = e.id ORDER BY u.id LIMIT 1), '') END AS "phone!: String",
-                  (SELECT max(o.date) FROM orders o WHERE o.elder_id = e.id AND o.date BETWEEN ?2 AND ?3
+                  (SELECT max(o.date) FROM orders o WHERE o.elder_id = e.id AND o.date BETWEEN $2 AND $3
                      AND o.status <> 'cancelled') AS "last_order!: NaiveDate"
            FROM elders e JOIN communities c ON c.id = e.community_id
-           WHERE e.community_id IN (SELECT value FROM json_each(?1))
-             AND EXISTS (SELECT 1 FROM orders o WHERE o.elder_id = e.id AND o.date BETWEEN ?2 AND ?3
+           WHERE e.community_id IN (SELECT value FROM json_each($1))
+             AND EXISTS (SELECT 1 FROM orders o WHERE o.elder_id = e.id AND o.date BETWEEN $2 AND $3
                            AND o.status <> 'cancelled')
-             AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.elder_id = e.id AND o.date BETWEEN ?4 AND ?5
+             AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.elder_id = e.id AND o.date BETWEEN $4 AND $5
                                AND o.status <> 'cancelled')
            ORDER BY c.id, e.name"#,
         communities,

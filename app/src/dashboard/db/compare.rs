@@ -17,7 +17,7 @@ pub async fn headlines(
     let communities = scope.json();
     let names = sqlx::query!(
         r#"SELECT c.id AS "id!", c.name FROM communities c
-           WHERE c.id IN (SELECT value FROM json_each(?1)) ORDER BY c.subdistrict_id, c.id"#,
+           WHERE c.id IN (SELECT value FROM json_each($1)) ORDER BY c.subdistrict_id, c.id"#,
         communities
     )
     .fetch_all(pool)
@@ -35,8 +35,8 @@ pub async fn headlines(
                   sum(o.subsidy_fen) AS "subsidy_fen!: i64"
            FROM orders o JOIN meal_services s ON s.id = o.service_id JOIN canteens k ON k.id = s.canteen_id
            WHERE o.service_id IN (SELECT s2.id FROM meal_services s2 JOIN canteens k2 ON k2.id = s2.canteen_id
-                                  WHERE k2.community_id IN (SELECT value FROM json_each(?1)))
-             AND o.date BETWEEN ?2 AND ?3 AND o.status = 'delivered'
+                                  WHERE k2.community_id IN (SELECT value FROM json_each($1)))
+             AND o.date BETWEEN $2 AND $3 AND o.status = 'delivered'
            GROUP BY k.community_id"#,
         communities,
         filter.from,
@@ -58,7 +58,7 @@ pub async fn headlines(
                       sum((SELECT count(*) FROM enrollments en WHERE en.class_id = c.id
                              AND en.status = 'enrolled')) AS "enrolled!: i64"
                FROM classes c
-               WHERE c.semester_id = ?1 AND c.community_id IN (SELECT value FROM json_each(?2))
+               WHERE c.semester_id = $1 AND c.community_id IN (SELECT value FROM json_each($2))
                GROUP BY c.community_id"#,
             semester_id,
             communities
@@ -76,8 +76,8 @@ pub async fn headlines(
     let hours = sqlx::query!(
         r#"SELECT l.community_id AS "community_id!", sum(l.minutes) AS "minutes!: i64"
            FROM points_ledger l
-           WHERE l.community_id IN (SELECT value FROM json_each(?1))
-             AND l.created_at >= ?2 AND l.created_at < ?3
+           WHERE l.community_id IN (SELECT value FROM json_each($1))
+             AND l.created_at >= $2 AND l.created_at < $3
            GROUP BY l.community_id"#,
         communities,
         from,

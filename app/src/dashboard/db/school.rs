@@ -12,7 +12,7 @@ use crate::error::AppResult;
 pub async fn semester_on(pool: &SqlitePool, day: NaiveDate) -> AppResult<Option<(i64, String)>> {
     let row = sqlx::query!(
         r#"SELECT id AS "id!", name FROM semesters
-           ORDER BY (?1 BETWEEN starts_on AND ends_on) DESC, starts_on DESC LIMIT 1"#,
+           ORDER BY ($1 BETWEEN starts_on AND ends_on) DESC, starts_on DESC LIMIT 1"#,
         day
     )
     .fetch_optional(pool)
@@ -60,11 +60,11 @@ pub async fn classes(
                   (SELECT count(*) FROM enrollments en WHERE en.class_id = c.id AND en.status = 'enrolled'
                      AND en.paid_at IS NOT NULL) AS "paid!: i64",
                   (SELECT coalesce(sum(a.present), 0) FROM attendance a WHERE a.class_id = c.id
-                     AND a.session_date BETWEEN ?3 AND ?4) AS "present!: i64",
+                     AND a.session_date BETWEEN $3 AND $4) AS "present!: i64",
                   (SELECT count(*) FROM attendance a WHERE a.class_id = c.id
-                     AND a.session_date BETWEEN ?3 AND ?4) AS "marked!: i64"
+                     AND a.session_date BETWEEN $3 AND $4) AS "marked!: i64"
            FROM classes c
-           WHERE c.semester_id = ?1 AND c.community_id IN (SELECT value FROM json_each(?2))
+           WHERE c.semester_id = $1 AND c.community_id IN (SELECT value FROM json_each($2))
            ORDER BY 5, c.name"#,
         semester_id,
         communities,

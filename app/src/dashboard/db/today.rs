@@ -18,8 +18,8 @@ pub async fn today(
         r#"SELECT s.meal AS "meal!: Meal", count(*) AS "orders!: i64"
            FROM orders o JOIN meal_services s ON s.id = o.service_id
            WHERE o.service_id IN (SELECT s2.id FROM meal_services s2 JOIN canteens k ON k.id = s2.canteen_id
-                                  WHERE k.community_id IN (SELECT value FROM json_each(?1)))
-             AND o.date = ?2 AND o.status <> 'cancelled'
+                                  WHERE k.community_id IN (SELECT value FROM json_each($1)))
+             AND o.date = $2 AND o.status <> 'cancelled'
            GROUP BY s.meal"#,
         communities,
         date
@@ -32,8 +32,8 @@ pub async fn today(
                   coalesce(sum(o.status = 'no_answer'), 0) AS "no_answer!: i64"
            FROM orders o
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
-                                  WHERE k.community_id IN (SELECT value FROM json_each(?1)))
-             AND o.date = ?2 AND o.fulfilment = 'delivery'"#,
+                                  WHERE k.community_id IN (SELECT value FROM json_each($1)))
+             AND o.date = $2 AND o.fulfilment = 'delivery'"#,
         communities,
         date
     )

@@ -36,11 +36,11 @@ pub async fn minutes_per_month(
     let offset = i64::from(crate::clock::SHANGHAI_UTC_OFFSET_SECS);
     let rows = sqlx::query_as!(
         MonthMinutes,
-        r#"SELECT strftime('%Y-%m', l.created_at + ?4, 'unixepoch') AS "month!: String",
+        r#"SELECT strftime('%Y-%m', l.created_at + $4, 'unixepoch') AS "month!: String",
                   sum(l.minutes) AS "minutes!: i64"
            FROM points_ledger l
-           WHERE l.community_id IN (SELECT value FROM json_each(?1))
-             AND l.created_at >= ?2 AND l.created_at < ?3
+           WHERE l.community_id IN (SELECT value FROM json_each($1))
+             AND l.created_at >= $2 AND l.created_at < $3
            GROUP BY 1 ORDER BY 1"#,
         communities,
         from,
@@ -62,8 +62,8 @@ pub async fn active_volunteers(
     let communities = scope.json();
     let count = sqlx::query_scalar!(
         r#"SELECT count(DISTINCT l.user_id) AS "n!: i64" FROM points_ledger l
-           WHERE l.community_id IN (SELECT value FROM json_each(?1))
-             AND l.created_at >= ?2 AND l.created_at < ?3"#,
+           WHERE l.community_id IN (SELECT value FROM json_each($1))
+             AND l.created_at >= $2 AND l.created_at < $3"#,
         communities,
         from,
         to
@@ -89,8 +89,8 @@ pub async fn request_times(
                   (r.done_at - r.posted_at) / 60 AS "to_done: i64",
                   r.rating
            FROM service_requests r
-           WHERE r.community_id IN (SELECT value FROM json_each(?1))
-             AND r.posted_at >= ?2 AND r.posted_at < ?3 AND r.status <> 'cancelled'"#,
+           WHERE r.community_id IN (SELECT value FROM json_each($1))
+             AND r.posted_at >= $2 AND r.posted_at < $3 AND r.status <> 'cancelled'"#,
         communities,
         from,
         to

@@ -8,7 +8,7 @@ use crate::error::{AppError, AppResult};
 pub async fn calendar_token(pool: &SqlitePool, elder_id: i64) -> AppResult<String> {
     let fresh = crate::auth::session::new_token();
     sqlx::query_scalar!(
-        "UPDATE elders SET calendar_token = coalesce(calendar_token, ?) WHERE id = ? RETURNING calendar_token AS \"calendar_token!\"",
+        "UPDATE elders SET calendar_token = coalesce(calendar_token, $1) WHERE id = $2 RETURNING calendar_token AS \"calendar_token!\"",
         fresh,
         elder_id
     )
@@ -21,7 +21,7 @@ pub async fn calendar_token(pool: &SqlitePool, elder_id: i64) -> AppResult<Strin
 pub async fn teacher_calendar_token(pool: &SqlitePool, teacher_id: i64) -> AppResult<String> {
     let fresh = crate::auth::session::new_token();
     sqlx::query_scalar!(
-        "UPDATE teachers SET calendar_token = coalesce(calendar_token, ?) WHERE id = ? RETURNING calendar_token AS \"calendar_token!\"",
+        "UPDATE teachers SET calendar_token = coalesce(calendar_token, $1) WHERE id = $2 RETURNING calendar_token AS \"calendar_token!\"",
         fresh,
         teacher_id
     )
@@ -38,7 +38,7 @@ async fn feed_rows(
     semester: i64,
 ) -> AppResult<(String, String, Vec<FeedRow>)> {
     if let Some(elder) = sqlx::query!(
-        r#"SELECT id AS "id!", name FROM elders WHERE calendar_token = ?"#,
+        r#"SELECT id AS "id!", name FROM elders WHERE calendar_token = $1"#,
         token
     )
     .fetch_optional(pool)
@@ -49,7 +49,7 @@ async fn feed_rows(
             r#"SELECT sl.id AS "id!", c.name AS class, sl.weekday, sl.start_time, sl.end_time, s.name AS site, r.name AS room
                FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN class_slots sl ON sl.class_id = c.id
                JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
-               WHERE e.elder_id = ? AND e.status = 'enrolled' AND c.semester_id = ?"#,
+               WHERE e.elder_id = $1 AND e.status = 'enrolled' AND c.semester_id = $2"#,
             elder.id,
             semester
         )
@@ -62,7 +62,7 @@ async fn feed_rows(
         ));
     }
     let teacher = sqlx::query!(
-        r#"SELECT id AS "id!", name FROM teachers WHERE calendar_token = ?"#,
+        r#"SELECT id AS "id!", name FROM teachers WHERE calendar_token = $1"#,
         token
     )
     .fetch_optional(pool)
@@ -73,7 +73,7 @@ async fn feed_rows(
         r#"SELECT sl.id AS "id!", c.name AS class, sl.weekday, sl.start_time, sl.end_time, s.name AS site, r.name AS room
            FROM classes c JOIN class_slots sl ON sl.class_id = c.id
            JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
-           WHERE c.teacher_id = ? AND c.semester_id = ?"#,
+           WHERE c.teacher_id = $1 AND c.semester_id = $2"#,
         teacher.id,
         semester
     )

@@ -11,7 +11,7 @@ async fn class_slots(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<SlotView
     let rows = sqlx::query!(
         "SELECT sl.weekday, sl.start_time, sl.end_time, s.id AS site_id, s.name AS site, r.name AS room
          FROM class_slots sl JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
-         WHERE sl.class_id = ? ORDER BY sl.weekday, sl.start_time",
+         WHERE sl.class_id = $1 ORDER BY sl.weekday, sl.start_time",
         class_id
     )
     .fetch_all(pool)
@@ -42,7 +42,7 @@ pub async fn catalog(
                   (SELECT count(*) FROM enrollments e WHERE e.class_id = c.id AND e.status IN ('enrolled', 'offered')) AS "held!: i64",
                   (SELECT count(*) FROM enrollments e WHERE e.class_id = c.id AND e.status = 'waitlisted') AS "waiting!: i64"
            FROM classes c JOIN courses co ON co.id = c.course_id JOIN teachers t ON t.id = c.teacher_id
-           WHERE c.semester_id = ? ORDER BY c.id"#,
+           WHERE c.semester_id = $1 ORDER BY c.id"#,
         semester.id
     )
     .fetch_all(pool)
@@ -93,7 +93,7 @@ pub async fn enrollments_of(
                   (SELECT count(*) FROM enrollments w WHERE w.class_id = e.class_id AND w.status = 'waitlisted'
                      AND e.status = 'waitlisted' AND w.id <= e.id) AS "position!: i64"
            FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN elders el ON el.id = e.elder_id
-           WHERE e.elder_id IN (SELECT value FROM json_each(?)) AND e.status IN ('enrolled', 'waitlisted', 'offered', 'lapsed')
+           WHERE e.elder_id IN (SELECT value FROM json_each($1)) AND e.status IN ('enrolled', 'waitlisted', 'offered', 'lapsed')
            ORDER BY el.name, e.id"#,
         ids
     )
@@ -116,7 +116,7 @@ pub async fn enrollments_of(
 
 pub async fn elder_of(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
-        "SELECT elder_id FROM enrollments WHERE id = ?",
+        "SELECT elder_id FROM enrollments WHERE id = $1",
         enrollment_id
     )
     .fetch_optional(pool)
@@ -126,7 +126,7 @@ pub async fn elder_of(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
 
 pub async fn room_community(pool: &SqlitePool, room_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
-        "SELECT s.community_id FROM rooms r JOIN school_sites s ON s.id = r.site_id WHERE r.id = ?",
+        "SELECT s.community_id FROM rooms r JOIN school_sites s ON s.id = r.site_id WHERE r.id = $1",
         room_id
     )
     .fetch_optional(pool)

@@ -38,7 +38,7 @@ async fn class_row(conn: &mut SqliteConnection, class_id: i64) -> AppResult<Clas
         ClassRow,
         "SELECT c.semester_id, c.name, c.capacity, c.min_age, s.returning_opens, s.enroll_opens,
                 s.enroll_closes, s.max_classes_per_person, s.offer_hours
-         FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = ?",
+         FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = $1",
         class_id
     )
     .fetch_optional(conn)
@@ -53,7 +53,7 @@ fn date(text: &str) -> AppResult<NaiveDate> {
 async fn slots_of(conn: &mut SqliteConnection, class_id: i64) -> AppResult<Vec<Slot>> {
     let rows = sqlx::query!(
         "SELECT sl.weekday, sl.start_time, sl.end_time, r.site_id, sl.room_id
-         FROM class_slots sl JOIN rooms r ON r.id = sl.room_id WHERE sl.class_id = ?",
+         FROM class_slots sl JOIN rooms r ON r.id = sl.room_id WHERE sl.class_id = $1",
         class_id
     )
     .fetch_all(conn)
@@ -90,16 +90,16 @@ pub async fn enroll(
 ) -> AppResult<EnrollOutcome> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let class = class_row(&mut tx, class_id).await?;
-    let birth = sqlx::query_scalar!("SELECT birth_date FROM elders WHERE id = ?", elder_id)
+    let birth = sqlx::query_scalar!("SELECT birth_date FROM elders WHERE id = $1", elder_id)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::NotFound)?;
     let person = sqlx::query!(
         r#"SELECT
              (SELECT count(*) FROM enrollments e JOIN classes c ON c.id = e.class_id
-               WHERE e.elder_id = ?1 AND c.semester_id < ?2 AND e.status = 'enrolled') AS "earlier!: i64",
+               WHERE e.elder_id = $1 AND c.semester_id < $2 AND e.status = 'enrolled') AS "earlier!: i64",
              (SELECT count(*) FROM enrollments e JOIN classes c ON c.id = e.class_id
-               WHERE e.elder_id = ?1 AND c.semester_id = ?2 AND e.status IN ('enrolled', 'waitlisted', 'offered')) AS "now!: i64""#,
+               WHERE e.elder_id = $1 AND c.semester_id = $2 AND e.status IN ('enrolled', 'waitlisted', 'offered')) AS "now!: i64""#,
         elder_id,
         class.semester_id
     )
@@ -125,7 +125,7 @@ pub async fn enroll(
     let wanted = slots_of(&mut tx, class_id).await?;
     let theirs_classes = sqlx::query!(
         r#"SELECT c.id AS "id!", c.name FROM enrollments e JOIN classes c ON c.id = e.class_id
-           WHERE e.elder_id = ? AND c.semester_id = ? AND e.status IN ('enrolled', 'offered') AND c.id <> ?"#,
+           WHERE e.elder_id = $1 AND c.semester_id = $2 AND e.status IN ('enrolled', 'offered') AND c.id <> $3"#,
         elder_id,
         class.semester_id,
         class_id
@@ -147,7 +147,7 @@ pub async fn enroll(
 
     let counts = sqlx::query!(
         r#"SELECT sum(status IN ('enrolled', 'offered')) AS "held!: i64", sum(status = 'waitlisted') AS "waiting!: i64"
-           FROM enrollments WHERE class_id = ?"#,
+           FROM enrollments WHERE class_id = $1"#,
         class_id
     )
     .fetch_one(&mut *tx)
@@ -155,7 +155,7 @@ pub async fn enroll(
     let status = place_for(counts.held, class.capacity, counts.waiting);
     let code = status.code();
     let inserted = sqlx::query!(
-        "INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES (?, ?, ?, ?)",
+        "INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES ($1, $2, $3, $4)",
         class_id,
         elder_id,
         code,
@@ -182,7 +182,7 @@ pub async fn enroll(
 
 async fn waitlist_position(conn: &mut SqliteConnection, class_id: i64, id: i64) -> AppResult<i64> {
     let n = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = ? AND status = 'waitlisted' AND id <= ?"#,
+        r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = $1 AND status = 'waitlisted' AND id <= $2"#,
         class_id,
         id
     )
@@ -198,8 +198,8 @@ pub async fn notify_family(
     message: &EachLanguage,
 ) -> AppResult<()> {
     let people = sqlx::query_scalar!(
-        r#"SELECT user_id AS "user_id!" FROM family_links WHERE elder_id = ?1
-           UNION SELECT user_id AS "user_id!" FROM elders WHERE id = ?1 AND user_id IS NOT NULL"#,
+        r#"SELECT user_id AS "user_id!" FROM family_links WHERE elder_id = $1
+           UNION SELECT user_id AS "user_id!" FROM elders WHERE id = $1 AND user_id IS NOT NULL"#,
         elder_id
     )
     .fetch_all(&mut *conn)
@@ -220,7 +220,7 @@ pub async fn offer_free_seats(
     let mut offered = 0;
     loop {
         let held = sqlx::query_scalar!(
-            r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = ? AND status IN ('enrolled', 'offered')"#,
+            r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = $1 AND status IN ('enrolled', 'offered')"#,
             class_id
         )
         .fetch_one(&mut *conn)
@@ -229,7 +229,7 @@ pub async fn offer_free_seats(
             break;
         }
         let Some(next) = sqlx::query!(
-            r#"SELECT id AS "id!", elder_id FROM enrollments WHERE class_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1"#,
+            r#"SELECT id AS "id!", elder_id FROM enrollments WHERE class_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1"#,
             class_id
         )
         .fetch_optional(&mut *conn)
@@ -239,7 +239,7 @@ pub async fn offer_free_seats(
         };
         let expires = now + class.offer_hours * 3600;
         sqlx::query!(
-            "UPDATE enrollments SET status = 'offered', offer_expires_at = ?, changed_at = ? WHERE id = ?",
+            "UPDATE enrollments SET status = 'offered', offer_expires_at = $1, changed_at = $2 WHERE id = $3",
             expires,
             now,
             next.id
@@ -268,7 +268,7 @@ pub async fn offer_free_seats(
 pub async fn drop_enrollment(pool: &SqlitePool, enrollment_id: i64, now: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let class_id = sqlx::query_scalar!(
-        "SELECT class_id FROM enrollments WHERE id = ? AND status IN ('enrolled', 'waitlisted', 'offered')",
+        "SELECT class_id FROM enrollments WHERE id = $1 AND status IN ('enrolled', 'waitlisted', 'offered')",
         enrollment_id
     )
     .fetch_optional(&mut *tx)
@@ -280,7 +280,7 @@ pub async fn drop_enrollment(pool: &SqlitePool, enrollment_id: i64, now: i64) ->
         ))
     })?;
     sqlx::query!(
-        "UPDATE enrollments SET status = 'dropped', changed_at = ? WHERE id = ?",
+        "UPDATE enrollments SET status = 'dropped', changed_at = $1 WHERE id = $2",
         now,
         enrollment_id
     )
@@ -300,7 +300,7 @@ pub async fn answer_offer(
 ) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let offer = sqlx::query!(
-        "SELECT class_id, offer_expires_at FROM enrollments WHERE id = ? AND status = 'offered'",
+        "SELECT class_id, offer_expires_at FROM enrollments WHERE id = $1 AND status = 'offered'",
         enrollment_id
     )
     .fetch_optional(&mut *tx)
@@ -319,7 +319,7 @@ pub async fn answer_offer(
     }
     let status = if accept { "enrolled" } else { "declined" };
     sqlx::query!(
-        "UPDATE enrollments SET status = ?, offer_expires_at = NULL, changed_at = ? WHERE id = ?",
+        "UPDATE enrollments SET status = $1, offer_expires_at = NULL, changed_at = $2 WHERE id = $3",
         status,
         now,
         enrollment_id
@@ -337,14 +337,14 @@ pub async fn answer_offer(
 pub async fn lapse_offers(pool: &SqlitePool, now: i64) -> AppResult<usize> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let expired = sqlx::query!(
-        r#"SELECT id AS "id!", class_id FROM enrollments WHERE status = 'offered' AND offer_expires_at <= ?"#,
+        r#"SELECT id AS "id!", class_id FROM enrollments WHERE status = 'offered' AND offer_expires_at <= $1"#,
         now
     )
     .fetch_all(&mut *tx)
     .await?;
     for e in &expired {
         sqlx::query!(
-            "UPDATE enrollments SET status = 'lapsed', changed_at = ? WHERE id = ?",
+            "UPDATE enrollments SET status = 'lapsed', changed_at = $1 WHERE id = $2",
             now,
             e.id
         )
@@ -367,7 +367,7 @@ pub async fn set_capacity(
 ) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     sqlx::query!(
-        "UPDATE classes SET capacity = ? WHERE id = ?",
+        "UPDATE classes SET capacity = $1 WHERE id = $2",
         capacity,
         class_id
     )

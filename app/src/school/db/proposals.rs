@@ -49,7 +49,7 @@ pub async fn proposals_for(pool: &SqlitePool, scope: &ElderScope) -> AppResult<P
                   (SELECT count(*) FROM proposal_votes v WHERE v.proposal_id = p.id AND v.committed = 1) AS "committed!: i64"
            FROM course_proposals p JOIN communities c ON c.id = p.community_id
            LEFT JOIN classes cl ON cl.id = p.opened_class_id
-           WHERE p.semester_id = ?1 AND p.community_id IN (SELECT value FROM json_each(?2))
+           WHERE p.semester_id = $1 AND p.community_id IN (SELECT value FROM json_each($2))
            ORDER BY p.opened_class_id IS NOT NULL, "committed!: i64" DESC, "votes!: i64" DESC, p.id"#,
         semester_id,
         community_ids
@@ -60,7 +60,7 @@ pub async fn proposals_for(pool: &SqlitePool, scope: &ElderScope) -> AppResult<P
     for r in rows {
         let my_votes = sqlx::query!(
             "SELECT e.name, v.committed FROM proposal_votes v JOIN elders e ON e.id = v.elder_id
-             WHERE v.proposal_id = ? AND v.elder_id IN (SELECT value FROM json_each(?)) ORDER BY v.id",
+             WHERE v.proposal_id = $1 AND v.elder_id IN (SELECT value FROM json_each($2)) ORDER BY v.id",
             r.id,
             elder_ids
         )
@@ -112,12 +112,12 @@ pub async fn propose(
 ) -> AppResult<()> {
     let (semester_id, ..) = semester(pool).await?;
     let mut tx = pool.begin().await?;
-    let community = sqlx::query_scalar!("SELECT community_id FROM elders WHERE id = ?", elder_id)
+    let community = sqlx::query_scalar!("SELECT community_id FROM elders WHERE id = $1", elder_id)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::NotFound)?;
     let proposal = sqlx::query!(
-        "INSERT INTO course_proposals (community_id, semester_id, title, description, proposed_by) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO course_proposals (community_id, semester_id, title, description, proposed_by) VALUES ($1, $2, $3, $4, $5)",
         community,
         semester_id,
         title,
@@ -138,7 +138,7 @@ pub async fn propose(
     })?
     .last_insert_rowid();
     sqlx::query!(
-        "INSERT INTO proposal_votes (proposal_id, elder_id, voted_by) VALUES (?, ?, ?)",
+        "INSERT INTO proposal_votes (proposal_id, elder_id, voted_by) VALUES ($1, $2, $3)",
         proposal,
         elder_id,
         user_id
@@ -159,7 +159,7 @@ pub async fn vote(
 ) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let proposal = sqlx::query!(
-        "SELECT community_id, opened_class_id FROM course_proposals WHERE id = ?",
+        "SELECT community_id, opened_class_id FROM course_proposals WHERE id = $1",
         proposal_id
     )
     .fetch_optional(&mut *tx)
@@ -171,7 +171,7 @@ pub async fn vote(
             "This course has already opened as a class. Please enroll from the class list."
         )));
     }
-    let community = sqlx::query_scalar!("SELECT community_id FROM elders WHERE id = ?", elder_id)
+    let community = sqlx::query_scalar!("SELECT community_id FROM elders WHERE id = $1", elder_id)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -183,7 +183,7 @@ pub async fn vote(
     }
     let committed = i64::from(committed);
     let existing = sqlx::query_scalar!(
-        "SELECT committed FROM proposal_votes WHERE proposal_id = ? AND elder_id = ?",
+        "SELECT committed FROM proposal_votes WHERE proposal_id = $1 AND elder_id = $2",
         proposal_id,
         elder_id
     )
@@ -195,14 +195,14 @@ pub async fn vote(
     // A changed commitment is a new vote: committed voters are seated in the order they
     // committed.
     sqlx::query!(
-        "DELETE FROM proposal_votes WHERE proposal_id = ? AND elder_id = ?",
+        "DELETE FROM proposal_votes WHERE proposal_id = $1 AND elder_id = $2",
         proposal_id,
         elder_id
     )
     .execute(&mut *tx)
     .await?;
     sqlx::query!(
-        "INSERT INTO proposal_votes (proposal_id, elder_id, committed, voted_by) VALUES (?, ?, ?, ?)",
+        "INSERT INTO proposal_votes (proposal_id, elder_id, committed, voted_by) VALUES ($1, $2, $3, $4)",
         proposal_id,
         elder_id,
         committed,
@@ -216,7 +216,7 @@ pub async fn vote(
 
 pub async fn proposal_community(pool: &SqlitePool, proposal_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
-        "SELECT community_id FROM course_proposals WHERE id = ?",
+        "SELECT community_id FROM course_proposals WHERE id = $1",
         proposal_id
     )
     .fetch_optional(pool)
@@ -237,7 +237,7 @@ pub async fn open_as_class(
     let mut tx = crate::db::begin_immediate(pool).await?;
     let p = sqlx::query!(
         "SELECT p.title, p.community_id, p.semester_id, p.opened_class_id, s.open_at_committed, s.max_classes_per_person
-         FROM course_proposals p JOIN semesters s ON s.id = p.semester_id WHERE p.id = ?",
+         FROM course_proposals p JOIN semesters s ON s.id = p.semester_id WHERE p.id = $1",
         form.proposal_id
     )
     .fetch_optional(&mut *tx)
@@ -252,10 +252,10 @@ pub async fn open_as_class(
     let voters = sqlx::query!(
         r#"SELECT v.elder_id, v.voted_by, e.name, e.birth_date,
                   (SELECT count(*) FROM enrollments x JOIN classes c ON c.id = x.class_id
-                    WHERE x.elder_id = v.elder_id AND c.semester_id = ?2
+                    WHERE x.elder_id = v.elder_id AND c.semester_id = $2
                       AND x.status IN ('enrolled', 'waitlisted', 'offered')) AS "classes!: i64"
            FROM proposal_votes v JOIN elders e ON e.id = v.elder_id
-           WHERE v.proposal_id = ?1 AND v.committed = 1 ORDER BY v.id"#,
+           WHERE v.proposal_id = $1 AND v.committed = 1 ORDER BY v.id"#,
         form.proposal_id,
         p.semester_id
     )
@@ -263,18 +263,18 @@ pub async fn open_as_class(
     .await?;
     check_can_open(voters.len() as i64, p.open_at_committed)?;
     let teacher = sqlx::query_scalar!(
-        r#"SELECT id AS "id!" FROM teachers WHERE id = ?"#,
+        r#"SELECT id AS "id!" FROM teachers WHERE id = $1"#,
         form.teacher_id
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| AppError::invalid(crate::tr!("请选择老师。", "Please choose a teacher.")))?;
-    sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES (?)", p.title)
+    sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES ($1)", p.title)
         .execute(&mut *tx)
         .await?;
     let class_id = sqlx::query!(
         "INSERT INTO classes (semester_id, course_id, teacher_id, community_id, name, capacity, fee_fen, min_age)
-         SELECT ?, id, ?, ?, ?, ?, ?, ? FROM courses WHERE name = ?",
+         SELECT $1, id, $2, $3, $4, $5, $6, $7 FROM courses WHERE name = $8",
         p.semester_id,
         teacher,
         p.community_id,
@@ -320,7 +320,7 @@ pub async fn open_as_class(
             Ok(status) => {
                 let code = status.code();
                 sqlx::query!(
-                    "INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES (?, ?, ?, ?)",
+                    "INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES ($1, $2, $3, $4)",
                     class_id,
                     v.elder_id,
                     code,
@@ -359,7 +359,7 @@ pub async fn open_as_class(
         notify_family(&mut tx, v.elder_id, &message).await?;
     }
     sqlx::query!(
-        "UPDATE course_proposals SET opened_class_id = ? WHERE id = ?",
+        "UPDATE course_proposals SET opened_class_id = $1 WHERE id = $2",
         class_id,
         form.proposal_id
     )

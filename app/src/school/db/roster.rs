@@ -13,7 +13,7 @@ use crate::school::rules::sessions::{check_attendance_date, current_session, ses
 
 pub async fn class_of_enrollment(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
-        "SELECT class_id FROM enrollments WHERE id = ?",
+        "SELECT class_id FROM enrollments WHERE id = $1",
         enrollment_id
     )
     .fetch_optional(pool)
@@ -25,14 +25,14 @@ pub async fn class_of_enrollment(pool: &SqlitePool, enrollment_id: i64) -> AppRe
 pub async fn class_sessions(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<NaiveDate>> {
     let semester = sqlx::query!(
         r#"SELECT s.starts_on AS "starts_on: NaiveDate", s.ends_on AS "ends_on: NaiveDate"
-           FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = ?"#,
+           FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = $1"#,
         class_id
     )
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
     let weekdays: Vec<u32> = sqlx::query_scalar!(
-        "SELECT DISTINCT weekday FROM class_slots WHERE class_id = ?",
+        "SELECT DISTINCT weekday FROM class_slots WHERE class_id = $1",
         class_id
     )
     .fetch_all(pool)
@@ -67,11 +67,11 @@ async fn students(
         StudentRow,
         r#"SELECT e.id AS "enrollment_id!", e.elder_id, el.name, el.birth_date AS "birth_date: NaiveDate", el.phone, e.paid_at,
                   (SELECT a.present FROM attendance a WHERE a.class_id = e.class_id AND a.elder_id = e.elder_id
-                     AND a.session_date = ?2) AS "present: i64",
+                     AND a.session_date = $2) AS "present: i64",
                   (SELECT count(*) FROM attendance a WHERE a.class_id = e.class_id AND a.elder_id = e.elder_id
                      AND a.present = 1) AS "attended!: i64"
            FROM enrollments e JOIN elders el ON el.id = e.elder_id
-           WHERE e.class_id = ?1 AND e.status = 'enrolled' ORDER BY e.id"#,
+           WHERE e.class_id = $1 AND e.status = 'enrolled' ORDER BY e.id"#,
         class_id,
         session
     )
@@ -86,7 +86,7 @@ pub async fn roster(
     today: NaiveDate,
 ) -> AppResult<Roster> {
     let class = sqlx::query!(
-        "SELECT c.name, c.fee_fen, t.name AS teacher FROM classes c JOIN teachers t ON t.id = c.teacher_id WHERE c.id = ?",
+        "SELECT c.name, c.fee_fen, t.name AS teacher FROM classes c JOIN teachers t ON t.id = c.teacher_id WHERE c.id = $1",
         class_id
     )
     .fetch_optional(pool)
@@ -110,14 +110,14 @@ pub async fn roster(
         });
     }
     let taken = sqlx::query_scalar!(
-        r#"SELECT count(DISTINCT session_date) AS "n!: i64" FROM attendance WHERE class_id = ?"#,
+        r#"SELECT count(DISTINCT session_date) AS "n!: i64" FROM attendance WHERE class_id = $1"#,
         class_id
     )
     .fetch_one(pool)
     .await?;
     let waiting = sqlx::query!(
         r#"SELECT el.name, e.status AS "status: EnrollmentStatus" FROM enrollments e JOIN elders el ON el.id = e.elder_id
-         WHERE e.class_id = ? AND e.status IN ('waitlisted', 'offered') ORDER BY e.id"#,
+         WHERE e.class_id = $1 AND e.status IN ('waitlisted', 'offered') ORDER BY e.id"#,
         class_id
     )
     .fetch_all(pool)
@@ -163,7 +163,7 @@ pub async fn set_paid(
     let mut tx = pool.begin().await?;
     let paid_at = paid.then_some(now);
     let changed = sqlx::query!(
-        "UPDATE enrollments SET paid_at = ? WHERE id = ? AND status = 'enrolled'",
+        "UPDATE enrollments SET paid_at = $1 WHERE id = $2 AND status = 'enrolled'",
         paid_at,
         enrollment_id
     )
@@ -205,7 +205,7 @@ pub async fn save_attendance(
     check_attendance_date(&dates, session, today)?;
     let mut tx = crate::db::begin_immediate(pool).await?;
     let enrolled: Vec<i64> = sqlx::query_scalar!(
-        "SELECT elder_id FROM enrollments WHERE class_id = ? AND status = 'enrolled'",
+        "SELECT elder_id FROM enrollments WHERE class_id = $1 AND status = 'enrolled'",
         form.class_id
     )
     .fetch_all(&mut *tx)
@@ -219,7 +219,7 @@ pub async fn save_attendance(
     for elder in enrolled {
         let present = i64::from(form.present.contains(&elder));
         sqlx::query!(
-            "INSERT INTO attendance (class_id, session_date, elder_id, present, marked_by) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO attendance (class_id, session_date, elder_id, present, marked_by) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (class_id, session_date, elder_id) DO UPDATE SET present = excluded.present, marked_by = excluded.marked_by",
             form.class_id,
             session,

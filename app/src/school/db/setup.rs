@@ -31,7 +31,7 @@ pub async fn overview(pool: &SqlitePool) -> AppResult<SchoolSetup> {
     let semester_id = latest_semester(pool).await?;
     let semester = sqlx::query!(
         "SELECT name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes,
-                max_classes_per_person, offer_hours, open_at_committed FROM semesters WHERE id = ?",
+                max_classes_per_person, offer_hours, open_at_committed FROM semesters WHERE id = $1",
         semester_id
     )
     .fetch_optional(pool)
@@ -57,7 +57,7 @@ pub async fn overview(pool: &SqlitePool) -> AppResult<SchoolSetup> {
     let mut sites = Vec::with_capacity(site_rows.len());
     for s in site_rows {
         let rooms = sqlx::query!(
-            r#"SELECT id AS "id!", name FROM rooms WHERE site_id = ? ORDER BY id"#,
+            r#"SELECT id AS "id!", name FROM rooms WHERE site_id = $1 ORDER BY id"#,
             s.id
         )
         .fetch_all(pool)
@@ -99,7 +99,7 @@ pub async fn overview(pool: &SqlitePool) -> AppResult<SchoolSetup> {
     .await?;
     let classes = sqlx::query!(
         r#"SELECT id AS "id!", name, course_id, teacher_id, community_id, capacity, fee_fen, min_age
-           FROM classes WHERE semester_id = ? ORDER BY id"#,
+           FROM classes WHERE semester_id = $1 ORDER BY id"#,
         semester_id
     )
     .fetch_all(pool)
@@ -153,7 +153,7 @@ pub async fn save_semester(
         sqlx::query!(
             "INSERT INTO semesters (name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes,
                                     max_classes_per_person, offer_hours, open_at_committed)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             s.name,
             starts,
             ends,
@@ -168,9 +168,9 @@ pub async fn save_semester(
         .await?;
     } else {
         let changed = sqlx::query!(
-            "UPDATE semesters SET name = ?, starts_on = ?, ends_on = ?, returning_opens = ?, enroll_opens = ?,
-                    enroll_closes = ?, max_classes_per_person = ?, offer_hours = ?, open_at_committed = ?
-             WHERE id = ?",
+            "UPDATE semesters SET name = $1, starts_on = $2, ends_on = $3, returning_opens = $4, enroll_opens = $5,
+                    enroll_closes = $6, max_classes_per_person = $7, offer_hours = $8, open_at_committed = $9
+             WHERE id = $10",
             s.name,
             starts,
             ends,
@@ -207,7 +207,7 @@ pub async fn site_community(pool: &SqlitePool, site_id: i64) -> AppResult<Option
         return Ok(None);
     }
     sqlx::query_scalar!(
-        "SELECT community_id FROM school_sites WHERE id = ?",
+        "SELECT community_id FROM school_sites WHERE id = $1",
         site_id
     )
     .fetch_optional(pool)
@@ -225,7 +225,7 @@ pub async fn save_site(
 ) -> AppResult<()> {
     let result = if site_id == 0 {
         sqlx::query!(
-            "INSERT INTO school_sites (community_id, name, address) VALUES (?, ?, ?)",
+            "INSERT INTO school_sites (community_id, name, address) VALUES ($1, $2, $3)",
             community_id,
             name,
             address
@@ -234,7 +234,7 @@ pub async fn save_site(
         .await
     } else {
         sqlx::query!(
-            "UPDATE school_sites SET community_id = ?, name = ?, address = ? WHERE id = ?",
+            "UPDATE school_sites SET community_id = $1, name = $2, address = $3 WHERE id = $4",
             community_id,
             name,
             address,
@@ -258,7 +258,7 @@ pub async fn save_site(
 pub async fn save_room(pool: &SqlitePool, site_id: i64, room_id: i64, name: &str) -> AppResult<()> {
     let result = if room_id == 0 {
         sqlx::query!(
-            "INSERT INTO rooms (site_id, name) VALUES (?, ?)",
+            "INSERT INTO rooms (site_id, name) VALUES ($1, $2)",
             site_id,
             name
         )
@@ -266,7 +266,7 @@ pub async fn save_room(pool: &SqlitePool, site_id: i64, room_id: i64, name: &str
         .await
     } else {
         sqlx::query!(
-            "UPDATE rooms SET name = ? WHERE id = ? AND site_id = ?",
+            "UPDATE rooms SET name = $1 WHERE id = $2 AND site_id = $3",
             name,
             room_id,
             site_id
@@ -291,14 +291,14 @@ pub async fn save_travel(pool: &SqlitePool, a: i64, b: i64, minutes: i64) -> App
     let (from, to) = (a.min(b), a.max(b));
     let mut tx = pool.begin().await?;
     sqlx::query!(
-        "DELETE FROM site_travel WHERE (from_site = ?1 AND to_site = ?2) OR (from_site = ?2 AND to_site = ?1)",
+        "DELETE FROM site_travel WHERE (from_site = $1 AND to_site = $2) OR (from_site = $2 AND to_site = $1)",
         from,
         to
     )
     .execute(&mut *tx)
     .await?;
     sqlx::query!(
-        "INSERT INTO site_travel (from_site, to_site, minutes) VALUES (?, ?, ?)",
+        "INSERT INTO site_travel (from_site, to_site, minutes) VALUES ($1, $2, $3)",
         from,
         to,
         minutes
@@ -318,7 +318,7 @@ pub async fn save_teacher(
 ) -> AppResult<()> {
     if teacher_id == 0 {
         sqlx::query!(
-            "INSERT INTO teachers (name, phone, subjects) VALUES (?, ?, ?)",
+            "INSERT INTO teachers (name, phone, subjects) VALUES ($1, $2, $3)",
             name,
             phone,
             subjects
@@ -327,7 +327,7 @@ pub async fn save_teacher(
         .await?;
     } else {
         sqlx::query!(
-            "UPDATE teachers SET name = ?, phone = ?, subjects = ? WHERE id = ?",
+            "UPDATE teachers SET name = $1, phone = $2, subjects = $3 WHERE id = $4",
             name,
             phone,
             subjects,
@@ -347,7 +347,7 @@ pub async fn save_course(
 ) -> AppResult<()> {
     let result = if course_id == 0 {
         sqlx::query!(
-            "INSERT INTO courses (name, description) VALUES (?, ?)",
+            "INSERT INTO courses (name, description) VALUES ($1, $2)",
             name,
             description
         )
@@ -355,7 +355,7 @@ pub async fn save_course(
         .await
     } else {
         sqlx::query!(
-            "UPDATE courses SET name = ?, description = ? WHERE id = ?",
+            "UPDATE courses SET name = $1, description = $2 WHERE id = $3",
             name,
             description,
             course_id
@@ -377,7 +377,7 @@ pub async fn save_course(
 
 /// The community running a class (`None` for classes from before classes had one).
 pub async fn class_community(pool: &SqlitePool, class_id: i64) -> AppResult<Option<i64>> {
-    sqlx::query_scalar!("SELECT community_id FROM classes WHERE id = ?", class_id)
+    sqlx::query_scalar!("SELECT community_id FROM classes WHERE id = $1", class_id)
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)
@@ -393,7 +393,7 @@ pub async fn save_class(
 ) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let known = sqlx::query_scalar!(
-        r#"SELECT (SELECT count(*) FROM courses WHERE id = ?1) + (SELECT count(*) FROM teachers WHERE id = ?2) AS "n!: i64""#,
+        r#"SELECT (SELECT count(*) FROM courses WHERE id = $1) + (SELECT count(*) FROM teachers WHERE id = $2) AS "n!: i64""#,
         form.course_id,
         form.teacher_id
     )
@@ -419,7 +419,7 @@ pub async fn save_class(
         })?;
         sqlx::query!(
             "INSERT INTO classes (semester_id, course_id, teacher_id, community_id, name, capacity, fee_fen, min_age)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             semester,
             form.course_id,
             form.teacher_id,
@@ -433,7 +433,7 @@ pub async fn save_class(
         .await?;
     } else {
         let held = sqlx::query_scalar!(
-            r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = ? AND status IN ('enrolled', 'offered')"#,
+            r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = $1 AND status IN ('enrolled', 'offered')"#,
             form.class_id
         )
         .fetch_one(&mut *tx)
@@ -445,8 +445,8 @@ pub async fn save_class(
             )));
         }
         sqlx::query!(
-            "UPDATE classes SET course_id = ?, teacher_id = ?, community_id = ?, name = ?, capacity = ?, fee_fen = ?, min_age = ?
-             WHERE id = ?",
+            "UPDATE classes SET course_id = $1, teacher_id = $2, community_id = $3, name = $4, capacity = $5, fee_fen = $6, min_age = $7
+             WHERE id = $8",
             form.course_id,
             form.teacher_id,
             form.community_id,

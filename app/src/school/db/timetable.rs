@@ -21,13 +21,13 @@ pub async fn save_slot(
 ) -> AppResult<i64> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let class = sqlx::query!(
-        "SELECT semester_id, teacher_id FROM classes WHERE id = ?",
+        "SELECT semester_id, teacher_id FROM classes WHERE id = $1",
         class_id
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
-    let site = sqlx::query_scalar!("SELECT site_id FROM rooms WHERE id = ?", wanted.room_id)
+    let site = sqlx::query_scalar!("SELECT site_id FROM rooms WHERE id = $1", wanted.room_id)
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(|| AppError::invalid(crate::tr!("请选择教室。", "Please choose a room.")))?;
@@ -40,7 +40,7 @@ pub async fn save_slot(
                   s.name AS site, c.teacher_id, c.name AS class_name
            FROM class_slots sl JOIN classes c ON c.id = sl.class_id
            JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
-           WHERE c.semester_id = ?1 AND (?2 IS NULL OR sl.id <> ?2)"#,
+           WHERE c.semester_id = $1 AND ($2 IS NULL OR sl.id <> $2)"#,
         class.semester_id,
         slot_id
     )
@@ -76,7 +76,7 @@ pub async fn save_slot(
     let id = match slot_id {
         Some(id) => {
             sqlx::query!(
-                "UPDATE class_slots SET room_id = ?, weekday = ?, start_time = ?, end_time = ? WHERE id = ? AND class_id = ?",
+                "UPDATE class_slots SET room_id = $1, weekday = $2, start_time = $3, end_time = $4 WHERE id = $5 AND class_id = $6",
                 wanted.room_id,
                 weekday,
                 start,
@@ -89,7 +89,7 @@ pub async fn save_slot(
             id
         }
         None => sqlx::query!(
-            "INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)",
             class_id,
             wanted.room_id,
             weekday,
@@ -105,14 +105,14 @@ pub async fn save_slot(
 }
 
 pub async fn class_of_slot(pool: &SqlitePool, slot_id: i64) -> AppResult<i64> {
-    sqlx::query_scalar!("SELECT class_id FROM class_slots WHERE id = ?", slot_id)
+    sqlx::query_scalar!("SELECT class_id FROM class_slots WHERE id = $1", slot_id)
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)
 }
 
 pub async fn remove_slot(pool: &SqlitePool, slot_id: i64) -> AppResult<()> {
-    sqlx::query!("DELETE FROM class_slots WHERE id = ?", slot_id)
+    sqlx::query!("DELETE FROM class_slots WHERE id = $1", slot_id)
         .execute(pool)
         .await?;
     Ok(())
@@ -171,7 +171,7 @@ async fn semester_slots(pool: &SqlitePool, semester_id: i64) -> AppResult<Vec<Se
                   s.name AS site, r.name AS room
            FROM class_slots sl JOIN classes c ON c.id = sl.class_id JOIN teachers t ON t.id = c.teacher_id
            JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
-           WHERE c.semester_id = ? ORDER BY sl.weekday, sl.start_time, s.id, r.id"#,
+           WHERE c.semester_id = $1 ORDER BY sl.weekday, sl.start_time, s.id, r.id"#,
         semester_id
     )
     .fetch_all(pool)
@@ -186,7 +186,7 @@ pub async fn classes_with_slots(
     let slots = semester_slots(pool, semester).await?;
     let classes = sqlx::query!(
         r#"SELECT c.id AS "id!", c.name, t.name AS teacher, c.community_id
-           FROM classes c JOIN teachers t ON t.id = c.teacher_id WHERE c.semester_id = ? ORDER BY c.id"#,
+           FROM classes c JOIN teachers t ON t.id = c.teacher_id WHERE c.semester_id = $1 ORDER BY c.id"#,
         semester
     )
     .fetch_all(pool)
@@ -236,7 +236,7 @@ pub async fn week_grid(pool: &SqlitePool, by: &str, id: Option<i64>) -> AppResul
         .cloned()
         .ok_or(AppError::NotFound)?;
     let semester = latest_semester(pool).await?;
-    let semester_name = sqlx::query_scalar!("SELECT name FROM semesters WHERE id = ?", semester)
+    let semester_name = sqlx::query_scalar!("SELECT name FROM semesters WHERE id = $1", semester)
         .fetch_optional(pool)
         .await?
         .unwrap_or_default();

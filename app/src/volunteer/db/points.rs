@@ -24,7 +24,7 @@ pub struct Credit<'a> {
 pub async fn credit(conn: &mut SqliteConnection, c: &Credit<'_>) -> AppResult<bool> {
     let done = sqlx::query!(
         "INSERT INTO points_ledger (user_id, community_id, source, source_id, minutes, points, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
         c.user_id,
         c.community_id,
         c.source,
@@ -41,7 +41,7 @@ pub async fn credit(conn: &mut SqliteConnection, c: &Credit<'_>) -> AppResult<bo
 /// (minutes, points per hour, bonus) for a kind of work.
 pub async fn rule(conn: &mut SqliteConnection, kind: &str) -> AppResult<(i64, i64, i64)> {
     let r = sqlx::query!(
-        "SELECT minutes, points_per_hour, bonus FROM points_rules WHERE kind = ?",
+        "SELECT minutes, points_per_hour, bonus FROM points_rules WHERE kind = $1",
         kind
     )
     .fetch_optional(conn)
@@ -59,7 +59,7 @@ pub async fn complete_shift(
 ) -> AppResult<usize> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let shift = sqlx::query!(
-        r#"SELECT kind, title, date AS "date: NaiveDate", community_id FROM shifts WHERE id = ?"#,
+        r#"SELECT kind, title, date AS "date: NaiveDate", community_id FROM shifts WHERE id = $1"#,
         shift_id
     )
     .fetch_optional(&mut *tx)
@@ -72,14 +72,14 @@ pub async fn complete_shift(
         )));
     }
     sqlx::query!(
-        "UPDATE shifts SET completed_at = unixepoch() WHERE id = ? AND completed_at IS NULL",
+        "UPDATE shifts SET completed_at = unixepoch() WHERE id = $1 AND completed_at IS NULL",
         shift_id
     )
     .execute(&mut *tx)
     .await?;
     let (minutes, per_hour, _) = rule(&mut tx, &shift.kind).await?;
     let people = sqlx::query_scalar!(
-        "SELECT user_id FROM shift_signups WHERE shift_id = ? AND status = 'confirmed'",
+        "SELECT user_id FROM shift_signups WHERE shift_id = $1 AND status = 'confirmed'",
         shift_id
     )
     .fetch_all(&mut *tx)
@@ -108,7 +108,7 @@ pub async fn complete_shift(
 pub async fn ledger(pool: &SqlitePool, user_id: i64) -> AppResult<(i64, i64, Vec<LedgerEntry>)> {
     let totals = sqlx::query!(
         r#"SELECT ifnull(sum(minutes), 0) AS "minutes!: i64", ifnull(sum(points), 0) AS "points!: i64"
-           FROM points_ledger WHERE user_id = ?"#,
+           FROM points_ledger WHERE user_id = $1"#,
         user_id
     )
     .fetch_one(pool)
@@ -118,7 +118,7 @@ pub async fn ledger(pool: &SqlitePool, user_id: i64) -> AppResult<(i64, i64, Vec
                   l.created_at, r.category AS "category?: RequestCategory"
            FROM points_ledger l
            LEFT JOIN service_requests r ON r.id = l.source_id AND l.source <> 'shift'
-           WHERE l.user_id = ? ORDER BY l.created_at DESC, l.id DESC LIMIT 100"#,
+           WHERE l.user_id = $1 ORDER BY l.created_at DESC, l.id DESC LIMIT 100"#,
         user_id
     )
     .fetch_all(pool)
@@ -148,7 +148,7 @@ pub async fn leaderboard(
     let rows = sqlx::query!(
         r#"SELECT u.display_name AS name, sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
            FROM points_ledger l JOIN users u ON u.id = l.user_id
-           WHERE l.community_id = ? AND l.created_at >= ? AND l.created_at < ?
+           WHERE l.community_id = $1 AND l.created_at >= $2 AND l.created_at < $3
            GROUP BY l.user_id ORDER BY 3 DESC, 2 DESC, u.display_name LIMIT 20"#,
         community_id,
         from,
@@ -180,7 +180,7 @@ pub async fn rules(pool: &SqlitePool) -> AppResult<Vec<PointsRule>> {
 pub async fn update_rule(pool: &SqlitePool, actor: i64, rule: &PointsRule) -> AppResult<()> {
     let mut tx = pool.begin().await?;
     let done = sqlx::query!(
-        "UPDATE points_rules SET minutes = ?, points_per_hour = ?, bonus = ? WHERE kind = ?",
+        "UPDATE points_rules SET minutes = $1, points_per_hour = $2, bonus = $3 WHERE kind = $4",
         rule.minutes,
         rule.points_per_hour,
         rule.bonus,
@@ -216,7 +216,7 @@ pub async fn hours_csv(
         r#"SELECT u.display_name AS name, u.phone, sum(l.source <> 'rating_bonus') AS "entries!: i64",
                   sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
            FROM points_ledger l JOIN users u ON u.id = l.user_id
-           WHERE (?1 IS NULL OR l.community_id = ?1) AND l.created_at >= ?2 AND l.created_at < ?3
+           WHERE ($1 IS NULL OR l.community_id = $1) AND l.created_at >= $2 AND l.created_at < $3
            GROUP BY l.user_id ORDER BY u.display_name"#,
         community_id,
         from,

@@ -8,7 +8,7 @@ use crate::volunteer::model::points::VolunteerProfile;
 pub async fn load(pool: &SqlitePool, user_id: i64) -> AppResult<VolunteerProfile> {
     let row = sqlx::query!(
         r#"SELECT community_id, skills, is_party_member AS "is_party_member: bool", availability
-           FROM volunteer_profiles WHERE user_id = ?"#,
+           FROM volunteer_profiles WHERE user_id = $1"#,
         user_id
     )
     .fetch_optional(pool)
@@ -26,7 +26,7 @@ pub async fn load(pool: &SqlitePool, user_id: i64) -> AppResult<VolunteerProfile
 pub async fn save(pool: &SqlitePool, user_id: i64, profile: &VolunteerProfile) -> AppResult<()> {
     sqlx::query!(
         "INSERT INTO volunteer_profiles (user_id, community_id, skills, is_party_member, availability)
-         VALUES (?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (user_id) DO UPDATE SET community_id = excluded.community_id, skills = excluded.skills,
              is_party_member = excluded.is_party_member, availability = excluded.availability",
         user_id,

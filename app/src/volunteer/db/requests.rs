@@ -20,7 +20,7 @@ pub async fn create(
     let category = request.category.code();
     let id = sqlx::query!(
         "INSERT INTO service_requests (community_id, elder_id, requester_id, category, detail, wished_time, place)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
         community_id,
         request.elder_id,
         requester,
@@ -45,8 +45,8 @@ fn taken_already() -> String {
 /// A volunteer takes an open request (领单).
 pub async fn claim(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
     let done = sqlx::query!(
-        "UPDATE service_requests SET status = 'taken', volunteer_id = ?, taken_at = unixepoch()
-         WHERE id = ? AND status = 'open'",
+        "UPDATE service_requests SET status = 'taken', volunteer_id = $1, taken_at = unixepoch()
+         WHERE id = $2 AND status = 'open'",
         volunteer,
         request_id
     )
@@ -67,9 +67,9 @@ pub async fn dispatch(
 ) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let done = sqlx::query!(
-        "UPDATE service_requests SET status = 'taken', volunteer_id = ?, dispatched_by = ?,
+        "UPDATE service_requests SET status = 'taken', volunteer_id = $1, dispatched_by = $2,
                 dispatched_at = unixepoch(), taken_at = unixepoch()
-         WHERE id = ? AND status = 'open'",
+         WHERE id = $3 AND status = 'open'",
         volunteer,
         staff,
         request_id
@@ -98,7 +98,7 @@ pub async fn dispatch(
 pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let request = sqlx::query!(
-        "SELECT status, community_id, category, requester_id FROM service_requests WHERE id = ? AND volunteer_id = ?",
+        "SELECT status, community_id, category, requester_id FROM service_requests WHERE id = $1 AND volunteer_id = $2",
         request_id,
         volunteer
     )
@@ -107,7 +107,7 @@ pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> App
     .ok_or(AppError::NotFound)?;
     if request.status == "taken" {
         sqlx::query!(
-            "UPDATE service_requests SET status = 'done', done_at = unixepoch() WHERE id = ?",
+            "UPDATE service_requests SET status = 'done', done_at = unixepoch() WHERE id = $1",
             request_id
         )
         .execute(&mut *tx)
@@ -151,7 +151,7 @@ pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> App
 pub async fn cancel(pool: &SqlitePool, request_id: i64, requester: i64) -> AppResult<()> {
     let done = sqlx::query!(
         "UPDATE service_requests SET status = 'cancelled', cancelled_at = unixepoch()
-         WHERE id = ? AND requester_id = ? AND status = 'open'",
+         WHERE id = $1 AND requester_id = $2 AND status = 'open'",
         request_id,
         requester
     )
@@ -177,8 +177,8 @@ pub async fn rate(
 ) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let done = sqlx::query!(
-        "UPDATE service_requests SET rating = ?, rating_comment = ?, rated_at = unixepoch()
-         WHERE id = ? AND requester_id = ? AND status = 'done' AND rating IS NULL",
+        "UPDATE service_requests SET rating = $1, rating_comment = $2, rated_at = unixepoch()
+         WHERE id = $3 AND requester_id = $4 AND status = 'done' AND rating IS NULL",
         stars,
         comment,
         request_id,
@@ -194,7 +194,7 @@ pub async fn rate(
     }
     if earns_bonus(stars) {
         let request = sqlx::query!(
-            r#"SELECT volunteer_id AS "volunteer_id!", community_id FROM service_requests WHERE id = ?"#,
+            r#"SELECT volunteer_id AS "volunteer_id!", community_id FROM service_requests WHERE id = $1"#,
             request_id
         )
         .fetch_one(&mut *tx)
@@ -227,7 +227,7 @@ pub struct RequestParties {
 pub async fn parties(pool: &SqlitePool, request_id: i64) -> AppResult<RequestParties> {
     sqlx::query_as!(
         RequestParties,
-        "SELECT community_id, requester_id FROM service_requests WHERE id = ?",
+        "SELECT community_id, requester_id FROM service_requests WHERE id = $1",
         request_id
     )
     .fetch_optional(pool)

@@ -34,7 +34,7 @@ async fn head(conn: &mut SqliteConnection, shift_id: i64) -> AppResult<ShiftHead
     sqlx::query_as!(
         ShiftHead,
         r#"SELECT date AS "date: NaiveDate", start_time, cutoff_hours, needed, route_id, title
-           FROM shifts WHERE id = ?"#,
+           FROM shifts WHERE id = $1"#,
         shift_id
     )
     .fetch_optional(conn)
@@ -55,7 +55,7 @@ async fn set_route_deliverer(
 ) -> AppResult<()> {
     if let Some(route_id) = route_id {
         sqlx::query!(
-            "UPDATE delivery_routes SET deliverer_id = ? WHERE id = ?",
+            "UPDATE delivery_routes SET deliverer_id = $1 WHERE id = $2",
             user_id,
             route_id
         )
@@ -82,7 +82,7 @@ pub async fn sign_up(
     let shift = head(&mut tx, shift_id).await?;
     check_head_open(&shift, now)?;
     let confirmed = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!: i64" FROM shift_signups WHERE shift_id = ? AND status = 'confirmed'"#,
+        r#"SELECT count(*) AS "n!: i64" FROM shift_signups WHERE shift_id = $1 AND status = 'confirmed'"#,
         shift_id
     )
     .fetch_one(&mut *tx)
@@ -90,7 +90,7 @@ pub async fn sign_up(
     let status = place_for(confirmed, shift.needed);
     let code = status.code();
     let inserted = sqlx::query!(
-        "INSERT INTO shift_signups (shift_id, user_id, status) VALUES (?, ?, ?)",
+        "INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, $2, $3)",
         shift_id,
         user_id,
         code
@@ -110,7 +110,7 @@ pub async fn sign_up(
     } else {
         sqlx::query_scalar!(
             r#"SELECT count(*) AS "n!: i64" FROM shift_signups
-               WHERE shift_id = ? AND status = 'waitlisted' AND id <= ?"#,
+               WHERE shift_id = $1 AND status = 'waitlisted' AND id <= $2"#,
             shift_id,
             signup_id
         )
@@ -134,7 +134,7 @@ pub async fn cancel(
     let shift = head(&mut tx, shift_id).await?;
     check_head_open(&shift, now)?;
     let was = sqlx::query_scalar!(
-        "SELECT status FROM shift_signups WHERE shift_id = ? AND user_id = ? AND status <> 'cancelled'",
+        "SELECT status FROM shift_signups WHERE shift_id = $1 AND user_id = $2 AND status <> 'cancelled'",
         shift_id,
         user_id
     )
@@ -148,7 +148,7 @@ pub async fn cancel(
     })?;
     sqlx::query!(
         "UPDATE shift_signups SET status = 'cancelled', changed_at = unixepoch()
-         WHERE shift_id = ? AND user_id = ? AND status <> 'cancelled'",
+         WHERE shift_id = $1 AND user_id = $2 AND status <> 'cancelled'",
         shift_id,
         user_id
     )
@@ -157,7 +157,7 @@ pub async fn cancel(
     if was == SignupStatus::Confirmed.code() {
         let next = sqlx::query!(
             r#"SELECT id AS "id!", user_id FROM shift_signups
-               WHERE shift_id = ? AND status = 'waitlisted' ORDER BY id LIMIT 1"#,
+               WHERE shift_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1"#,
             shift_id
         )
         .fetch_optional(&mut *tx)
@@ -165,7 +165,7 @@ pub async fn cancel(
         let promoted = next.map(|n| (n.id, n.user_id));
         if let Some((signup_id, promoted_user)) = promoted {
             sqlx::query!(
-                "UPDATE shift_signups SET status = 'confirmed', changed_at = unixepoch() WHERE id = ?",
+                "UPDATE shift_signups SET status = 'confirmed', changed_at = unixepoch() WHERE id = $1",
                 signup_id
             )
             .execute(&mut *tx)
@@ -193,7 +193,7 @@ pub async fn create(pool: &SqlitePool, shift: &ShiftForSave, created_by: i64) ->
     );
     let id = sqlx::query!(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         shift.community_id,
         kind,
         shift.title,
@@ -223,7 +223,7 @@ pub async fn offer_routes(
         r#"SELECT r.id AS "id!", r.route_no, r.deliverer_id, s.meal, s.serve_time, k.name AS canteen, k.community_id,
                   (SELECT count(*) FROM delivery_stops st WHERE st.route_id = r.id) AS "stops!: i64"
            FROM delivery_routes r JOIN meal_services s ON s.id = r.service_id JOIN canteens k ON k.id = s.canteen_id
-           WHERE r.service_id = ? AND r.date = ?
+           WHERE r.service_id = $1 AND r.date = $2
              AND NOT EXISTS (SELECT 1 FROM shifts sh WHERE sh.route_id = r.id)
            ORDER BY r.route_no"#,
         service_id,
@@ -249,7 +249,7 @@ pub async fn offer_routes(
         let kind = ShiftKind::Delivery.code();
         let shift_id = sqlx::query!(
             "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, route_id, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)",
             route.community_id,
             kind,
             title,
@@ -265,7 +265,7 @@ pub async fn offer_routes(
         .last_insert_rowid();
         if let Some(deliverer) = route.deliverer_id {
             sqlx::query!(
-                "INSERT INTO shift_signups (shift_id, user_id, status) VALUES (?, ?, 'confirmed')",
+                "INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, $2, 'confirmed')",
                 shift_id,
                 deliverer
             )
@@ -324,9 +324,9 @@ pub async fn list(
            JOIN communities c ON c.id = sh.community_id
            LEFT JOIN delivery_routes r ON r.id = sh.route_id
            LEFT JOIN meal_services ms ON ms.id = r.service_id
-           LEFT JOIN shift_signups me ON me.shift_id = sh.id AND me.user_id = ?1 AND me.status <> 'cancelled'
-           WHERE sh.date BETWEEN ?2 AND ?3 AND (?4 IS NULL OR sh.community_id = ?4)
-             AND (?5 = 0 OR me.id IS NOT NULL)
+           LEFT JOIN shift_signups me ON me.shift_id = sh.id AND me.user_id = $1 AND me.status <> 'cancelled'
+           WHERE sh.date BETWEEN $2 AND $3 AND ($4 IS NULL OR sh.community_id = $4)
+             AND ($5 = 0 OR me.id IS NOT NULL)
            ORDER BY sh.date, sh.start_time, sh.id"#,
         viewer,
         from,
@@ -374,7 +374,7 @@ pub async fn list(
 
 /// The community of a shift, for staff checks.
 pub async fn community_of(pool: &SqlitePool, shift_id: i64) -> AppResult<i64> {
-    sqlx::query_scalar!("SELECT community_id FROM shifts WHERE id = ?", shift_id)
+    sqlx::query_scalar!("SELECT community_id FROM shifts WHERE id = $1", shift_id)
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)
@@ -386,7 +386,7 @@ pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupVi
         SignupView,
         r#"SELECT u.display_name AS name, u.phone, s.status AS "status: SignupStatus"
            FROM shift_signups s JOIN users u ON u.id = s.user_id
-           WHERE s.shift_id = ? AND s.status <> 'cancelled'
+           WHERE s.shift_id = $1 AND s.status <> 'cancelled'
            ORDER BY CASE s.status WHEN 'confirmed' THEN 0 ELSE 1 END, s.id"#,
         shift_id
     )
@@ -412,8 +412,8 @@ pub async fn send_reminders(pool: &SqlitePool, today: NaiveDate) -> AppResult<us
         let due = sqlx::query!(
             r#"SELECT s.id AS "signup_id!", s.user_id, sh.title, sh.start_time, sh.place
                FROM shift_signups s JOIN shifts sh ON sh.id = s.shift_id
-               WHERE sh.date = ?1 AND s.status = 'confirmed'
-                 AND NOT EXISTS (SELECT 1 FROM shift_reminders r WHERE r.signup_id = s.id AND r.which = ?2)"#,
+               WHERE sh.date = $1 AND s.status = 'confirmed'
+                 AND NOT EXISTS (SELECT 1 FROM shift_reminders r WHERE r.signup_id = s.id AND r.which = $2)"#,
             date,
             which
         )
@@ -421,7 +421,7 @@ pub async fn send_reminders(pool: &SqlitePool, today: NaiveDate) -> AppResult<us
         .await?;
         for r in &due {
             sqlx::query!(
-                "INSERT INTO shift_reminders (signup_id, which) VALUES (?, ?)",
+                "INSERT INTO shift_reminders (signup_id, which) VALUES ($1, $2)",
                 r.signup_id,
                 which
             )
