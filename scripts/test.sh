@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check and test: formatting, clippy for the server and the wasm build, the Rust
-# tests (domain, database, server), then the Playwright suite in Chromium — with JavaScript
+# Runs every check and test: formatting, the layers, that the SQLite and PostgreSQL migrations
+# build the same schema (on a throw-away PostgreSQL), clippy for the server and the wasm build,
+# the Rust tests (domain, database, server), then the Playwright suite in Chromium — with JavaScript
 # on and off — against a fresh build on a throw-away database. The browser tests use the debug
 # profile, which shares its compiled dependencies with the Rust tests; `scripts/run.sh` builds
 # the release profile.
@@ -9,6 +10,7 @@
 # disk the debug build takes (set CARGO_INCREMENTAL=1 to keep them while iterating).
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source "$ROOT/scripts/postgres.sh"
 cd "$ROOT"
 ensure_test_tools
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
@@ -19,6 +21,11 @@ cargo fmt --all --check
 
 step "Layers: imports point down (docs/architecture.md)"
 bash scripts/check-layers.sh
+
+step "Schemas: the SQLite and PostgreSQL migrations build the same tables"
+start_postgres
+python3 scripts/check-schemas.py "$POSTGRES_URL"
+stop_postgres
 
 step "Clippy: server side"
 cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D warnings

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# A throw-away PostgreSQL server for tests and benchmarks: PostgreSQL from Debian's packages
+# (installed when missing), a new cluster in a temporary directory, on a free port, listening
+# on 127.0.0.1 only, removed again when the calling script exits. Never a machine-wide server.
+#
+#   source scripts/postgres.sh; start_postgres    # sets POSTGRES_URL (database "xingfu")
+#
+# Sourced by scripts/test.sh; it runs nothing by itself.
+
+POSTGRES_MAJOR=15
+
+ensure_postgres() {
+  step "PostgreSQL $POSTGRES_MAJOR (Debian packages)"
+  apt_install "postgresql-$POSTGRES_MAJOR" "postgresql-client-$POSTGRES_MAJOR"
+}
+
+postgres_bin() { echo "/usr/lib/postgresql/$POSTGRES_MAJOR/bin/$1"; }
+
+# PostgreSQL refuses to run as root; the Debian package's `postgres` account runs it then.
+as_postgres_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts the server and creates the database; POSTGRES_URL points at it. Durability is off
+# (fsync) unless POSTGRES_DURABLE=1: a test cluster is thrown away anyway.
+start_postgres() {
+  ensure_postgres
+  POSTGRES_DIR="$(mktemp -d /tmp/xingfu-postgres.XXXXXX)"
+  chmod 755 "$POSTGRES_DIR"
+  [ "$(id -u)" = 0 ] && chown postgres: "$POSTGRES_DIR"
+  local port durability=off
+  port="$(free_port)"
+  [ "${POSTGRES_DURABLE:-0}" = 1 ] && durability=on
+  as_postgres_owner "$(postgres_bin initdb)" --pgdata="$POSTGRES_DIR/data" --username=xingfu \
+    --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$POSTGRES_DIR/initdb.log" 2>&1 ||
+    { cat "$POSTGRES_DIR/initdb.log"; die "initdb failed"; }
+  as_postgres_owner "$(postgres_bin pg_ctl)" --pgdata="$POSTGRES_DIR/data" --wait \
+    --log="$POSTGRES_DIR/server.log" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $POSTGRES_DIR -c fsync=$durability -c max_connections=300" \
+    start >/dev/null || { cat "$POSTGRES_DIR/server.log"; die "PostgreSQL did not start"; }
+  trap stop_postgres EXIT
+  "$(postgres_bin createdb)" -h 127.0.0.1 -p "$port" -U xingfu xingfu
+  export POSTGRES_URL="postgres://xingfu@127.0.0.1:$port/xingfu"
+  note "PostgreSQL $POSTGRES_MAJOR on port $port ($POSTGRES_DIR)"
+}
+
+stop_postgres() {
+  [ -n "${POSTGRES_DIR:-}" ] || return 0
+  as_postgres_owner "$(postgres_bin pg_ctl)" --pgdata="$POSTGRES_DIR/data" --mode=fast stop >/dev/null 2>&1 || true
+  rm -rf "$POSTGRES_DIR"
+  POSTGRES_DIR=""
+}
