@@ -1,15 +1,21 @@
 //! Database helpers every feature's `db` layer shares: starting a write transaction, telling
 //! a unique-key clash from other errors, and writing the admin audit log.
 
-use sqlx::SqlitePool;
-
 use crate::error::AppResult;
+
+/// The database engine the server is built for. Database functions name the engine only
+/// through these, so that one set of them can serve another engine (docs/postgres.md).
+pub type Db = sqlx::Sqlite;
+/// A pool of connections to the database.
+pub type Pool = sqlx::Pool<Db>;
+/// One connection, or a transaction's (`&mut *tx`).
+pub type Connection = <Db as sqlx::Database>::Connection;
+/// A transaction on the database.
+pub type Transaction<'c> = sqlx::Transaction<'c, Db>;
 
 /// Starts a write transaction (`BEGIN IMMEDIATE`), recording how long the caller waited for
 /// the writers' connection and the write lock (`xingfu_db_write_wait_seconds` in `/metrics`).
-pub async fn begin_immediate(
-    pool: &SqlitePool,
-) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+pub async fn begin_immediate(pool: &Pool) -> Result<Transaction<'static>, sqlx::Error> {
     let started = std::time::Instant::now();
     let tx = pool.begin_with("BEGIN IMMEDIATE").await;
     metrics::histogram!("xingfu_db_write_wait_seconds").record(started.elapsed().as_secs_f64());
@@ -24,7 +30,7 @@ pub fn is_unique_violation(error: &sqlx::Error) -> bool {
 /// Writes an audit entry (who, what, detail in each language) inside the caller's
 /// transaction, so it exists exactly when the change it records does.
 pub async fn record_audit(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Connection,
     actor: i64,
     action: &str,
     detail: &crate::i18n::message::EachLanguage,

@@ -1,8 +1,8 @@
 //! Server state handed to every route and server function (ssr only).
 
+use crate::db::Pool;
 use axum::extract::FromRef;
 use leptos::prelude::*;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 
 use crate::error::AppError;
@@ -35,11 +35,11 @@ impl Default for Config {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// For reads (and rare writes); several connections read at once.
-    pub pool: SqlitePool,
+    pub pool: Pool,
     /// For writes that users wait on: one connection, so concurrent writers queue here in
     /// arrival order instead of retrying and sleeping inside SQLite's busy handler.
     #[from_ref(skip)]
-    pub writer: SqlitePool,
+    pub writer: Pool,
     /// Places meal orders through `writer`, many in one transaction (group commit).
     #[from_ref(skip)]
     pub orders: crate::canteen::db::order_queue::OrderQueue,
@@ -68,12 +68,12 @@ pub fn app_state() -> Result<AppState, AppError> {
 }
 
 /// The database pool inside a server function.
-pub fn pool() -> Result<SqlitePool, AppError> {
+pub fn pool() -> Result<Pool, AppError> {
     Ok(app_state()?.pool)
 }
 
 /// The writers' pool inside a server function (see `AppState::writer`).
-pub fn writer() -> Result<SqlitePool, AppError> {
+pub fn writer() -> Result<Pool, AppError> {
     Ok(app_state()?.writer)
 }
 

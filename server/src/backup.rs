@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use anyhow::{bail, Context};
+use app::db::Connection;
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection};
+use sqlx::Connection as _;
 
 use crate::database::MIGRATOR;
 
@@ -92,12 +93,12 @@ pub fn lock_for_serving(url: &str) -> anyhow::Result<Option<File>> {
     }
 }
 
-async fn open_read_only(path: &Path) -> anyhow::Result<SqliteConnection> {
+async fn open_read_only(path: &Path) -> anyhow::Result<Connection> {
     let options = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .read_only(true)
         .create_if_missing(false);
-    SqliteConnection::connect_with(&options)
+    Connection::connect_with(&options)
         .await
         .with_context(|| format!("{} cannot be opened as a database", path.display()))
 }

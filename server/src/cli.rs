@@ -14,10 +14,10 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use app::auth::{db, hashing};
+use app::db::Pool;
 use app::domain::password::validate_new_password;
 use app::domain::phone::PhoneNumber;
 use app::domain::role::{Role, RoleGrant};
-use sqlx::SqlitePool;
 
 pub struct CreateAdminArgs {
     pub phone: String,
@@ -137,7 +137,7 @@ fn read_password() -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
-pub async fn create_admin(pool: &SqlitePool, args: CreateAdminArgs) -> anyhow::Result<()> {
+pub async fn create_admin(pool: &Pool, args: CreateAdminArgs) -> anyhow::Result<()> {
     let phone = PhoneNumber::parse(&args.phone)?;
     let admin = RoleGrant {
         role: Role::Admin,

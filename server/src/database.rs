@@ -4,8 +4,8 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use app::db::Pool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
@@ -31,7 +31,7 @@ fn pool_options() -> SqlitePoolOptions {
 
 /// Opens (creating if needed) and migrates the database. Any failure is returned, and the
 /// server does not start without a migrated database.
-pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
+pub async fn open(url: &str) -> anyhow::Result<Pool> {
     if let Some(path) = url
         .strip_prefix("sqlite:")
         .map(|p| p.trim_start_matches("//"))
@@ -55,7 +55,7 @@ pub async fn open(url: &str) -> anyhow::Result<SqlitePool> {
 /// The writers' pool: one connection to the same database, so that writes queue in the
 /// server, first come first served, rather than in SQLite's busy handler (which sleeps for
 /// up to 100 ms between tries). Durability is unchanged: every commit is synced.
-pub async fn open_writer(url: &str) -> anyhow::Result<SqlitePool> {
+pub async fn open_writer(url: &str) -> anyhow::Result<Pool> {
     Ok(pool_options()
         .max_connections(1)
         .acquire_timeout(Duration::from_secs(30))

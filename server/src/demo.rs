@@ -3,7 +3,7 @@
 //! transaction. Every demo account's password is `DEMO_PASSWORD`.
 
 use app::auth::hashing::hash_password;
-use sqlx::SqlitePool;
+use app::db::Pool;
 
 pub const DEMO_PASSWORD: &str = "xingfu-demo";
 
@@ -138,7 +138,7 @@ const ELDERS: &[DemoElder] = &[
 ];
 
 /// Loads the demo data unless the database already has accounts.
-pub async fn load_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
+pub async fn load_if_empty(pool: &Pool) -> anyhow::Result<()> {
     let accounts = sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM users"#)
         .fetch_one(pool)
         .await?;

@@ -1,7 +1,7 @@
 //! Demo canteen: 十九街社区幸福食堂 with its 15-yuan 敬老套餐 (7 yuan for residents 60+),
 //! subsidy rules, and a published menu for the week from the day the demo is loaded.
 
-use sqlx::{Sqlite, Transaction};
+use app::db::Transaction;
 
 struct DemoDish {
     name: &'static str,
@@ -60,10 +60,7 @@ const SUBSIDIES: &[(&str, Option<&str>, i64)] = &[
     ("80_89", Some("shineng"), 1300),
 ];
 
-pub async fn load(
-    tx: &mut Transaction<'_, Sqlite>,
-    today: chrono::NaiveDate,
-) -> anyhow::Result<()> {
+pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow::Result<()> {
     sqlx::query!(
         "INSERT INTO canteens (id, community_id, name, address, opening_hours)
          VALUES (1, 7, '十九街社区幸福食堂', '青山区红钢城街道十九街社区服务中心一楼', '11:00–13:00，17:00–18:30')"

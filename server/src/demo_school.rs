@@ -2,7 +2,7 @@
 //! teaching sites with rooms and travel times, rotating teachers, classes from the brief (书法,
 //! 舞蹈, 太极…), and course votes.
 
-use sqlx::{Sqlite, Transaction};
+use app::db::Transaction;
 
 struct DemoClass {
     course: &'static str,
@@ -64,10 +64,7 @@ const CLASSES: &[DemoClass] = &[
     ),
 ];
 
-pub async fn load(
-    tx: &mut Transaction<'_, Sqlite>,
-    today: chrono::NaiveDate,
-) -> anyhow::Result<()> {
+pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow::Result<()> {
     let day = |offset: i64| {
         (today + chrono::Duration::days(offset))
             .format("%Y-%m-%d")
@@ -153,7 +150,7 @@ pub async fn load(
 
 /// Next semester's course votes in 十九街: 瑜伽 one committed sign-up short of opening, and a
 /// new proposal for 合唱.
-async fn proposals(tx: &mut Transaction<'_, Sqlite>) -> anyhow::Result<()> {
+async fn proposals(tx: &mut Transaction<'_>) -> anyhow::Result<()> {
     sqlx::query!("UPDATE semesters SET open_at_committed = 3 WHERE id = 1")
         .execute(&mut **tx)
         .await?;

@@ -1,12 +1,9 @@
 //! Demo volunteer shifts in 十九街社区: a health-check event and a class-assistant shift in
 //! the coming days (delivery shifts come from the canteen's routes once they are planned).
 
-use sqlx::{Sqlite, Transaction};
+use app::db::Transaction;
 
-pub async fn load(
-    tx: &mut Transaction<'_, Sqlite>,
-    today: chrono::NaiveDate,
-) -> anyhow::Result<()> {
+pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow::Result<()> {
     let day = |offset: u64| {
         (today + chrono::Days::new(offset))
             .format("%Y-%m-%d")

@@ -21,10 +21,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use app::canteen::rules::pricing::SubsidyRule;
+use app::db::Pool;
 use chrono::NaiveDate;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
-use sqlx::{Connection, SqlitePool};
+use sqlx::Connection as _;
 
 use rows::{Ids, Written};
 
@@ -139,7 +140,7 @@ impl Report {
 
 /// Fills an empty database: the demo, then `scale` of generated history up to `today`.
 /// Refused when the database already has accounts.
-pub async fn generate(pool: &SqlitePool, scale: Scale, today: NaiveDate) -> anyhow::Result<Report> {
+pub async fn generate(pool: &Pool, scale: Scale, today: NaiveDate) -> anyhow::Result<Report> {
     let started = Instant::now();
     let accounts = sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM users"#)
         .fetch_one(pool)

@@ -7,9 +7,9 @@
 
 use std::time::Duration;
 
+use app::db::Pool;
 use app::live::bus::LiveBus;
 use app::live::model::LiveKind;
-use sqlx::SqlitePool;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -19,7 +19,7 @@ pub const STANDING_ORDER_INTERVAL: Duration = Duration::from_secs(30 * 60);
 
 /// Runs the standing-order job once, announces the orders it placed to the live boards, and
 /// logs what it did.
-pub async fn place_standing_orders(pool: &SqlitePool, live: &LiveBus) {
+pub async fn place_standing_orders(pool: &Pool, live: &LiveBus) {
     let today = app::clock::today_in_shanghai();
     let ran = app::canteen::db::standing::run_listing(pool, today, chrono::Utc::now(), None).await;
     crate::metrics::job_ran("standing_orders", ran.is_ok());
@@ -37,7 +37,7 @@ pub async fn place_standing_orders(pool: &SqlitePool, live: &LiveBus) {
 }
 
 /// Reminds confirmed volunteers of tomorrow's and today's shifts, once each.
-pub async fn remind_volunteers(pool: &SqlitePool) {
+pub async fn remind_volunteers(pool: &Pool) {
     let today = app::clock::today_in_shanghai();
     let ran = app::volunteer::db::shifts::send_reminders(pool, today).await;
     crate::metrics::job_ran("shift_reminders", ran.is_ok());
@@ -49,7 +49,7 @@ pub async fn remind_volunteers(pool: &SqlitePool) {
 }
 
 /// Lets unanswered offers of class seats lapse and offers them to the next in line.
-pub async fn lapse_school_offers(pool: &SqlitePool) {
+pub async fn lapse_school_offers(pool: &Pool) {
     let ran = app::school::db::enrollment::lapse_offers(pool, app::clock::now_unix()).await;
     crate::metrics::job_ran("class_offers", ran.is_ok());
     match ran {
@@ -65,7 +65,7 @@ const KEEP_LOGIN_FAILURES_SECS: i64 = 24 * 3600;
 const KEEP_READ_NOTIFICATIONS_SECS: i64 = 30 * 24 * 3600;
 
 /// Deletes ended sessions, old failed log-ins and notifications read long ago.
-pub async fn sweep(pool: &SqlitePool) {
+pub async fn sweep(pool: &Pool) {
     let times = app::auth::session::session_times(&app::state::Config::default());
     let now = times.now;
     let swept = async {
@@ -126,7 +126,7 @@ where
 
 /// Starts the job loops with no live board to tell; see [`spawn_announcing`].
 pub fn spawn(
-    pool: SqlitePool,
+    pool: Pool,
     url: String,
     backups: Option<BackupSchedule>,
 ) -> (watch::Sender<bool>, JoinHandle<()>) {
@@ -136,7 +136,7 @@ pub fn spawn(
 /// Starts the job loops, announcing placed orders on `live`; send `true` on the returned
 /// sender to stop them, then await the handle.
 pub fn spawn_announcing(
-    pool: SqlitePool,
+    pool: Pool,
     url: String,
     backups: Option<BackupSchedule>,
     live: LiveBus,

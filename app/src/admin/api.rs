@@ -21,7 +21,7 @@ pub async fn find_user(phone: String) -> Result<Option<UserSummary>, AppError> {
 /// The audit entry of granting (`granted`) or revoking `grant` of `user_id`, in each language.
 #[cfg(feature = "ssr")]
 async fn describe(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Pool,
     user_id: i64,
     grant: &RoleGrant,
     granted: bool,

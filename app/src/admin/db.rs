@@ -1,6 +1,6 @@
 //! Role administration and the audit log.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::admin::model::{AuditEntry, UserSummary};
 use crate::auth::db::{insert_role, roles_of};
@@ -9,7 +9,7 @@ use crate::domain::role::RoleGrant;
 use crate::error::AppResult;
 use crate::i18n::message::EachLanguage;
 
-pub async fn user_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<UserSummary>> {
+pub async fn user_by_phone(pool: &Pool, phone: &str) -> AppResult<Option<UserSummary>> {
     let Some(row) = sqlx::query!(
         r#"SELECT id AS "id!", display_name, phone FROM users WHERE phone = $1"#,
         phone
@@ -29,7 +29,7 @@ pub async fn user_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<U
 
 /// Grants a role and writes the audit entry in one transaction.
 pub async fn grant(
-    pool: &SqlitePool,
+    pool: &Pool,
     actor: i64,
     user_id: i64,
     grant: &RoleGrant,
@@ -44,7 +44,7 @@ pub async fn grant(
 
 /// Revokes a role and writes the audit entry in one transaction; false when it was not held.
 pub async fn revoke(
-    pool: &SqlitePool,
+    pool: &Pool,
     actor: i64,
     user_id: i64,
     grant: &RoleGrant,
@@ -69,7 +69,7 @@ pub async fn revoke(
     Ok(true)
 }
 
-pub async fn recent_audit(pool: &SqlitePool, limit: i64) -> AppResult<Vec<AuditEntry>> {
+pub async fn recent_audit(pool: &Pool, limit: i64) -> AppResult<Vec<AuditEntry>> {
     let rows = sqlx::query!(
         r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail,
                   a.detail_en, a.at

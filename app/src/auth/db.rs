@@ -1,7 +1,7 @@
 //! Account and session storage. No HTTP here: callers pass what they know.
 
-use sqlx::SqliteConnection;
-use sqlx::SqlitePool;
+use crate::db::Connection;
+use crate::db::Pool;
 
 use crate::auth::model::CurrentUser;
 use crate::db::is_unique_violation;
@@ -16,7 +16,7 @@ pub struct NewAccount<'a> {
 }
 
 /// Creates an account with its roles in one transaction.
-pub async fn create_user(pool: &SqlitePool, account: NewAccount<'_>) -> AppResult<i64> {
+pub async fn create_user(pool: &Pool, account: NewAccount<'_>) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
     let inserted = sqlx::query!(
         "INSERT INTO users (phone, display_name, password_hash) VALUES ($1, $2, $3)",
@@ -44,11 +44,7 @@ pub async fn create_user(pool: &SqlitePool, account: NewAccount<'_>) -> AppResul
 }
 
 /// Adds a role; granting one the account already holds changes nothing.
-pub async fn insert_role(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    grant: &RoleGrant,
-) -> AppResult<()> {
+pub async fn insert_role(conn: &mut Connection, user_id: i64, grant: &RoleGrant) -> AppResult<()> {
     let role = grant.role.code();
     sqlx::query!(
         "INSERT INTO user_roles (user_id, role, community_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -66,7 +62,7 @@ pub struct LoginRecord {
     pub password_hash: String,
 }
 
-pub async fn find_login(pool: &SqlitePool, phone: &str) -> AppResult<Option<LoginRecord>> {
+pub async fn find_login(pool: &Pool, phone: &str) -> AppResult<Option<LoginRecord>> {
     let row = sqlx::query_as!(
         LoginRecord,
         r#"SELECT id AS "user_id!", password_hash FROM users WHERE phone = $1"#,
@@ -77,18 +73,14 @@ pub async fn find_login(pool: &SqlitePool, phone: &str) -> AppResult<Option<Logi
     Ok(row)
 }
 
-pub async fn password_hash_of(pool: &SqlitePool, user_id: i64) -> AppResult<String> {
+pub async fn password_hash_of(pool: &Pool, user_id: i64) -> AppResult<String> {
     let row = sqlx::query!("SELECT password_hash FROM users WHERE id = $1", user_id)
         .fetch_one(pool)
         .await?;
     Ok(row.password_hash)
 }
 
-pub async fn set_password_hash(
-    pool: &SqlitePool,
-    user_id: i64,
-    password_hash: &str,
-) -> AppResult<()> {
+pub async fn set_password_hash(pool: &Pool, user_id: i64, password_hash: &str) -> AppResult<()> {
     sqlx::query!(
         "UPDATE users SET password_hash = $1 WHERE id = $2",
         password_hash,
@@ -99,7 +91,7 @@ pub async fn set_password_hash(
     Ok(())
 }
 
-pub async fn roles_of(pool: &SqlitePool, user_id: i64) -> AppResult<Vec<RoleGrant>> {
+pub async fn roles_of(pool: &Pool, user_id: i64) -> AppResult<Vec<RoleGrant>> {
     let rows = sqlx::query!(
         "SELECT role, community_id FROM user_roles WHERE user_id = $1 ORDER BY id",
         user_id
@@ -117,7 +109,7 @@ pub async fn roles_of(pool: &SqlitePool, user_id: i64) -> AppResult<Vec<RoleGran
         .collect())
 }
 
-pub async fn load_user(pool: &SqlitePool, user_id: i64) -> AppResult<Option<CurrentUser>> {
+pub async fn load_user(pool: &Pool, user_id: i64) -> AppResult<Option<CurrentUser>> {
     let Some(row) = sqlx::query!(
         r#"SELECT id AS "id!", phone, display_name FROM users WHERE id = $1"#,
         user_id
@@ -135,7 +127,7 @@ pub async fn load_user(pool: &SqlitePool, user_id: i64) -> AppResult<Option<Curr
     }))
 }
 
-pub async fn user_id_by_phone(pool: &SqlitePool, phone: &str) -> AppResult<Option<i64>> {
+pub async fn user_id_by_phone(pool: &Pool, phone: &str) -> AppResult<Option<i64>> {
     let row = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = $1"#, phone)
         .fetch_optional(pool)
         .await?;
@@ -149,7 +141,7 @@ pub struct SessionTimes {
 }
 
 pub async fn insert_session(
-    pool: &SqlitePool,
+    pool: &Pool,
     token_hash: &str,
     user_id: i64,
     times: &SessionTimes,
@@ -174,7 +166,7 @@ const TOUCH_EVERY_SECS: i64 = 60;
 /// The account of a live session with its roles, refreshing the idle timer. Every signed-in
 /// request starts here, so it is one query: the roles come along as a list "worker:7,admin:".
 pub async fn session_account(
-    pool: &SqlitePool,
+    pool: &Pool,
     token_hash: &str,
     times: &SessionTimes,
 ) -> AppResult<Option<CurrentUser>> {
@@ -219,7 +211,7 @@ fn roles_from_list(list: &str) -> Vec<RoleGrant> {
 /// Whether a session is still live: an expired one is removed, a live one's idle timer is
 /// written back at most every `TOUCH_EVERY_SECS`.
 async fn keep_alive(
-    pool: &SqlitePool,
+    pool: &Pool,
     token_hash: &str,
     last_seen_at: i64,
     expires_at: i64,
@@ -241,7 +233,7 @@ async fn keep_alive(
     Ok(true)
 }
 
-pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> AppResult<()> {
+pub async fn delete_session(pool: &Pool, token_hash: &str) -> AppResult<()> {
     sqlx::query!("DELETE FROM sessions WHERE token_hash = $1", token_hash)
         .execute(pool)
         .await?;
@@ -249,7 +241,7 @@ pub async fn delete_session(pool: &SqlitePool, token_hash: &str) -> AppResult<()
 }
 
 /// Ends every session of the account except `keep` (after a password change).
-pub async fn delete_other_sessions(pool: &SqlitePool, user_id: i64, keep: &str) -> AppResult<()> {
+pub async fn delete_other_sessions(pool: &Pool, user_id: i64, keep: &str) -> AppResult<()> {
     sqlx::query!(
         "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
         user_id,
@@ -262,7 +254,7 @@ pub async fn delete_other_sessions(pool: &SqlitePool, user_id: i64, keep: &str) 
 
 /// Deletes sessions that have ended, by age or by idleness (the housekeeping job); returns
 /// how many.
-pub async fn delete_expired_sessions(pool: &SqlitePool, times: &SessionTimes) -> AppResult<u64> {
+pub async fn delete_expired_sessions(pool: &Pool, times: &SessionTimes) -> AppResult<u64> {
     let idle_since = times.now - times.idle_secs;
     let done = sqlx::query!(
         "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2",
@@ -275,7 +267,7 @@ pub async fn delete_expired_sessions(pool: &SqlitePool, times: &SessionTimes) ->
 }
 
 /// Deletes failed log-ins older than `before`, long past the throttling window.
-pub async fn delete_login_failures_before(pool: &SqlitePool, before: i64) -> AppResult<u64> {
+pub async fn delete_login_failures_before(pool: &Pool, before: i64) -> AppResult<u64> {
     let done = sqlx::query!("DELETE FROM login_failures WHERE at < $1", before)
         .execute(pool)
         .await?;

@@ -1,7 +1,7 @@
 //! Slows down password guessing: too many failed log-ins for one phone number or from one
 //! address within a window lock further attempts until the oldest failure ages out.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::domain::phone::PhoneNumber;
 use crate::error::{AppError, AppResult};
@@ -17,7 +17,7 @@ pub fn minutes_until_unlocked(oldest: i64, now: i64) -> i64 {
 }
 
 /// Refuses the attempt when the phone number or the address is locked.
-pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
+pub async fn check(pool: &Pool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let since = now - WINDOW_SECS;
     let failures = sqlx::query!(
         r#"SELECT coalesce(sum(phone = $1), 0) AS "by_phone!: i64",
@@ -51,7 +51,7 @@ pub async fn check(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppRes
     Ok(())
 }
 
-pub async fn record_failure(pool: &SqlitePool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
+pub async fn record_failure(pool: &Pool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let stale = now - WINDOW_SECS;
     sqlx::query!("DELETE FROM login_failures WHERE at <= $1", stale)
         .execute(pool)
@@ -68,7 +68,7 @@ pub async fn record_failure(pool: &SqlitePool, phone: &str, ip: &str, now: i64) 
 }
 
 /// A successful log-in forgives that phone number's earlier failures.
-pub async fn clear(pool: &SqlitePool, phone: &str) -> AppResult<()> {
+pub async fn clear(pool: &Pool, phone: &str) -> AppResult<()> {
     sqlx::query!("DELETE FROM login_failures WHERE phone = $1", phone)
         .execute(pool)
         .await?;

@@ -1,7 +1,7 @@
 //! Who may act in the canteen: staff, workers and admins of a canteen's community run it;
 //! families act for the elders they look after (see `household::policy`).
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::auth::model::CurrentUser;
 use crate::canteen::db::order_draft::ServiceInfo;
@@ -11,7 +11,7 @@ use crate::household::model::ElderView;
 
 /// The service, if the caller runs its canteen.
 pub async fn require_canteen_staff(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     service_id: i64,
 ) -> AppResult<ServiceInfo> {
@@ -25,7 +25,7 @@ pub async fn require_canteen_staff(
 
 /// The chosen service, or the first service of a canteen the caller runs.
 pub async fn first_managed_service(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     service_id: Option<i64>,
 ) -> AppResult<i64> {
@@ -42,7 +42,7 @@ pub async fn first_managed_service(
 
 /// The canteen the caller runs: the chosen one, or the first.
 pub async fn managed_canteen(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     canteen_id: Option<i64>,
 ) -> AppResult<CanteenInfo> {
@@ -56,11 +56,7 @@ pub async fn managed_canteen(
 
 /// The order's elder is one the caller may act for (`household::policy::authorize`); an
 /// order of anyone else's is, to the caller, an order that does not exist.
-pub async fn require_order_access(
-    pool: &SqlitePool,
-    user: &CurrentUser,
-    order_id: i64,
-) -> AppResult<()> {
+pub async fn require_order_access(pool: &Pool, user: &CurrentUser, order_id: i64) -> AppResult<()> {
     let elder_id = crate::canteen::db::history::elder_of_order(pool, order_id).await?;
     crate::household::policy::authorize(pool, user, elder_id).await?;
     Ok(())
@@ -68,7 +64,7 @@ pub async fn require_order_access(
 
 /// As [`require_order_form_access`] when placing an order: the elder as the form shows them.
 pub async fn authorize_order_form(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     elder_id: i64,
     replaces: Option<i64>,
@@ -82,7 +78,7 @@ pub async fn authorize_order_form(
 
 /// The order form for `elder_id`, changing order `replaces`: the caller may act for both.
 pub async fn require_order_form_access(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     elder_id: Option<i64>,
     replaces: Option<i64>,

@@ -1,11 +1,11 @@
 //! Community queries.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::community::model::Community;
 use crate::error::AppResult;
 
-pub async fn all_communities(pool: &SqlitePool) -> AppResult<Vec<Community>> {
+pub async fn all_communities(pool: &Pool) -> AppResult<Vec<Community>> {
     let rows = sqlx::query_as!(
         Community,
         r#"SELECT c.id AS "id!", c.name, c.subdistrict_id, s.name AS subdistrict, s.district, s.city
@@ -17,7 +17,7 @@ pub async fn all_communities(pool: &SqlitePool) -> AppResult<Vec<Community>> {
     Ok(rows)
 }
 
-pub async fn community_exists(pool: &SqlitePool, id: i64) -> AppResult<bool> {
+pub async fn community_exists(pool: &Pool, id: i64) -> AppResult<bool> {
     let row = sqlx::query!(
         r#"SELECT count(*) AS "n!: i64" FROM communities WHERE id = $1"#,
         id
@@ -32,7 +32,7 @@ pub struct Subdistrict {
     pub name: String,
 }
 
-pub async fn subdistricts(pool: &SqlitePool) -> AppResult<Vec<Subdistrict>> {
+pub async fn subdistricts(pool: &Pool) -> AppResult<Vec<Subdistrict>> {
     let rows = sqlx::query_as!(
         Subdistrict,
         r#"SELECT id AS "id!", name FROM subdistricts ORDER BY id"#
@@ -44,7 +44,7 @@ pub async fn subdistricts(pool: &SqlitePool) -> AppResult<Vec<Subdistrict>> {
 
 /// Adds a community under a sub-district, with its audit entry, in one transaction.
 pub async fn add_community(
-    pool: &SqlitePool,
+    pool: &Pool,
     actor: i64,
     subdistrict_id: i64,
     name: &str,

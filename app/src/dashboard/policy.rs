@@ -2,7 +2,7 @@
 //! an admin of every community sees all of them. A filter naming a community outside that
 //! is refused, never widened or narrowed in silence.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::auth::model::CurrentUser;
 use crate::dashboard::db::DashboardScope;
@@ -18,7 +18,7 @@ pub fn require_viewer(user: &CurrentUser) -> AppResult<()> {
 
 /// The communities the figures cover: the one picked, or all the caller works for.
 pub async fn scope(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     community: Option<i64>,
 ) -> AppResult<DashboardScope> {

@@ -73,7 +73,7 @@ pub async fn get_elder(elder_id: i64) -> Result<ElderView, AppError> {
 /// Checks the form and that its community exists.
 #[cfg(feature = "ssr")]
 async fn parse_form(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Pool,
     form: &ElderForm,
 ) -> Result<crate::domain::elder::ElderForSave, AppError> {
     let elder = form.parse(crate::clock::today_in_shanghai())?;

@@ -1,7 +1,7 @@
 //! Elder and family-link storage.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::auth::db::insert_role;
 use crate::domain::age::age_on;
@@ -91,7 +91,7 @@ pub struct ElderScope {
 }
 
 /// The elders of `scope`: the viewer's own first, then those of its communities.
-pub async fn elders_in_scope(pool: &SqlitePool, scope: &ElderScope) -> AppResult<Vec<ElderView>> {
+pub async fn elders_in_scope(pool: &Pool, scope: &ElderScope) -> AppResult<Vec<ElderView>> {
     let today = crate::clock::today_in_shanghai();
     let mine = ElderFilter {
         family_of: Some(scope.viewer),
@@ -124,7 +124,7 @@ pub async fn elders_in_scope(pool: &SqlitePool, scope: &ElderScope) -> AppResult
 /// its own indexed lookup (a NULL filter matches nothing), so one elder costs one lookup, not a
 /// scan of every elder.
 pub async fn find_elders(
-    pool: &SqlitePool,
+    pool: &Pool,
     filter: ElderFilter,
     viewer: i64,
     today: NaiveDate,
@@ -133,11 +133,7 @@ pub async fn find_elders(
     Ok(rows.into_iter().map(|row| row.into_view(today)).collect())
 }
 
-async fn elder_rows(
-    pool: &SqlitePool,
-    filter: ElderFilter,
-    viewer: i64,
-) -> AppResult<Vec<ElderRow>> {
+async fn elder_rows(pool: &Pool, filter: ElderFilter, viewer: i64) -> AppResult<Vec<ElderRow>> {
     let rows = sqlx::query_as!(
         ElderRow,
         r#"SELECT e.id AS "id!", e.name, e.birth_date AS "birth_date: NaiveDate", e.community_id, c.name AS community_name,
@@ -173,7 +169,7 @@ pub struct ElderOwnership {
 
 /// How `user_id` relates to the elder, or `None` when there is no such elder.
 pub async fn ownership(
-    pool: &SqlitePool,
+    pool: &Pool,
     elder_id: i64,
     user_id: i64,
 ) -> AppResult<Option<ElderOwnership>> {
@@ -197,7 +193,7 @@ pub async fn ownership(
 /// One elder as [`find_elders`] shows them, with `viewer`'s relation for the policy to judge:
 /// one lookup where an action needs both. `None` when there is no such elder.
 pub async fn elder_with_ownership(
-    pool: &SqlitePool,
+    pool: &Pool,
     elder_id: i64,
     viewer: i64,
     today: NaiveDate,
@@ -239,7 +235,7 @@ impl StoredColumns {
 /// Saves a new elder; with `family` the creating account is linked as family (and gains the
 /// family role). One transaction: an elder never exists half-registered.
 pub async fn create_elder(
-    pool: &SqlitePool,
+    pool: &Pool,
     elder: &ElderForSave,
     created_by: i64,
     family: bool,
@@ -292,7 +288,7 @@ pub async fn create_elder(
 
 /// Updates a profile; `relation_of` names the family member whose relation is updated too.
 pub async fn update_elder(
-    pool: &SqlitePool,
+    pool: &Pool,
     elder_id: i64,
     elder: &ElderForSave,
     relation_of: Option<i64>,
@@ -338,7 +334,7 @@ pub async fn update_elder(
 }
 
 /// Links the elder's own account (found by phone) and gives it the elder role.
-pub async fn link_own_login(pool: &SqlitePool, elder_id: i64, phone: &str) -> AppResult<()> {
+pub async fn link_own_login(pool: &Pool, elder_id: i64, phone: &str) -> AppResult<()> {
     let mut tx = pool.begin().await?;
     let user = sqlx::query!(r#"SELECT id AS "id!" FROM users WHERE phone = $1"#, phone)
         .fetch_optional(&mut *tx)

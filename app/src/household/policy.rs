@@ -1,7 +1,7 @@
 //! Who may see and change an elder's profile: the family who look after them, the elder
 //! themselves, and staff (worker or admin) of the elder's community. Nobody else.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::auth::model::CurrentUser;
 use crate::error::{AppError, AppResult};
@@ -11,7 +11,7 @@ use crate::household::model::ElderView;
 /// The relation that grants access, or `NotFound` — an elder someone may not see is, to them,
 /// an elder that does not exist.
 pub async fn authorize(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     elder_id: i64,
 ) -> AppResult<ElderOwnership> {
@@ -23,7 +23,7 @@ pub async fn authorize(
 
 /// As [`authorize`], and the elder as pages show them, in one lookup.
 pub async fn authorize_view(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     elder_id: i64,
 ) -> AppResult<ElderView> {

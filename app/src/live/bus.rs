@@ -9,7 +9,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 use tokio::sync::{broadcast, watch};
 
 use crate::live::model::{LiveEvent, LiveKind};
@@ -95,7 +95,7 @@ impl LiveBus {
     }
 
     /// Announces `kind` for each of `order_ids`, after the change has been committed.
-    pub async fn publish(&self, pool: &SqlitePool, kind: LiveKind, order_ids: &[i64]) {
+    pub async fn publish(&self, pool: &Pool, kind: LiveKind, order_ids: &[i64]) {
         if order_ids.is_empty() || self.counted_unseen() {
             return;
         }

@@ -1,7 +1,7 @@
 //! Where the orders of an event belong, read after the change has been committed.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::canteen::model::order::OrderStatus;
 use crate::db::json_ids;
@@ -11,7 +11,7 @@ use crate::live::model::{LiveEvent, LiveKind};
 /// One event of `kind` for each of `order_ids` that exists, with its elder, service, canteen,
 /// community, day and current status.
 pub async fn order_events(
-    pool: &SqlitePool,
+    pool: &Pool,
     kind: LiveKind,
     order_ids: &[i64],
 ) -> AppResult<Vec<LiveEvent>> {

@@ -5,7 +5,7 @@
 //! A family's or an elder's orders: the elders they look after or are, and — for staff — the
 //! elders of the communities they serve (`household::policy::elder_scope`).
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::auth::model::CurrentUser;
 use crate::error::AppResult;
@@ -44,7 +44,7 @@ impl Audience {
 
 /// The kitchen and route boards of `canteen_id`, for those who run that canteen.
 pub async fn canteen_board(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     canteen_id: i64,
 ) -> AppResult<Audience> {
@@ -55,7 +55,7 @@ pub async fn canteen_board(
 /// The dashboard's "today" numbers of `community` (`None`: every one the caller works for),
 /// for the workers and admins who may see them there.
 pub async fn dashboard_board(
-    pool: &SqlitePool,
+    pool: &Pool,
     user: &CurrentUser,
     community: Option<i64>,
 ) -> AppResult<Audience> {
@@ -65,7 +65,7 @@ pub async fn dashboard_board(
 }
 
 /// The orders page of a family or an elder (staff also see the elders of their communities).
-pub async fn family_orders(pool: &SqlitePool, user: &CurrentUser) -> AppResult<Audience> {
+pub async fn family_orders(pool: &Pool, user: &CurrentUser) -> AppResult<Audience> {
     let mine = ElderFilter {
         family_of: Some(user.id),
         ..Default::default()

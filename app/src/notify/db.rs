@@ -1,6 +1,6 @@
 //! Storing and reading notifications.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Connection, Pool};
 
 use crate::error::AppResult;
 use crate::i18n::message::EachLanguage;
@@ -10,7 +10,7 @@ use crate::ui::prefs::Locale;
 /// Adds a notification for `user_id`, in each language, inside the caller's transaction so it
 /// exists exactly when the change it reports does.
 pub async fn notify(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     user_id: i64,
     message: &EachLanguage,
     link: &str,
@@ -29,11 +29,7 @@ pub async fn notify(
 
 /// The latest 50 notifications of an account, newest first, in `locale` (in Chinese where a
 /// notification has no English).
-pub async fn latest(
-    pool: &SqlitePool,
-    user_id: i64,
-    locale: Locale,
-) -> AppResult<Vec<NotificationView>> {
+pub async fn latest(pool: &Pool, user_id: i64, locale: Locale) -> AppResult<Vec<NotificationView>> {
     let english = locale == Locale::En;
     let rows = sqlx::query_as!(
         NotificationView,
@@ -49,7 +45,7 @@ pub async fn latest(
     Ok(rows)
 }
 
-pub async fn mark_all_read(pool: &SqlitePool, user_id: i64) -> AppResult<()> {
+pub async fn mark_all_read(pool: &Pool, user_id: i64) -> AppResult<()> {
     sqlx::query!(
         "UPDATE notifications SET read_at = unixepoch() WHERE user_id = $1 AND read_at IS NULL",
         user_id
@@ -60,7 +56,7 @@ pub async fn mark_all_read(pool: &SqlitePool, user_id: i64) -> AppResult<()> {
 }
 
 /// Deletes notifications read before `before` (the housekeeping job); unread ones stay.
-pub async fn delete_read_before(pool: &SqlitePool, before: i64) -> AppResult<u64> {
+pub async fn delete_read_before(pool: &Pool, before: i64) -> AppResult<u64> {
     let done = sqlx::query!(
         "DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < $1",
         before

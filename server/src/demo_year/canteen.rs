@@ -3,9 +3,9 @@
 //! rotation) and for the coming week, then the year's orders and delivery routes.
 
 use app::canteen::model::menu::Meal;
+use app::db::Connection;
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::Rng;
-use sqlx::SqliteConnection;
 
 use super::delivery::{self, Route};
 use super::orders;
@@ -127,7 +127,7 @@ const MENU_AHEAD: i64 = 6;
 
 /// Writes the community's canteen and its year of orders; returns the delivery routes.
 pub async fn write(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     gen: &mut Gen,
     community: &Community,
 ) -> anyhow::Result<Vec<Route>> {
@@ -139,7 +139,7 @@ pub async fn write(
 }
 
 async fn setup(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     gen: &mut Gen,
     community: &Community,
 ) -> anyhow::Result<Canteen> {

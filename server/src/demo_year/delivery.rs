@@ -4,10 +4,10 @@
 
 use app::canteen::model::menu::Meal;
 use app::canteen::rules::delivery::{plan_routes, StopAddress};
+use app::db::Connection;
 use app::i18n::dates::day_label;
 use chrono::NaiveDate;
 use rand::Rng;
-use sqlx::SqliteConnection;
 
 use super::canteen::Canteen;
 use super::names::weighted;
@@ -40,7 +40,7 @@ struct DeliveryRows {
 }
 
 pub async fn write(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     gen: &mut Gen,
     community: &Community,
     canteen: &Canteen,

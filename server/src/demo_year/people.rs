@@ -2,11 +2,11 @@
 //! staff each, volunteers with profiles, and elders with their addresses, needs, subsidy
 //! category, eating habits, and the family account (or own login) that orders for them.
 
+use app::db::Connection;
 use app::domain::age::age_on;
 use app::domain::elder::SubsidyCategory;
 use chrono::{Duration, NaiveDate};
 use rand::Rng;
-use sqlx::SqliteConnection;
 
 use super::names::{self, pick, weighted};
 use super::rows::{self, row, Rows};
@@ -109,7 +109,7 @@ struct PeopleRows {
     profiles: Rows,
 }
 
-pub async fn write(conn: &mut SqliteConnection, gen: &mut Gen) -> anyhow::Result<Vec<Community>> {
+pub async fn write(conn: &mut Connection, gen: &mut Gen) -> anyhow::Result<Vec<Community>> {
     let subdistricts =
         sqlx::query!(r#"SELECT id AS "id!", district, name FROM subdistricts ORDER BY id"#)
             .fetch_all(&mut *conn)

@@ -9,8 +9,8 @@
 
 use std::borrow::Cow;
 
+use app::db::Connection;
 use chrono::NaiveDate;
-use sqlx::SqliteConnection;
 
 /// A table and the columns the generator fills, in the order rows give their values.
 pub struct Table {
@@ -204,11 +204,7 @@ impl Rows {
     }
 
     /// Inserts the rows in batches on `conn` (inside the caller's transaction).
-    pub async fn write(
-        self,
-        conn: &mut SqliteConnection,
-        written: &mut Written,
-    ) -> sqlx::Result<()> {
+    pub async fn write(self, conn: &mut Connection, written: &mut Written) -> sqlx::Result<()> {
         let width = self.table.columns.len();
         let per_batch = (30_000 / width).min(500);
         let rows = self.len() as u64;
@@ -252,7 +248,7 @@ pub struct Ids(Vec<(&'static str, i64)>);
 
 impl Ids {
     /// Reads the largest id of each table.
-    pub async fn read(conn: &mut SqliteConnection, tables: &[&'static Table]) -> sqlx::Result<Ids> {
+    pub async fn read(conn: &mut Connection, tables: &[&'static Table]) -> sqlx::Result<Ids> {
         let mut next = Vec::with_capacity(tables.len());
         for table in tables {
             let sql = format!("SELECT coalesce(max(id), 0) FROM {}", table.name);
@@ -276,7 +272,7 @@ impl Ids {
 
 /// Commits are not synced on this connection: the generator writes a throw-away database,
 /// and a crash means running it again. Returns what the setting was.
-pub async fn unsynced(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
+pub async fn unsynced(conn: &mut Connection) -> sqlx::Result<i64> {
     let before: i64 = sqlx::query_scalar("PRAGMA synchronous")
         .fetch_one(&mut *conn)
         .await?;
@@ -288,7 +284,7 @@ pub async fn unsynced(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
 
 /// Puts the connection's `synchronous` back, refreshes the planner's statistics, and moves
 /// everything written from the write-ahead log into the database file.
-pub async fn finish(conn: &mut SqliteConnection, synchronous: i64) -> sqlx::Result<()> {
+pub async fn finish(conn: &mut Connection, synchronous: i64) -> sqlx::Result<()> {
     sqlx::query(&format!("PRAGMA synchronous = {synchronous}"))
         .execute(&mut *conn)
         .await?;

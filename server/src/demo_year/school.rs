@@ -3,11 +3,11 @@
 //! of a 街道, rotating teachers, four classes per community and semester at clash-free weekly
 //! times, enrollments with waitlists and offers of freed seats, fees, and attendance.
 
+use app::db::Connection;
 use app::school::db::semester::Semester;
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::seq::SliceRandom;
 use rand::Rng;
-use sqlx::SqliteConnection;
 
 use super::names::{self, pick, weighted};
 use super::people::Community;
@@ -63,7 +63,7 @@ struct SchoolRows {
 }
 
 pub async fn write(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     gen: &mut Gen,
     communities: &[Community],
     current: &Semester,
@@ -156,7 +156,7 @@ pub async fn write(
 }
 
 /// The courses, (id, name): those the database has, and the others added.
-async fn courses(conn: &mut SqliteConnection, gen: &mut Gen) -> anyhow::Result<Vec<(i64, String)>> {
+async fn courses(conn: &mut Connection, gen: &mut Gen) -> anyhow::Result<Vec<(i64, String)>> {
     let existing = sqlx::query!(r#"SELECT id AS "id!", name FROM courses"#)
         .fetch_all(&mut *conn)
         .await?;
@@ -179,7 +179,7 @@ async fn courses(conn: &mut SqliteConnection, gen: &mut Gen) -> anyhow::Result<V
 
 /// Teachers (ids), and per community its site's name and its four rooms (ids).
 async fn places_and_teachers(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     gen: &mut Gen,
     communities: &[Community],
 ) -> anyhow::Result<(Vec<i64>, Vec<String>, Vec<[i64; 4]>)> {
@@ -231,7 +231,7 @@ async fn places_and_teachers(
 }
 
 /// Last semester: twenty weeks that ended seven weeks ago.
-async fn previous_term(conn: &mut SqliteConnection, gen: &mut Gen) -> anyhow::Result<Term> {
+async fn previous_term(conn: &mut Connection, gen: &mut Gen) -> anyhow::Result<Term> {
     let starts_on = gen.today - Duration::days(190);
     let term = Term {
         id: gen.ids.next(&rows::SEMESTERS),

@@ -2,13 +2,13 @@
 //! class-assistant shift, two events a month, sign-ups with waitlists and cancellations,
 //! shifts confirmed done with hours and points in the ledger, and the service requests.
 
+use app::db::Connection;
 use app::volunteer::db::points::rule;
 use app::volunteer::model::shifts::ShiftKind;
 use app::volunteer::rules::points::points_for;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 use rand::seq::SliceRandom;
 use rand::Rng;
-use sqlx::SqliteConnection;
 
 use super::delivery::Route;
 use super::names::pick;
@@ -58,7 +58,7 @@ const EVENTS: &[&str] = &[
 ];
 
 pub async fn write(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     gen: &mut Gen,
     community: &Community,
     routes: &[Route],

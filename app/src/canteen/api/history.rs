@@ -13,7 +13,7 @@ use crate::live::{bus::announce, model::LiveKind};
 /// The elders whose orders the caller sees: one elder they may act for, or all they look after.
 #[cfg(feature = "ssr")]
 async fn elder_ids(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Pool,
     user: &crate::auth::model::CurrentUser,
     elder_id: Option<i64>,
 ) -> Result<Vec<i64>, AppError> {

@@ -2,8 +2,8 @@
 //! assigning a deliverer, and marking each stop 已送达 or 无人应答 (which tells the family
 //! and the community's staff at once).
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::canteen::model::delivery::{RouteStop, RouteView};
 use crate::canteen::model::order::OrderStatus;
@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 /// Plans the routes of a service and day afresh, keeping each route number's deliverer.
 /// Refused once any stop has been marked.
 pub async fn generate(
-    pool: &SqlitePool,
+    pool: &Pool,
     service_id: i64,
     date: NaiveDate,
     max_stops: usize,
@@ -121,7 +121,7 @@ struct StopRow {
 
 /// The routes of a service and day with their stops in order.
 pub async fn routes(
-    pool: &SqlitePool,
+    pool: &Pool,
     service_id: i64,
     date: NaiveDate,
     only_deliverer: Option<i64>,
@@ -190,7 +190,7 @@ fn stop_view(row: StopRow) -> RouteStop {
 }
 
 /// Delivery orders of the service and day that are on no route yet.
-pub async fn unrouted(pool: &SqlitePool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
+pub async fn unrouted(pool: &Pool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
     let n = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM orders o
            WHERE o.service_id = $1 AND o.date = $2 AND o.fulfilment = 'delivery' AND o.status <> 'cancelled'
@@ -211,7 +211,7 @@ pub struct StopOwner {
     pub date: String,
 }
 
-pub async fn stop_owner(pool: &SqlitePool, order_id: i64) -> AppResult<StopOwner> {
+pub async fn stop_owner(pool: &Pool, order_id: i64) -> AppResult<StopOwner> {
     sqlx::query_as!(
         StopOwner,
         r#"SELECT r.service_id, r.id AS "route_id!", r.deliverer_id, r.date
@@ -224,7 +224,7 @@ pub async fn stop_owner(pool: &SqlitePool, order_id: i64) -> AppResult<StopOwner
 }
 
 /// Moves a stop one place up or down its route, or to the end of another route of the day.
-pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<()> {
+pub async fn move_stop(pool: &Pool, order_id: i64, to: &str) -> AppResult<()> {
     let owner = stop_owner(pool, order_id).await?;
     let mut tx = crate::db::begin_immediate(pool).await?;
     let position = sqlx::query_scalar!(
@@ -299,7 +299,7 @@ pub async fn move_stop(pool: &SqlitePool, order_id: i64, to: &str) -> AppResult<
 }
 
 /// Gives a route to the account with this mobile number.
-pub async fn assign(pool: &SqlitePool, route_id: i64, phone: &str) -> AppResult<String> {
+pub async fn assign(pool: &Pool, route_id: i64, phone: &str) -> AppResult<String> {
     let user = sqlx::query!("SELECT id, display_name FROM users WHERE phone = $1", phone)
         .fetch_optional(pool)
         .await?
@@ -320,7 +320,7 @@ pub async fn assign(pool: &SqlitePool, route_id: i64, phone: &str) -> AppResult<
 }
 
 /// The service of a route, to check the caller runs its canteen.
-pub async fn route_service(pool: &SqlitePool, route_id: i64) -> AppResult<i64> {
+pub async fn route_service(pool: &Pool, route_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
         "SELECT service_id FROM delivery_routes WHERE id = $1",
         route_id
@@ -332,7 +332,7 @@ pub async fn route_service(pool: &SqlitePool, route_id: i64) -> AppResult<i64> {
 
 /// Routes given to `user_id` from the day before `today` to the day after.
 pub async fn my_route_days(
-    pool: &SqlitePool,
+    pool: &Pool,
     user_id: i64,
     today: NaiveDate,
 ) -> AppResult<Vec<(i64, NaiveDate)>> {
@@ -359,7 +359,7 @@ pub struct Deliverer<'a> {
 /// Marks a stop delivered or not answered. 无人应答 notifies the elder's family and the staff
 /// of the canteen's community in the same transaction.
 pub async fn mark(
-    pool: &SqlitePool,
+    pool: &Pool,
     by: Deliverer<'_>,
     order_id: i64,
     outcome: OrderStatus,

@@ -1,8 +1,8 @@
 //! Orders after they are placed: the history a family sees, changing or cancelling before
 //! the cutoff, rating after the meal, and the weekly standing orders.
 
+use crate::db::Pool;
 use chrono::{NaiveDate, Utc};
-use sqlx::SqlitePool;
 
 use crate::canteen::model::history::{OrderView, StandingView};
 use crate::canteen::model::menu::Meal;
@@ -31,7 +31,7 @@ struct OrderHead {
     cutoff_time: String,
 }
 
-async fn head(pool: &SqlitePool, order_id: i64) -> AppResult<OrderHead> {
+async fn head(pool: &Pool, order_id: i64) -> AppResult<OrderHead> {
     sqlx::query_as!(
         OrderHead,
         r#"SELECT o.elder_id, o.service_id, o.date AS "date: NaiveDate", o.status, o.fulfilment,
@@ -45,7 +45,7 @@ async fn head(pool: &SqlitePool, order_id: i64) -> AppResult<OrderHead> {
 }
 
 /// The elder an order is for (`NotFound` when there is no such order).
-pub async fn elder_of_order(pool: &SqlitePool, order_id: i64) -> AppResult<i64> {
+pub async fn elder_of_order(pool: &Pool, order_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!("SELECT elder_id FROM orders WHERE id = $1", order_id)
         .fetch_optional(pool)
         .await?
@@ -66,7 +66,7 @@ fn check_changeable(head: &OrderHead) -> AppResult<()> {
 
 /// The order, if it is still before the cutoff (the caller's access is checked by
 /// `canteen::policy::require_order_access`).
-pub async fn order_for_change(pool: &SqlitePool, order_id: i64) -> AppResult<OwnedOrder> {
+pub async fn order_for_change(pool: &Pool, order_id: i64) -> AppResult<OwnedOrder> {
     let head = head(pool, order_id).await?;
     check_changeable(&head)?;
     let lines = sqlx::query!(
@@ -87,7 +87,7 @@ pub async fn order_for_change(pool: &SqlitePool, order_id: i64) -> AppResult<Own
     })
 }
 
-pub async fn cancel(pool: &SqlitePool, order_id: i64) -> AppResult<()> {
+pub async fn cancel(pool: &Pool, order_id: i64) -> AppResult<()> {
     let head = head(pool, order_id).await?;
     check_changeable(&head)?;
     let done = sqlx::query!(
@@ -106,7 +106,7 @@ pub async fn cancel(pool: &SqlitePool, order_id: i64) -> AppResult<()> {
 }
 
 /// Rates a delivered meal once (stars and comment checked by `domain::rating::parse_rating`).
-pub async fn rate(pool: &SqlitePool, order_id: i64, stars: i64, comment: &str) -> AppResult<()> {
+pub async fn rate(pool: &Pool, order_id: i64, stars: i64, comment: &str) -> AppResult<()> {
     let head = head(pool, order_id).await?;
     if head.status != OrderStatus::Delivered.code() {
         return Err(AppError::conflict(crate::tr!(
@@ -151,7 +151,7 @@ struct OrderRow {
 }
 
 /// The orders of `elder_ids` from 30 days ago on, the latest meal first.
-pub async fn list(pool: &SqlitePool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
+pub async fn list(pool: &Pool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
     let ids = json_ids(elder_ids.iter().copied());
     let since = crate::clock::today_in_shanghai() - chrono::Days::new(30);
     let rows = sqlx::query_as!(
@@ -205,7 +205,7 @@ fn order_view(r: OrderRow, now: chrono::DateTime<Utc>) -> OrderView {
 /// The standing orders of `elder_ids` that have not been stopped, with the problems of the
 /// last week in `locale`.
 pub async fn standing_list(
-    pool: &SqlitePool,
+    pool: &Pool,
     elder_ids: &[i64],
     locale: Locale,
 ) -> AppResult<Vec<StandingView>> {

@@ -2,8 +2,8 @@
 //! pick-up and delivery; the orders with special diets or allergies; and moving orders on
 //! through cooking → ready → out for delivery.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::canteen::db::order_draft::ServiceInfo;
 use crate::canteen::model::kitchen::{DishCount, PrepSheet, SpecialOrder, StatusCount};
@@ -30,7 +30,7 @@ struct SpecialRow {
 
 /// Counts per dish (set meals first) and the live orders' statuses.
 pub async fn prep_sheet(
-    pool: &SqlitePool,
+    pool: &Pool,
     service: &ServiceInfo,
     date: NaiveDate,
 ) -> AppResult<PrepSheet> {
@@ -132,7 +132,7 @@ fn special_order(row: SpecialRow) -> SpecialOrder {
 /// Moves every live order of the service and day that is at `from` one step on (per way of
 /// serving: a ready delivery goes out, a ready canteen meal is collected). Returns how many.
 pub async fn advance(
-    pool: &SqlitePool,
+    pool: &Pool,
     service_id: i64,
     date: NaiveDate,
     from: OrderStatus,
@@ -143,7 +143,7 @@ pub async fn advance(
 
 /// [`advance`], returning the ids of the orders moved on.
 pub async fn advance_listing(
-    pool: &SqlitePool,
+    pool: &Pool,
     service_id: i64,
     date: NaiveDate,
     from: OrderStatus,

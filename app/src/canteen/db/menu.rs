@@ -1,7 +1,7 @@
 //! Canteens, their published menus and the subsidy rules.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
@@ -11,7 +11,7 @@ use crate::canteen::model::menu::{CanteenInfo, Meal, MenuRow};
 use crate::canteen::rules::pricing::SubsidyRule;
 
 /// Every canteen with its community.
-pub async fn canteens(pool: &SqlitePool) -> AppResult<Vec<CanteenInfo>> {
+pub async fn canteens(pool: &Pool) -> AppResult<Vec<CanteenInfo>> {
     let rows = sqlx::query_as!(
         CanteenInfo,
         r#"SELECT k.id AS "id!", k.name, k.address, k.opening_hours, c.name AS community, k.community_id
@@ -24,7 +24,7 @@ pub async fn canteens(pool: &SqlitePool) -> AppResult<Vec<CanteenInfo>> {
 
 /// The published dishes of a canteen between two days (inclusive), by day and meal.
 pub async fn published_menu(
-    pool: &SqlitePool,
+    pool: &Pool,
     canteen_id: i64,
     from: NaiveDate,
     to: NaiveDate,
@@ -48,7 +48,7 @@ pub async fn published_menu(
 }
 
 /// The subsidy rules the admin keeps.
-pub async fn subsidy_rules(pool: &SqlitePool) -> AppResult<Vec<SubsidyRule>> {
+pub async fn subsidy_rules(pool: &Pool) -> AppResult<Vec<SubsidyRule>> {
     let rows = sqlx::query!(
         r#"SELECT id AS "id!", age_band, subsidy_category, subsidy_fen FROM subsidy_rules ORDER BY id"#
     )

@@ -2,8 +2,8 @@
 //! insert happen in one `BEGIN IMMEDIATE` transaction, so concurrent orders queue for the
 //! write lock instead of all reading the same count.
 
+use crate::db::{Connection, Pool};
 use chrono::NaiveDate;
-use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::rules::pricing::Quote;
@@ -57,7 +57,7 @@ pub fn already_ordered_message() -> String {
 }
 
 /// Places the order if the service has a place left that day; returns the order's id.
-pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<i64> {
+pub async fn place_order(pool: &Pool, order: &OrderForPlace) -> AppResult<i64> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let order_id = insert_order(&mut tx, order).await?;
     tx.commit().await?;
@@ -68,7 +68,7 @@ pub async fn place_order(pool: &SqlitePool, order: &OrderForPlace) -> AppResult<
 /// Places several orders (one per date) all or none, first cancelling the order they replace
 /// (an edit before the cutoff). A refusal names the day it concerns.
 pub async fn place_orders(
-    pool: &SqlitePool,
+    pool: &Pool,
     orders: &[OrderForPlace],
     replaces: Option<i64>,
 ) -> AppResult<Vec<i64>> {
@@ -84,7 +84,7 @@ pub async fn place_orders(
 /// The inserts of [`place_orders`] inside the caller's write transaction. On an error some
 /// of them may have been written: the caller rolls back.
 pub async fn insert_all(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     orders: &[OrderForPlace],
     replaces: Option<i64>,
 ) -> AppResult<Vec<i64>> {
@@ -118,7 +118,7 @@ pub async fn insert_all(
 /// number of dishes: the order only if a place is left (the count and the insert in one
 /// statement), then all its lines at once. A refusal (`Conflict`, `NotFound`) comes before
 /// anything is written, so the transaction may go on with other orders.
-pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) -> AppResult<i64> {
+pub async fn insert_order(conn: &mut Connection, order: &OrderForPlace) -> AppResult<i64> {
     let date = order.date;
     let fulfilment = order.fulfilment.code();
     let inserted = sqlx::query_scalar!(
@@ -163,7 +163,7 @@ pub async fn insert_order(conn: &mut SqliteConnection, order: &OrderForPlace) ->
 }
 
 /// Why nothing was inserted: the service does not exist, or it is full that day.
-async fn refusal(conn: &mut SqliteConnection, service_id: i64) -> AppError {
+async fn refusal(conn: &mut Connection, service_id: i64) -> AppError {
     let exists = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM meal_services WHERE id = $1) AS "exists!: bool""#,
         service_id

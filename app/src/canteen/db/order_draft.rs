@@ -2,8 +2,8 @@
 //! the elder's allergies, delivery only for elders who need it, and the subsidy by age on the
 //! day of the meal.
 
+use crate::db::Pool;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqlitePool;
 
 use crate::canteen::db::menu::subsidy_rules;
 use crate::canteen::db::order::OrderForPlace;
@@ -55,7 +55,7 @@ pub struct OfferedDish {
     pub allergens: String,
 }
 
-pub async fn service_info(pool: &SqlitePool, service_id: i64) -> AppResult<ServiceInfo> {
+pub async fn service_info(pool: &Pool, service_id: i64) -> AppResult<ServiceInfo> {
     sqlx::query_as!(
         ServiceInfo,
         r#"SELECT s.id AS "id!", s.meal, s.cutoff_time, s.capacity, k.id AS "canteen_id!",
@@ -69,7 +69,7 @@ pub async fn service_info(pool: &SqlitePool, service_id: i64) -> AppResult<Servi
 }
 
 /// Every meal service, canteen by canteen, lunch before dinner.
-pub async fn all_services(pool: &SqlitePool) -> AppResult<Vec<ServiceInfo>> {
+pub async fn all_services(pool: &Pool) -> AppResult<Vec<ServiceInfo>> {
     let rows = sqlx::query_as!(
         ServiceInfo,
         r#"SELECT s.id AS "id!", s.meal, s.cutoff_time, s.capacity, k.id AS "canteen_id!",
@@ -84,7 +84,7 @@ pub async fn all_services(pool: &SqlitePool) -> AppResult<Vec<ServiceInfo>> {
 
 /// The published dishes of a service on a day, set meals first.
 pub async fn dishes_on(
-    pool: &SqlitePool,
+    pool: &Pool,
     service_id: i64,
     date: NaiveDate,
 ) -> AppResult<Vec<OfferedDish>> {
@@ -103,7 +103,7 @@ pub async fn dishes_on(
 }
 
 /// Orders placed (not cancelled) for a service on an ISO date.
-pub async fn places_taken(pool: &SqlitePool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
+pub async fn places_taken(pool: &Pool, service_id: i64, date: NaiveDate) -> AppResult<i64> {
     let taken = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM orders WHERE service_id = $1 AND date = $2 AND status <> 'cancelled'"#,
         service_id,
@@ -128,7 +128,7 @@ impl OrderDraft<'_> {
     /// Checks and prices the meal on `date` against that day's published menu.
     pub async fn for_date(
         &self,
-        pool: &SqlitePool,
+        pool: &Pool,
         rules: &[SubsidyRule],
         date: NaiveDate,
         now: DateTime<Utc>,
@@ -181,7 +181,7 @@ impl OrderDraft<'_> {
     /// Checks and prices the meal on every date; the first refusal names its day.
     pub async fn for_dates(
         &self,
-        pool: &SqlitePool,
+        pool: &Pool,
         dates: &[NaiveDate],
         now: DateTime<Utc>,
     ) -> AppResult<Vec<OrderForPlace>> {

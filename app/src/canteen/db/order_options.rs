@@ -1,8 +1,8 @@
 //! Gathering what the order form offers: the caller's elders, the services, and for one elder
 //! and service the next two weeks' days and dishes with this elder's prices.
 
+use crate::db::Pool;
 use chrono::Utc;
-use sqlx::SqlitePool;
 
 use crate::canteen::db::menu::subsidy_rules;
 use crate::canteen::db::order_draft::{
@@ -42,7 +42,7 @@ pub fn service_choice(service: &ServiceInfo) -> AppResult<ServiceChoice> {
 
 /// One elder's full profile as `viewer` sees it (their access is checked by
 /// `household::policy::authorize`).
-pub async fn elder_view(pool: &SqlitePool, viewer: i64, elder_id: i64) -> AppResult<ElderView> {
+pub async fn elder_view(pool: &Pool, viewer: i64, elder_id: i64) -> AppResult<ElderView> {
     let filter = ElderFilter {
         elder_id: Some(elder_id),
         ..Default::default()
@@ -55,7 +55,7 @@ pub async fn elder_view(pool: &SqlitePool, viewer: i64, elder_id: i64) -> AppRes
 
 /// Checks a standing order's dishes: on this canteen's list and safe for the elder.
 pub async fn check_standing_lines(
-    pool: &SqlitePool,
+    pool: &Pool,
     elder: &ElderView,
     service: &ServiceInfo,
     lines: &[(i64, i64)],
@@ -87,7 +87,7 @@ pub async fn check_standing_lines(
 /// What the order form offers; the caller's access to `elder_id` and `replaces` is checked
 /// before (`canteen::policy::require_order_form_access`).
 pub async fn load(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &ElderScope,
     elder_id: Option<i64>,
     service_id: Option<i64>,

@@ -9,7 +9,8 @@
 //! is placed all or none. Any other failure rolls the whole batch back and places each order
 //! of it alone.
 
-use sqlx::{Acquire, SqlitePool};
+use crate::db::Pool;
+use sqlx::Acquire;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::canteen::db::order::{insert_all, place_orders, OrderForPlace};
@@ -46,7 +47,7 @@ impl Job {
 
 impl OrderQueue {
     /// Starts the placing task on the current runtime, writing through `writer`.
-    pub fn start(writer: SqlitePool) -> Self {
+    pub fn start(writer: Pool) -> Self {
         let (jobs, waiting) = mpsc::channel(WAITING_ROOM);
         tokio::spawn(run(writer, waiting));
         Self { jobs }
@@ -72,7 +73,7 @@ impl OrderQueue {
     }
 }
 
-async fn run(writer: SqlitePool, mut waiting: mpsc::Receiver<Job>) {
+async fn run(writer: Pool, mut waiting: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(LONGEST_BATCH);
     while waiting.recv_many(&mut batch, LONGEST_BATCH).await > 0 {
         let jobs = std::mem::take(&mut batch);
@@ -85,7 +86,7 @@ async fn run(writer: SqlitePool, mut waiting: mpsc::Receiver<Job>) {
     }
 }
 
-async fn place_batch(writer: &SqlitePool, batch: Vec<Job>) {
+async fn place_batch(writer: &Pool, batch: Vec<Job>) {
     match together(writer, &batch).await {
         Ok(outcomes) => {
             for (job, outcome) in batch.into_iter().zip(outcomes) {
@@ -109,7 +110,7 @@ async fn place_batch(writer: &SqlitePool, batch: Vec<Job>) {
 
 /// Places every job in one transaction. `Ok` holds each job's own outcome (ids or a refusal
 /// that changed nothing); `Err` means nothing of the batch was committed.
-async fn together(writer: &SqlitePool, batch: &[Job]) -> AppResult<Vec<AppResult<Vec<i64>>>> {
+async fn together(writer: &Pool, batch: &[Job]) -> AppResult<Vec<AppResult<Vec<i64>>>> {
     let mut tx = crate::db::begin_immediate(writer).await?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {

@@ -1,7 +1,7 @@
 //! Reading the monthly settlement: the meals a canteen served in a month.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::canteen::model::menu::CanteenInfo;
 use crate::canteen::model::settlement::{ServedMeal, SettlementReport};
@@ -12,7 +12,7 @@ use crate::error::AppResult;
 
 /// Meals served (delivered or collected) by a canteen in a month ("2026-11").
 pub async fn monthly(
-    pool: &SqlitePool,
+    pool: &Pool,
     canteen: CanteenInfo,
     month: String,
 ) -> AppResult<SettlementReport> {

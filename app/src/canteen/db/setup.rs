@@ -1,18 +1,14 @@
 //! Storing what staff set up: meal services, dishes, the week's menu (saved as a draft or
 //! published, or copied from the week before), and the subsidy rules.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::canteen::model::setup::{DishRow, ServiceRow};
 use crate::canteen::rules::setup::DishForSave;
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
 
-pub async fn update_canteen(
-    pool: &SqlitePool,
-    canteen_id: i64,
-    fields: &[String; 3],
-) -> AppResult<()> {
+pub async fn update_canteen(pool: &Pool, canteen_id: i64, fields: &[String; 3]) -> AppResult<()> {
     let [name, address, hours] = fields;
     sqlx::query!(
         "UPDATE canteens SET name = $1, address = $2, opening_hours = $3 WHERE id = $4",
@@ -26,7 +22,7 @@ pub async fn update_canteen(
     Ok(())
 }
 
-pub async fn services_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<ServiceRow>> {
+pub async fn services_of(pool: &Pool, canteen_id: i64) -> AppResult<Vec<ServiceRow>> {
     let rows = sqlx::query_as!(
         ServiceRow,
         r#"SELECT id AS "id!", meal, cutoff_time, serve_time, capacity FROM meal_services
@@ -39,7 +35,7 @@ pub async fn services_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<Se
 }
 
 pub async fn update_service(
-    pool: &SqlitePool,
+    pool: &Pool,
     service_id: i64,
     (cutoff, serve, capacity): (String, String, i64),
 ) -> AppResult<()> {
@@ -55,7 +51,7 @@ pub async fn update_service(
     Ok(())
 }
 
-pub async fn dishes_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<DishRow>> {
+pub async fn dishes_of(pool: &Pool, canteen_id: i64) -> AppResult<Vec<DishRow>> {
     let rows = sqlx::query_as!(
         DishRow,
         r#"SELECT id AS "id!", name, is_set_meal AS "is_set_meal: bool", price_fen, allergens, diet_tags
@@ -70,7 +66,7 @@ pub async fn dishes_of(pool: &SqlitePool, canteen_id: i64) -> AppResult<Vec<Dish
 /// Adds a dish (`dish_id` 0) or changes one of this canteen's. Orders keep the price they
 /// were placed with.
 pub async fn save_dish(
-    pool: &SqlitePool,
+    pool: &Pool,
     canteen_id: i64,
     dish_id: i64,
     dish: &DishForSave,
@@ -116,7 +112,7 @@ pub async fn save_dish(
 
 /// The week's menu items ("service:date:dish") and the (service, date) pairs published.
 pub async fn week_items(
-    pool: &SqlitePool,
+    pool: &Pool,
     canteen_id: i64,
     week: &[String],
 ) -> AppResult<(Vec<String>, Vec<String>)> {
@@ -146,7 +142,7 @@ pub async fn week_items(
 
 /// Replaces the canteen's menu for the week with `items`, published or as a draft.
 pub async fn save_week(
-    pool: &SqlitePool,
+    pool: &Pool,
     canteen_id: i64,
     week: &[String],
     items: &[(i64, String, i64)],
@@ -189,11 +185,7 @@ pub async fn save_week(
 
 /// Copies last week's menu into the week of `week` as a draft, for days that have none yet.
 /// Returns how many items were copied.
-pub async fn copy_previous_week(
-    pool: &SqlitePool,
-    canteen_id: i64,
-    week: &[String],
-) -> AppResult<u64> {
+pub async fn copy_previous_week(pool: &Pool, canteen_id: i64, week: &[String]) -> AppResult<u64> {
     let (first, last) = (week.first().cloned(), week.last().cloned());
     let copied = sqlx::query!(
         "INSERT OR IGNORE INTO menu_items (service_id, date, dish_id, published)
@@ -219,7 +211,7 @@ pub async fn copy_previous_week(
 }
 
 pub async fn add_subsidy_rule(
-    pool: &SqlitePool,
+    pool: &Pool,
     actor: i64,
     age_band: &str,
     category: Option<&str>,
@@ -249,7 +241,7 @@ pub async fn add_subsidy_rule(
     Ok(())
 }
 
-pub async fn delete_subsidy_rule(pool: &SqlitePool, actor: i64, rule_id: i64) -> AppResult<()> {
+pub async fn delete_subsidy_rule(pool: &Pool, actor: i64, rule_id: i64) -> AppResult<()> {
     let mut tx = pool.begin().await?;
     let done = sqlx::query!("DELETE FROM subsidy_rules WHERE id = $1", rule_id)
         .execute(&mut *tx)

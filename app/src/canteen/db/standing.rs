@@ -3,8 +3,8 @@
 //! job records it in the same transaction as the order, so running twice — or twice at
 //! once — changes nothing, and a meal the family cancelled is not ordered again.
 
+use crate::db::Pool;
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqlitePool;
 
 use crate::canteen::db::order::{already_ordered_message, insert_order, stored_refusal};
 
@@ -29,7 +29,7 @@ pub struct NewStandingOrder<'a> {
     pub created_by: i64,
 }
 
-pub async fn create(pool: &SqlitePool, new: &NewStandingOrder<'_>) -> AppResult<i64> {
+pub async fn create(pool: &Pool, new: &NewStandingOrder<'_>) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
     let weekdays = weekdays_code(new.weekdays);
     let fulfilment = new.fulfilment.code();
@@ -59,7 +59,7 @@ pub async fn create(pool: &SqlitePool, new: &NewStandingOrder<'_>) -> AppResult<
 }
 
 /// Pauses or resumes a standing order.
-pub async fn set_paused(pool: &SqlitePool, id: i64, paused: bool) -> AppResult<()> {
+pub async fn set_paused(pool: &Pool, id: i64, paused: bool) -> AppResult<()> {
     sqlx::query!(
         "UPDATE standing_orders SET paused = $1 WHERE id = $2 AND ended = 0",
         paused,
@@ -70,7 +70,7 @@ pub async fn set_paused(pool: &SqlitePool, id: i64, paused: bool) -> AppResult<(
     Ok(())
 }
 
-pub async fn end(pool: &SqlitePool, id: i64) -> AppResult<()> {
+pub async fn end(pool: &Pool, id: i64) -> AppResult<()> {
     sqlx::query!("UPDATE standing_orders SET ended = 1 WHERE id = $1", id)
         .execute(pool)
         .await?;
@@ -78,7 +78,7 @@ pub async fn end(pool: &SqlitePool, id: i64) -> AppResult<()> {
 }
 
 /// The elder a standing order is for, to check the caller may change it.
-pub async fn elder_of(pool: &SqlitePool, id: i64) -> AppResult<i64> {
+pub async fn elder_of(pool: &Pool, id: i64) -> AppResult<i64> {
     sqlx::query_scalar!("SELECT elder_id FROM standing_orders WHERE id = $1", id)
         .fetch_optional(pool)
         .await?
@@ -104,7 +104,7 @@ pub struct RunSummary {
 /// Places the orders that active standing orders call for from `today` through the window.
 /// Dates whose cutoff has passed, or whose menu is not published yet, are left for later.
 pub async fn run(
-    pool: &SqlitePool,
+    pool: &Pool,
     today: NaiveDate,
     now: DateTime<Utc>,
     only: Option<i64>,
@@ -114,7 +114,7 @@ pub async fn run(
 
 /// [`run`], also returning the ids of the orders it placed.
 pub async fn run_listing(
-    pool: &SqlitePool,
+    pool: &Pool,
     today: NaiveDate,
     now: DateTime<Utc>,
     only: Option<i64>,
@@ -236,7 +236,7 @@ pub async fn run_listing(
     Ok((summary, placed))
 }
 
-async fn already_run(pool: &SqlitePool, standing_id: i64, date: NaiveDate) -> AppResult<bool> {
+async fn already_run(pool: &Pool, standing_id: i64, date: NaiveDate) -> AppResult<bool> {
     let found = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM standing_order_runs WHERE standing_order_id = $1 AND date = $2"#,
         standing_id,

@@ -2,8 +2,8 @@
 //! elders who stopped ordering. Orders are reached through the meal services of the scope's
 //! canteens, along the index on (service, date, status).
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::canteen::model::menu::Meal;
 use crate::dashboard::db::DashboardScope;
@@ -16,7 +16,7 @@ use crate::dashboard::rules::stats::{every_day, subsidy_per_band, SubsidyByAge};
 use crate::error::AppResult;
 
 pub async fn figures(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     filter: DashboardFilter,
 ) -> AppResult<CanteenFigures> {
@@ -51,7 +51,7 @@ fn shortened<T>(mut rows: Vec<T>) -> (Vec<T>, usize) {
 
 /// Meals served (delivered or collected) per day, by way of eating; days without any are left out.
 pub async fn meals_per_day(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     from: NaiveDate,
     to: NaiveDate,
@@ -79,7 +79,7 @@ pub async fn meals_per_day(
 
 /// Subsidy on the meals served, per month, age band (on the day of the meal) and category.
 pub async fn subsidy(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     from: NaiveDate,
     to: NaiveDate,
@@ -108,7 +108,7 @@ pub async fn subsidy(
 
 /// Deliveries of the period that met 无人应答, newest first, with how each ended.
 pub async fn no_answers(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     from: NaiveDate,
     to: NaiveDate,
@@ -161,7 +161,7 @@ pub async fn no_answers(
 
 /// The average stars of meals of the period that were rated, and how many were.
 pub async fn ratings(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     from: NaiveDate,
     to: NaiveDate,
@@ -185,7 +185,7 @@ pub async fn ratings(
 /// Elders of the scope's communities with an order in `last` and none in `this` (both
 /// (first, last) days), with a phone to call: their own, else a family member's.
 pub async fn lapsed(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     last: (NaiveDate, NaiveDate),
     this: (NaiveDate, NaiveDate),

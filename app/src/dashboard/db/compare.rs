@@ -1,6 +1,6 @@
 //! Communities side by side: the headline numbers of each community of the scope.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::dashboard::db::DashboardScope;
 use crate::dashboard::model::{CommunityHeadline, DashboardFilter};
@@ -10,7 +10,7 @@ use crate::error::AppResult;
 /// Per community of the scope: meals served and subsidy in the period, places taken in the
 /// semester shown, and volunteer minutes credited in the period.
 pub async fn headlines(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     filter: DashboardFilter,
 ) -> AppResult<Vec<CommunityHeadline>> {

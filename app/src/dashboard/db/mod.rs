@@ -7,7 +7,7 @@ pub mod school;
 pub mod today;
 pub mod volunteer;
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::dashboard::model::{Dashboard, DashboardFilter};
 use crate::error::AppResult;
@@ -42,7 +42,7 @@ impl DashboardScope {
 
 /// Every figure of the dashboard for `filter` within `scope`.
 pub async fn dashboard(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     filter: DashboardFilter,
 ) -> AppResult<Dashboard> {

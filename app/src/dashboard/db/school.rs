@@ -1,7 +1,7 @@
 //! 老年学校 figures: places, waiting lists, attendance and fees per class of the semester.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::dashboard::db::DashboardScope;
 use crate::dashboard::model::{ClassFigures, DashboardFilter, SchoolFigures};
@@ -9,7 +9,7 @@ use crate::dashboard::rules::stats::per_site;
 use crate::error::AppResult;
 
 /// The semester running on `day`, else the latest one: (id, name).
-pub async fn semester_on(pool: &SqlitePool, day: NaiveDate) -> AppResult<Option<(i64, String)>> {
+pub async fn semester_on(pool: &Pool, day: NaiveDate) -> AppResult<Option<(i64, String)>> {
     let row = sqlx::query!(
         r#"SELECT id AS "id!", name FROM semesters
            ORDER BY ($1 BETWEEN starts_on AND ends_on) DESC, starts_on DESC LIMIT 1"#,
@@ -21,7 +21,7 @@ pub async fn semester_on(pool: &SqlitePool, day: NaiveDate) -> AppResult<Option<
 }
 
 pub async fn figures(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     filter: DashboardFilter,
 ) -> AppResult<SchoolFigures> {
@@ -42,7 +42,7 @@ pub async fn figures(
 
 /// The semester's classes run by the scope's communities, with attendance marked in the period.
 pub async fn classes(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     semester_id: i64,
     from: NaiveDate,

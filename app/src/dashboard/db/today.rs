@@ -1,7 +1,7 @@
 //! The "今天" strip: today's orders by meal and where today's deliveries stand.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::canteen::model::menu::Meal;
 use crate::dashboard::db::DashboardScope;
@@ -9,7 +9,7 @@ use crate::dashboard::model::{MealOrders, TodayFigures};
 use crate::error::AppResult;
 
 pub async fn today(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     date: NaiveDate,
 ) -> AppResult<TodayFigures> {

@@ -1,7 +1,7 @@
 //! 志愿服务 figures: hours credited per month, active volunteers, and how fast requests of
 //! each kind were taken and done.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::dashboard::db::DashboardScope;
 use crate::dashboard::model::{DashboardFilter, MonthMinutes, RequestTimes, VolunteerFigures};
@@ -11,7 +11,7 @@ use crate::error::AppResult;
 use crate::volunteer::model::requests::RequestCategory;
 
 pub async fn figures(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     filter: DashboardFilter,
 ) -> AppResult<VolunteerFigures> {
@@ -27,7 +27,7 @@ pub async fn figures(
 
 /// Minutes credited per month (Asia/Shanghai) between two Unix times.
 pub async fn minutes_per_month(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     from: i64,
     to: i64,
@@ -54,7 +54,7 @@ pub async fn minutes_per_month(
 
 /// Volunteers with time credited between two Unix times.
 pub async fn active_volunteers(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     from: i64,
     to: i64,
@@ -76,7 +76,7 @@ pub async fn active_volunteers(
 /// Requests posted (点单) between two Unix times and not cancelled: minutes to 领单 and to
 /// 服务完成, and the rating.
 pub async fn request_times(
-    pool: &SqlitePool,
+    pool: &Pool,
     scope: &DashboardScope,
     from: i64,
     to: i64,

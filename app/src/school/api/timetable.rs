@@ -27,7 +27,7 @@ pub async fn add_class_slot(
 /// `times` is the form's weekday, start and end.
 #[cfg(feature = "ssr")]
 async fn save_checked_slot(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::db::Pool,
     class_id: i64,
     slot_id: Option<i64>,
     room_id: i64,

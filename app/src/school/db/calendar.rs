@@ -1,11 +1,11 @@
 //! 我的课表 as a calendar feed: the tokens in the links and the feed's rows.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::error::{AppError, AppResult};
 
 /// The elder's calendar secret, made on first use.
-pub async fn calendar_token(pool: &SqlitePool, elder_id: i64) -> AppResult<String> {
+pub async fn calendar_token(pool: &Pool, elder_id: i64) -> AppResult<String> {
     let fresh = crate::auth::session::new_token();
     sqlx::query_scalar!(
         "UPDATE elders SET calendar_token = coalesce(calendar_token, $1) WHERE id = $2 RETURNING calendar_token AS \"calendar_token!\"",
@@ -18,7 +18,7 @@ pub async fn calendar_token(pool: &SqlitePool, elder_id: i64) -> AppResult<Strin
 }
 
 /// The teacher's calendar secret, made on first use.
-pub async fn teacher_calendar_token(pool: &SqlitePool, teacher_id: i64) -> AppResult<String> {
+pub async fn teacher_calendar_token(pool: &Pool, teacher_id: i64) -> AppResult<String> {
     let fresh = crate::auth::session::new_token();
     sqlx::query_scalar!(
         "UPDATE teachers SET calendar_token = coalesce(calendar_token, $1) WHERE id = $2 RETURNING calendar_token AS \"calendar_token!\"",
@@ -33,7 +33,7 @@ pub async fn teacher_calendar_token(pool: &SqlitePool, teacher_id: i64) -> AppRe
 /// The calendar owner holding `token` (an elder, or a teacher): their name, a uid suffix, and
 /// the latest semester's meetings they attend or teach.
 async fn feed_rows(
-    pool: &SqlitePool,
+    pool: &Pool,
     token: &str,
     semester: i64,
 ) -> AppResult<(String, String, Vec<FeedRow>)> {
@@ -87,7 +87,7 @@ async fn feed_rows(
 }
 
 /// The .ics feed of the elder or teacher holding `token`: the latest semester's classes.
-pub async fn calendar_feed(pool: &SqlitePool, token: &str) -> AppResult<String> {
+pub async fn calendar_feed(pool: &Pool, token: &str) -> AppResult<String> {
     use crate::school::rules::calendar::{ics, CalendarClass};
     let semester = super::semester::latest(pool)
         .await?

@@ -1,13 +1,13 @@
 //! Reading the school: the current semester's classes with seats left and the waitlist, a
 //! household's enrollments, and the rooms admins schedule in.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::error::{AppError, AppResult};
 use crate::school::model::enrollment::{ClassView, EnrollmentStatus, EnrollmentView, SlotView};
 
 /// Each weekly slot of a class, by day and time.
-async fn class_slots(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<SlotView>> {
+async fn class_slots(pool: &Pool, class_id: i64) -> AppResult<Vec<SlotView>> {
     let rows = sqlx::query!(
         "SELECT sl.weekday, sl.start_time, sl.end_time, s.id AS site_id, s.name AS site, r.name AS room
          FROM class_slots sl JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
@@ -32,7 +32,7 @@ async fn class_slots(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<SlotView
 /// The latest semester's name, enrollment window and classes, optionally only those meeting
 /// at a site or on a weekday.
 pub async fn catalog(
-    pool: &SqlitePool,
+    pool: &Pool,
     site: Option<i64>,
     weekday: Option<i64>,
 ) -> AppResult<(String, String, Vec<ClassView>)> {
@@ -75,10 +75,7 @@ pub async fn catalog(
 }
 
 /// Live and recent enrollments of these elders.
-pub async fn enrollments_of(
-    pool: &SqlitePool,
-    elder_ids: &[i64],
-) -> AppResult<Vec<EnrollmentView>> {
+pub async fn enrollments_of(pool: &Pool, elder_ids: &[i64]) -> AppResult<Vec<EnrollmentView>> {
     let ids = format!(
         "[{}]",
         elder_ids
@@ -114,7 +111,7 @@ pub async fn enrollments_of(
     Ok(out)
 }
 
-pub async fn elder_of(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
+pub async fn elder_of(pool: &Pool, enrollment_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
         "SELECT elder_id FROM enrollments WHERE id = $1",
         enrollment_id
@@ -124,7 +121,7 @@ pub async fn elder_of(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
     .ok_or(AppError::NotFound)
 }
 
-pub async fn room_community(pool: &SqlitePool, room_id: i64) -> AppResult<i64> {
+pub async fn room_community(pool: &Pool, room_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
         "SELECT s.community_id FROM rooms r JOIN school_sites s ON s.id = r.site_id WHERE r.id = $1",
         room_id
@@ -135,7 +132,7 @@ pub async fn room_community(pool: &SqlitePool, room_id: i64) -> AppResult<i64> {
 }
 
 /// Every room: (id, community of its site, "site · room").
-pub async fn rooms(pool: &SqlitePool) -> AppResult<Vec<(i64, i64, String)>> {
+pub async fn rooms(pool: &Pool) -> AppResult<Vec<(i64, i64, String)>> {
     let rows = sqlx::query!(
         r#"SELECT r.id AS "id!", s.community_id, s.name AS site, r.name AS room
            FROM rooms r JOIN school_sites s ON s.id = r.site_id ORDER BY s.id, r.id"#
@@ -149,7 +146,7 @@ pub async fn rooms(pool: &SqlitePool) -> AppResult<Vec<(i64, i64, String)>> {
 }
 
 /// Every teaching site: (id, name).
-pub async fn sites(pool: &SqlitePool) -> AppResult<Vec<(i64, String)>> {
+pub async fn sites(pool: &Pool) -> AppResult<Vec<(i64, String)>> {
     let rows = sqlx::query!(r#"SELECT id AS "id!", name FROM school_sites ORDER BY id"#)
         .fetch_all(pool)
         .await?;

@@ -3,8 +3,8 @@
 //! a capacity increase) is offered to the first on the waitlist in the same transaction, with
 //! a time limit, and the family is told in the notification centre.
 
+use crate::db::{Connection, Pool};
 use chrono::NaiveDate;
-use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
@@ -33,7 +33,7 @@ struct ClassRow {
     offer_hours: i64,
 }
 
-async fn class_row(conn: &mut SqliteConnection, class_id: i64) -> AppResult<ClassRow> {
+async fn class_row(conn: &mut Connection, class_id: i64) -> AppResult<ClassRow> {
     sqlx::query_as!(
         ClassRow,
         "SELECT c.semester_id, c.name, c.capacity, c.min_age, s.returning_opens, s.enroll_opens,
@@ -50,7 +50,7 @@ fn date(text: &str) -> AppResult<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| AppError::internal("stored date", e))
 }
 
-async fn slots_of(conn: &mut SqliteConnection, class_id: i64) -> AppResult<Vec<Slot>> {
+async fn slots_of(conn: &mut Connection, class_id: i64) -> AppResult<Vec<Slot>> {
     let rows = sqlx::query!(
         "SELECT sl.weekday, sl.start_time, sl.end_time, r.site_id, sl.room_id
          FROM class_slots sl JOIN rooms r ON r.id = sl.room_id WHERE sl.class_id = $1",
@@ -82,7 +82,7 @@ pub struct EnrollOutcome {
 }
 
 pub async fn enroll(
-    pool: &SqlitePool,
+    pool: &Pool,
     class_id: i64,
     elder_id: i64,
     enrolled_by: i64,
@@ -180,7 +180,7 @@ pub async fn enroll(
     Ok(EnrollOutcome { status, position })
 }
 
-async fn waitlist_position(conn: &mut SqliteConnection, class_id: i64, id: i64) -> AppResult<i64> {
+async fn waitlist_position(conn: &mut Connection, class_id: i64, id: i64) -> AppResult<i64> {
     let n = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM enrollments WHERE class_id = $1 AND status = 'waitlisted' AND id <= $2"#,
         class_id,
@@ -193,7 +193,7 @@ async fn waitlist_position(conn: &mut SqliteConnection, class_id: i64, id: i64) 
 
 /// Tells the elder (if they have an account) and their family, linking to 我的课表.
 pub async fn notify_family(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     elder_id: i64,
     message: &EachLanguage,
 ) -> AppResult<()> {
@@ -211,11 +211,7 @@ pub async fn notify_family(
 }
 
 /// Offers freed seats to the waitlist in order, each until `now + offer_hours`.
-pub async fn offer_free_seats(
-    conn: &mut SqliteConnection,
-    class_id: i64,
-    now: i64,
-) -> AppResult<usize> {
+pub async fn offer_free_seats(conn: &mut Connection, class_id: i64, now: i64) -> AppResult<usize> {
     let class = class_row(conn, class_id).await?;
     let mut offered = 0;
     loop {
@@ -265,7 +261,7 @@ pub async fn offer_free_seats(
 }
 
 /// Drops (an enrolled or waiting person leaves) and passes a freed seat on, in one transaction.
-pub async fn drop_enrollment(pool: &SqlitePool, enrollment_id: i64, now: i64) -> AppResult<()> {
+pub async fn drop_enrollment(pool: &Pool, enrollment_id: i64, now: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let class_id = sqlx::query_scalar!(
         "SELECT class_id FROM enrollments WHERE id = $1 AND status IN ('enrolled', 'waitlisted', 'offered')",
@@ -293,7 +289,7 @@ pub async fn drop_enrollment(pool: &SqlitePool, enrollment_id: i64, now: i64) ->
 
 /// Accepts (true) or declines (false) an offer that has not lapsed; a decline passes it on.
 pub async fn answer_offer(
-    pool: &SqlitePool,
+    pool: &Pool,
     enrollment_id: i64,
     accept: bool,
     now: i64,
@@ -334,7 +330,7 @@ pub async fn answer_offer(
 }
 
 /// Lets offers past their time lapse and offers the seats on; returns how many lapsed.
-pub async fn lapse_offers(pool: &SqlitePool, now: i64) -> AppResult<usize> {
+pub async fn lapse_offers(pool: &Pool, now: i64) -> AppResult<usize> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let expired = sqlx::query!(
         r#"SELECT id AS "id!", class_id FROM enrollments WHERE status = 'offered' AND offer_expires_at <= $1"#,
@@ -359,12 +355,7 @@ pub async fn lapse_offers(pool: &SqlitePool, now: i64) -> AppResult<usize> {
 }
 
 /// Raises (or lowers) a class's capacity; new seats go to the waitlist as offers.
-pub async fn set_capacity(
-    pool: &SqlitePool,
-    class_id: i64,
-    capacity: i64,
-    now: i64,
-) -> AppResult<()> {
+pub async fn set_capacity(pool: &Pool, class_id: i64, capacity: i64, now: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     sqlx::query!(
         "UPDATE classes SET capacity = $1 WHERE id = $2",

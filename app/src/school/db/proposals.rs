@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::db::{is_unique_violation, json_ids};
 use crate::domain::age::age_on;
@@ -20,14 +20,14 @@ use crate::school::rules::setup::ClassTerms;
 use crate::ui::prefs::Locale;
 
 /// The latest semester: (id, name, committed sign-ups needed to open).
-async fn semester(pool: &SqlitePool) -> AppResult<(i64, String, i64)> {
+async fn semester(pool: &Pool) -> AppResult<(i64, String, i64)> {
     let s = super::semester::latest_or_refuse(pool).await?;
     Ok((s.id, s.name, s.open_at_committed))
 }
 
 /// Proposals of the communities the elders of `scope` live in, and of its communities; who may
 /// open them and the teachers to choose from are the caller's to add.
-pub async fn proposals_for(pool: &SqlitePool, scope: &ElderScope) -> AppResult<Proposals> {
+pub async fn proposals_for(pool: &Pool, scope: &ElderScope) -> AppResult<Proposals> {
     let (semester_id, semester_name, needed) = semester(pool).await?;
     let elders = crate::household::db::elders_in_scope(pool, scope).await?;
     let mut communities: BTreeSet<i64> = elders.iter().map(|e| e.community_id).collect();
@@ -95,7 +95,7 @@ pub async fn proposals_for(pool: &SqlitePool, scope: &ElderScope) -> AppResult<P
 }
 
 /// Every teacher (id, name), for the form that opens a proposal as a class.
-pub async fn teacher_names(pool: &SqlitePool) -> AppResult<Vec<(i64, String)>> {
+pub async fn teacher_names(pool: &Pool) -> AppResult<Vec<(i64, String)>> {
     let rows = sqlx::query!(r#"SELECT id AS "id!", name FROM teachers ORDER BY id"#)
         .fetch_all(pool)
         .await?;
@@ -104,7 +104,7 @@ pub async fn teacher_names(pool: &SqlitePool) -> AppResult<Vec<(i64, String)>> {
 
 /// A new proposal in the elder's community for the latest semester, with the elder's vote.
 pub async fn propose(
-    pool: &SqlitePool,
+    pool: &Pool,
     elder_id: i64,
     title: &str,
     description: &str,
@@ -151,7 +151,7 @@ pub async fn propose(
 
 /// Records the elder's vote (one per proposal); voting again only changes the commitment.
 pub async fn vote(
-    pool: &SqlitePool,
+    pool: &Pool,
     proposal_id: i64,
     elder_id: i64,
     committed: bool,
@@ -214,7 +214,7 @@ pub async fn vote(
     Ok(())
 }
 
-pub async fn proposal_community(pool: &SqlitePool, proposal_id: i64) -> AppResult<i64> {
+pub async fn proposal_community(pool: &Pool, proposal_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
         "SELECT community_id FROM course_proposals WHERE id = $1",
         proposal_id
@@ -228,7 +228,7 @@ pub async fn proposal_community(pool: &SqlitePool, proposal_id: i64) -> AppResul
 /// (made if new), the class, and the committed voters seated in vote order (then waitlisted),
 /// each family told. Returns the class id.
 pub async fn open_as_class(
-    pool: &SqlitePool,
+    pool: &Pool,
     form: &OpenProposalForm,
     terms: &ClassTerms,
     today: NaiveDate,

@@ -1,8 +1,8 @@
 //! Class rosters: enrolled students with fee and attendance, the waitlist, and the CSV for
 //! the office. Attendance for a meeting is written in one transaction, all students at once.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::domain::age::age_on;
 use crate::error::{AppError, AppResult};
@@ -11,7 +11,7 @@ use crate::school::model::enrollment::EnrollmentStatus;
 use crate::school::model::roster::{AttendanceForm, Roster, RosterStudent, WaitingStudent};
 use crate::school::rules::sessions::{check_attendance_date, current_session, session_dates};
 
-pub async fn class_of_enrollment(pool: &SqlitePool, enrollment_id: i64) -> AppResult<i64> {
+pub async fn class_of_enrollment(pool: &Pool, enrollment_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!(
         "SELECT class_id FROM enrollments WHERE id = $1",
         enrollment_id
@@ -22,7 +22,7 @@ pub async fn class_of_enrollment(pool: &SqlitePool, enrollment_id: i64) -> AppRe
 }
 
 /// Every meeting date of the class in its semester.
-pub async fn class_sessions(pool: &SqlitePool, class_id: i64) -> AppResult<Vec<NaiveDate>> {
+pub async fn class_sessions(pool: &Pool, class_id: i64) -> AppResult<Vec<NaiveDate>> {
     let semester = sqlx::query!(
         r#"SELECT s.starts_on AS "starts_on: NaiveDate", s.ends_on AS "ends_on: NaiveDate"
            FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = $1"#,
@@ -59,7 +59,7 @@ struct StudentRow {
 }
 
 async fn students(
-    pool: &SqlitePool,
+    pool: &Pool,
     class_id: i64,
     session: Option<NaiveDate>,
 ) -> AppResult<Vec<StudentRow>> {
@@ -80,7 +80,7 @@ async fn students(
 }
 
 pub async fn roster(
-    pool: &SqlitePool,
+    pool: &Pool,
     class_id: i64,
     session: Option<NaiveDate>,
     today: NaiveDate,
@@ -154,7 +154,7 @@ pub async fn roster(
 
 /// Marks an enrolled student's fee paid (now) or unpaid, and records who did it.
 pub async fn set_paid(
-    pool: &SqlitePool,
+    pool: &Pool,
     enrollment_id: i64,
     paid: bool,
     actor: i64,
@@ -195,7 +195,7 @@ pub async fn set_paid(
 /// Records one meeting's attendance for every enrolled student: those in `form.present` were
 /// there, the others were not. Someone not on the roster is refused and nothing is written.
 pub async fn save_attendance(
-    pool: &SqlitePool,
+    pool: &Pool,
     form: &AttendanceForm,
     session: NaiveDate,
     marked_by: i64,
@@ -236,7 +236,7 @@ pub async fn save_attendance(
 
 /// The roster as CSV (with a BOM so spreadsheet programs read the Chinese): name, age,
 /// phone, fee status and meetings attended.
-pub async fn roster_csv(pool: &SqlitePool, class_id: i64, today: NaiveDate) -> AppResult<String> {
+pub async fn roster_csv(pool: &Pool, class_id: i64, today: NaiveDate) -> AppResult<String> {
     let roster = roster(pool, class_id, None, today).await?;
     let mut out = String::from("\u{feff}姓名,年龄,电话,学费,出勤次数\r\n");
     for s in &roster.students {

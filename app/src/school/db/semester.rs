@@ -1,8 +1,8 @@
 //! The latest semester: the one the catalog, the course votes, the set-up and the calendar
 //! feeds work in.
 
+use crate::db::Pool;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::error::{AppError, AppResult};
 
@@ -18,7 +18,7 @@ pub struct Semester {
 }
 
 /// The latest semester, if one has been set up.
-pub async fn latest(pool: &SqlitePool) -> AppResult<Option<Semester>> {
+pub async fn latest(pool: &Pool) -> AppResult<Option<Semester>> {
     let semester = sqlx::query_as!(
         Semester,
         r#"SELECT id AS "id!", name, starts_on AS "starts_on: NaiveDate",
@@ -32,7 +32,7 @@ pub async fn latest(pool: &SqlitePool) -> AppResult<Option<Semester>> {
 }
 
 /// The latest semester, or the refusal that there is none yet.
-pub async fn latest_or_refuse(pool: &SqlitePool) -> AppResult<Semester> {
+pub async fn latest_or_refuse(pool: &Pool) -> AppResult<Semester> {
     latest(pool).await?.ok_or_else(|| {
         AppError::conflict(crate::tr!(
             "还没有开设学期。",

@@ -1,7 +1,7 @@
 //! Storing the school's set-up: semesters, teaching sites and rooms, travel times, teachers,
 //! courses and classes. Names that must be unique are refused with a message, not an error.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
@@ -22,12 +22,12 @@ fn day(date: chrono::NaiveDate) -> String {
 }
 
 /// The latest semester's id, 0 when there is none.
-pub async fn latest_semester(pool: &SqlitePool) -> AppResult<i64> {
+pub async fn latest_semester(pool: &Pool) -> AppResult<i64> {
     Ok(super::semester::latest(pool).await?.map_or(0, |s| s.id))
 }
 
 /// The school's set-up, nothing of it marked editable (`school::policy::mark_editable` does).
-pub async fn overview(pool: &SqlitePool) -> AppResult<SchoolSetup> {
+pub async fn overview(pool: &Pool) -> AppResult<SchoolSetup> {
     let semester_id = latest_semester(pool).await?;
     let semester = sqlx::query!(
         "SELECT name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes,
@@ -136,7 +136,7 @@ pub async fn overview(pool: &SqlitePool) -> AppResult<SchoolSetup> {
 }
 
 pub async fn save_semester(
-    pool: &SqlitePool,
+    pool: &Pool,
     semester_id: i64,
     s: &Semester,
     actor: i64,
@@ -202,7 +202,7 @@ pub async fn save_semester(
 }
 
 /// The community running a site, `None` for `site_id` 0 (a new site).
-pub async fn site_community(pool: &SqlitePool, site_id: i64) -> AppResult<Option<i64>> {
+pub async fn site_community(pool: &Pool, site_id: i64) -> AppResult<Option<i64>> {
     if site_id == 0 {
         return Ok(None);
     }
@@ -217,7 +217,7 @@ pub async fn site_community(pool: &SqlitePool, site_id: i64) -> AppResult<Option
 }
 
 pub async fn save_site(
-    pool: &SqlitePool,
+    pool: &Pool,
     site_id: i64,
     community_id: i64,
     name: &str,
@@ -255,7 +255,7 @@ pub async fn save_site(
     Ok(())
 }
 
-pub async fn save_room(pool: &SqlitePool, site_id: i64, room_id: i64, name: &str) -> AppResult<()> {
+pub async fn save_room(pool: &Pool, site_id: i64, room_id: i64, name: &str) -> AppResult<()> {
     let result = if room_id == 0 {
         sqlx::query!(
             "INSERT INTO rooms (site_id, name) VALUES ($1, $2)",
@@ -287,7 +287,7 @@ pub async fn save_room(pool: &SqlitePool, site_id: i64, room_id: i64, name: &str
 }
 
 /// Stores the travel time once per pair of sites, whichever way round it was entered.
-pub async fn save_travel(pool: &SqlitePool, a: i64, b: i64, minutes: i64) -> AppResult<()> {
+pub async fn save_travel(pool: &Pool, a: i64, b: i64, minutes: i64) -> AppResult<()> {
     let (from, to) = (a.min(b), a.max(b));
     let mut tx = pool.begin().await?;
     sqlx::query!(
@@ -310,7 +310,7 @@ pub async fn save_travel(pool: &SqlitePool, a: i64, b: i64, minutes: i64) -> App
 }
 
 pub async fn save_teacher(
-    pool: &SqlitePool,
+    pool: &Pool,
     teacher_id: i64,
     name: &str,
     phone: &str,
@@ -340,7 +340,7 @@ pub async fn save_teacher(
 }
 
 pub async fn save_course(
-    pool: &SqlitePool,
+    pool: &Pool,
     course_id: i64,
     name: &str,
     description: &str,
@@ -376,7 +376,7 @@ pub async fn save_course(
 }
 
 /// The community running a class (`None` for classes from before classes had one).
-pub async fn class_community(pool: &SqlitePool, class_id: i64) -> AppResult<Option<i64>> {
+pub async fn class_community(pool: &Pool, class_id: i64) -> AppResult<Option<i64>> {
     sqlx::query_scalar!("SELECT community_id FROM classes WHERE id = $1", class_id)
         .fetch_optional(pool)
         .await?
@@ -386,7 +386,7 @@ pub async fn class_community(pool: &SqlitePool, class_id: i64) -> AppResult<Opti
 /// Opens a class in the latest semester or changes one. Places cannot go below the seats
 /// already taken; extra places are offered to the waitlist in the same transaction.
 pub async fn save_class(
-    pool: &SqlitePool,
+    pool: &Pool,
     form: &ClassForm,
     terms: &ClassTerms,
     now: i64,

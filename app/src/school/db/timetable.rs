@@ -3,7 +3,7 @@
 //! semester (room, teacher, travel between sites) inside the write transaction, so two admins
 //! cannot book the same room at once.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::error::{AppError, AppResult};
 use crate::school::db::enrollment::slot;
@@ -14,7 +14,7 @@ use crate::school::rules::timetable::{clash, BookedSlot, Slot};
 /// Adds a slot to a class (or moves `slot_id` when given), refusing with the reason when it
 /// clashes. Returns the slot's id.
 pub async fn save_slot(
-    pool: &SqlitePool,
+    pool: &Pool,
     class_id: i64,
     slot_id: Option<i64>,
     wanted: &Slot,
@@ -104,14 +104,14 @@ pub async fn save_slot(
     Ok(id)
 }
 
-pub async fn class_of_slot(pool: &SqlitePool, slot_id: i64) -> AppResult<i64> {
+pub async fn class_of_slot(pool: &Pool, slot_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!("SELECT class_id FROM class_slots WHERE id = $1", slot_id)
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)
 }
 
-pub async fn remove_slot(pool: &SqlitePool, slot_id: i64) -> AppResult<()> {
+pub async fn remove_slot(pool: &Pool, slot_id: i64) -> AppResult<()> {
     sqlx::query!("DELETE FROM class_slots WHERE id = $1", slot_id)
         .execute(pool)
         .await?;
@@ -163,7 +163,7 @@ impl SemesterSlot {
     }
 }
 
-async fn semester_slots(pool: &SqlitePool, semester_id: i64) -> AppResult<Vec<SemesterSlot>> {
+async fn semester_slots(pool: &Pool, semester_id: i64) -> AppResult<Vec<SemesterSlot>> {
     Ok(sqlx::query_as!(
         SemesterSlot,
         r#"SELECT sl.id AS "id!", sl.class_id, sl.room_id, r.site_id, c.teacher_id, sl.weekday,
@@ -179,9 +179,7 @@ async fn semester_slots(pool: &SqlitePool, semester_id: i64) -> AppResult<Vec<Se
 }
 
 /// The latest semester's classes, each with its community and its slots.
-pub async fn classes_with_slots(
-    pool: &SqlitePool,
-) -> AppResult<Vec<(Option<i64>, TimetableClass)>> {
+pub async fn classes_with_slots(pool: &Pool) -> AppResult<Vec<(Option<i64>, TimetableClass)>> {
     let semester = latest_semester(pool).await?;
     let slots = semester_slots(pool, semester).await?;
     let classes = sqlx::query!(
@@ -211,7 +209,7 @@ pub async fn classes_with_slots(
 
 /// The latest semester's week at a site, for a teacher or in a room (`by`), the first one
 /// when `id` is not given.
-pub async fn week_grid(pool: &SqlitePool, by: &str, id: Option<i64>) -> AppResult<WeekGrid> {
+pub async fn week_grid(pool: &Pool, by: &str, id: Option<i64>) -> AppResult<WeekGrid> {
     let by = match by {
         "teacher" | "room" => by,
         _ => "site",

@@ -2,8 +2,8 @@
 //! key makes a second submission a no-op), totals, the monthly leaderboard, the rules, and the
 //! hours export.
 
+use crate::db::{Connection, Pool};
 use chrono::NaiveDate;
-use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::error::{AppError, AppResult};
 use crate::volunteer::model::points::{LeaderRow, LedgerEntry, PointsRule, PointsSource};
@@ -21,7 +21,7 @@ pub struct Credit<'a> {
 }
 
 /// Records a credit; returns false when this source already credited this volunteer.
-pub async fn credit(conn: &mut SqliteConnection, c: &Credit<'_>) -> AppResult<bool> {
+pub async fn credit(conn: &mut Connection, c: &Credit<'_>) -> AppResult<bool> {
     let done = sqlx::query!(
         "INSERT INTO points_ledger (user_id, community_id, source, source_id, minutes, points, note)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
@@ -39,7 +39,7 @@ pub async fn credit(conn: &mut SqliteConnection, c: &Credit<'_>) -> AppResult<bo
 }
 
 /// (minutes, points per hour, bonus) for a kind of work.
-pub async fn rule(conn: &mut SqliteConnection, kind: &str) -> AppResult<(i64, i64, i64)> {
+pub async fn rule(conn: &mut Connection, kind: &str) -> AppResult<(i64, i64, i64)> {
     let r = sqlx::query!(
         "SELECT minutes, points_per_hour, bonus FROM points_rules WHERE kind = $1",
         kind
@@ -52,11 +52,7 @@ pub async fn rule(conn: &mut SqliteConnection, kind: &str) -> AppResult<(i64, i6
 
 /// Marks a shift done and credits every confirmed volunteer once. Refused before the day of
 /// the shift. Returns how many volunteers were newly credited.
-pub async fn complete_shift(
-    pool: &SqlitePool,
-    shift_id: i64,
-    today: NaiveDate,
-) -> AppResult<usize> {
+pub async fn complete_shift(pool: &Pool, shift_id: i64, today: NaiveDate) -> AppResult<usize> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let shift = sqlx::query!(
         r#"SELECT kind, title, date AS "date: NaiveDate", community_id FROM shifts WHERE id = $1"#,
@@ -105,7 +101,7 @@ pub async fn complete_shift(
 }
 
 /// A volunteer's totals (minutes, points) and latest 100 entries.
-pub async fn ledger(pool: &SqlitePool, user_id: i64) -> AppResult<(i64, i64, Vec<LedgerEntry>)> {
+pub async fn ledger(pool: &Pool, user_id: i64) -> AppResult<(i64, i64, Vec<LedgerEntry>)> {
     let totals = sqlx::query!(
         r#"SELECT ifnull(sum(minutes), 0) AS "minutes!: i64", ifnull(sum(points), 0) AS "points!: i64"
            FROM points_ledger WHERE user_id = $1"#,
@@ -139,11 +135,7 @@ pub async fn ledger(pool: &SqlitePool, user_id: i64) -> AppResult<(i64, i64, Vec
 }
 
 /// The month's ("2026-11") top volunteers of a community by points.
-pub async fn leaderboard(
-    pool: &SqlitePool,
-    community_id: i64,
-    month: &str,
-) -> AppResult<Vec<LeaderRow>> {
+pub async fn leaderboard(pool: &Pool, community_id: i64, month: &str) -> AppResult<Vec<LeaderRow>> {
     let (from, to) = crate::clock::month_bounds(month)?;
     let rows = sqlx::query!(
         r#"SELECT u.display_name AS name, sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
@@ -166,7 +158,7 @@ pub async fn leaderboard(
         .collect())
 }
 
-pub async fn rules(pool: &SqlitePool) -> AppResult<Vec<PointsRule>> {
+pub async fn rules(pool: &Pool) -> AppResult<Vec<PointsRule>> {
     let rows = sqlx::query_as!(
         PointsRule,
         r#"SELECT kind AS "kind!", minutes, points_per_hour, bonus FROM points_rules
@@ -177,7 +169,7 @@ pub async fn rules(pool: &SqlitePool) -> AppResult<Vec<PointsRule>> {
     Ok(rows)
 }
 
-pub async fn update_rule(pool: &SqlitePool, actor: i64, rule: &PointsRule) -> AppResult<()> {
+pub async fn update_rule(pool: &Pool, actor: i64, rule: &PointsRule) -> AppResult<()> {
     let mut tx = pool.begin().await?;
     let done = sqlx::query!(
         "UPDATE points_rules SET minutes = $1, points_per_hour = $2, bonus = $3 WHERE kind = $4",
@@ -207,7 +199,7 @@ pub async fn update_rule(pool: &SqlitePool, actor: i64, rule: &PointsRule) -> Ap
 
 /// Hours per volunteer of a community (or of all) between two Unix times, for certificates (CSV).
 pub async fn hours_csv(
-    pool: &SqlitePool,
+    pool: &Pool,
     community_id: Option<i64>,
     from: i64,
     to: i64,

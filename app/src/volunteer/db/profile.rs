@@ -1,11 +1,11 @@
 //! Volunteer profiles: community, skills, 党员 flag, weekly availability.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::error::AppResult;
 use crate::volunteer::model::points::VolunteerProfile;
 
-pub async fn load(pool: &SqlitePool, user_id: i64) -> AppResult<VolunteerProfile> {
+pub async fn load(pool: &Pool, user_id: i64) -> AppResult<VolunteerProfile> {
     let row = sqlx::query!(
         r#"SELECT community_id, skills, is_party_member AS "is_party_member: bool", availability
            FROM volunteer_profiles WHERE user_id = $1"#,
@@ -23,7 +23,7 @@ pub async fn load(pool: &SqlitePool, user_id: i64) -> AppResult<VolunteerProfile
         .unwrap_or_default())
 }
 
-pub async fn save(pool: &SqlitePool, user_id: i64, profile: &VolunteerProfile) -> AppResult<()> {
+pub async fn save(pool: &Pool, user_id: i64, profile: &VolunteerProfile) -> AppResult<()> {
     sqlx::query!(
         "INSERT INTO volunteer_profiles (user_id, community_id, skills, is_party_member, availability)
          VALUES ($1, $2, $3, $4, $5)

@@ -3,7 +3,7 @@
 //! rates it; 4–5 stars add a bonus once). Every step is timestamped; each change is one
 //! conditional UPDATE, so two people can never take the same request.
 
-use sqlx::SqlitePool;
+use crate::db::Pool;
 
 use crate::error::{AppError, AppResult};
 use crate::volunteer::db::points::{credit, rule, Credit};
@@ -12,7 +12,7 @@ use crate::volunteer::rules::points::{earns_bonus, points_for};
 use crate::volunteer::rules::requests::{Relation, RequestForSave};
 
 pub async fn create(
-    pool: &SqlitePool,
+    pool: &Pool,
     request: &RequestForSave,
     community_id: i64,
     requester: i64,
@@ -43,7 +43,7 @@ fn taken_already() -> String {
 }
 
 /// A volunteer takes an open request (领单).
-pub async fn claim(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
+pub async fn claim(pool: &Pool, request_id: i64, volunteer: i64) -> AppResult<()> {
     let done = sqlx::query!(
         "UPDATE service_requests SET status = 'taken', volunteer_id = $1, taken_at = unixepoch()
          WHERE id = $2 AND status = 'open'",
@@ -59,12 +59,7 @@ pub async fn claim(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppRes
 }
 
 /// Staff give an open request to a volunteer (派单), who is told.
-pub async fn dispatch(
-    pool: &SqlitePool,
-    request_id: i64,
-    staff: i64,
-    volunteer: i64,
-) -> AppResult<()> {
+pub async fn dispatch(pool: &Pool, request_id: i64, staff: i64, volunteer: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let done = sqlx::query!(
         "UPDATE service_requests SET status = 'taken', volunteer_id = $1, dispatched_by = $2,
@@ -95,7 +90,7 @@ pub async fn dispatch(
 
 /// The volunteer marks their request done; hours and points are credited once, however often
 /// this is submitted.
-pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> AppResult<()> {
+pub async fn complete(pool: &Pool, request_id: i64, volunteer: i64) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let request = sqlx::query!(
         "SELECT status, community_id, category, requester_id FROM service_requests WHERE id = $1 AND volunteer_id = $2",
@@ -148,7 +143,7 @@ pub async fn complete(pool: &SqlitePool, request_id: i64, volunteer: i64) -> App
 }
 
 /// The requester cancels while nobody has taken it yet.
-pub async fn cancel(pool: &SqlitePool, request_id: i64, requester: i64) -> AppResult<()> {
+pub async fn cancel(pool: &Pool, request_id: i64, requester: i64) -> AppResult<()> {
     let done = sqlx::query!(
         "UPDATE service_requests SET status = 'cancelled', cancelled_at = unixepoch()
          WHERE id = $1 AND requester_id = $2 AND status = 'open'",
@@ -169,7 +164,7 @@ pub async fn cancel(pool: &SqlitePool, request_id: i64, requester: i64) -> AppRe
 /// The requester rates a done request once (checked by `domain::rating::parse_rating`);
 /// 4–5 stars add the volunteer's bonus.
 pub async fn rate(
-    pool: &SqlitePool,
+    pool: &Pool,
     request_id: i64,
     requester: i64,
     stars: i64,
@@ -224,7 +219,7 @@ pub struct RequestParties {
     pub requester_id: i64,
 }
 
-pub async fn parties(pool: &SqlitePool, request_id: i64) -> AppResult<RequestParties> {
+pub async fn parties(pool: &Pool, request_id: i64) -> AppResult<RequestParties> {
     sqlx::query_as!(
         RequestParties,
         "SELECT community_id, requester_id FROM service_requests WHERE id = $1",
@@ -264,7 +259,7 @@ pub struct RequestRow {
 }
 
 /// The requests of the last 90 days, newest first.
-pub async fn recent(pool: &SqlitePool) -> AppResult<Vec<RequestRow>> {
+pub async fn recent(pool: &Pool) -> AppResult<Vec<RequestRow>> {
     let rows = sqlx::query_as!(
         RequestRow,
         r#"SELECT r.id AS "id!", r.community_id, c.name AS community, e.name AS "elder_name?",

@@ -3,8 +3,8 @@
 //! first on the waitlist in the same transaction. A delivery shift's confirmed volunteer is
 //! the deliverer of its canteen route.
 
+use crate::db::{Connection, Pool};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::canteen::model::menu::Meal;
 use crate::error::{AppError, AppResult};
@@ -30,7 +30,7 @@ struct ShiftHead {
     title: String,
 }
 
-async fn head(conn: &mut SqliteConnection, shift_id: i64) -> AppResult<ShiftHead> {
+async fn head(conn: &mut Connection, shift_id: i64) -> AppResult<ShiftHead> {
     sqlx::query_as!(
         ShiftHead,
         r#"SELECT date AS "date: NaiveDate", start_time, cutoff_hours, needed, route_id, title
@@ -49,7 +49,7 @@ fn check_head_open(head: &ShiftHead, now: DateTime<Utc>) -> AppResult<()> {
 }
 
 async fn set_route_deliverer(
-    conn: &mut SqliteConnection,
+    conn: &mut Connection,
     route_id: Option<i64>,
     user_id: Option<i64>,
 ) -> AppResult<()> {
@@ -73,7 +73,7 @@ pub struct SignupOutcome {
 }
 
 pub async fn sign_up(
-    pool: &SqlitePool,
+    pool: &Pool,
     shift_id: i64,
     user_id: i64,
     now: DateTime<Utc>,
@@ -124,12 +124,7 @@ pub async fn sign_up(
 
 /// Cancels the caller's sign-up before the cutoff; a freed place goes to the first on the
 /// waitlist, who is told in the notification centre.
-pub async fn cancel(
-    pool: &SqlitePool,
-    shift_id: i64,
-    user_id: i64,
-    now: DateTime<Utc>,
-) -> AppResult<()> {
+pub async fn cancel(pool: &Pool, shift_id: i64, user_id: i64, now: DateTime<Utc>) -> AppResult<()> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let shift = head(&mut tx, shift_id).await?;
     check_head_open(&shift, now)?;
@@ -185,7 +180,7 @@ pub async fn cancel(
     Ok(())
 }
 
-pub async fn create(pool: &SqlitePool, shift: &ShiftForSave, created_by: i64) -> AppResult<i64> {
+pub async fn create(pool: &Pool, shift: &ShiftForSave, created_by: i64) -> AppResult<i64> {
     let (kind, date) = (shift.kind.code(), shift.date);
     let (start, end) = (
         shift.start_time.format("%H:%M").to_string(),
@@ -213,7 +208,7 @@ pub async fn create(pool: &SqlitePool, shift: &ShiftForSave, created_by: i64) ->
 /// Offers each delivery route of a service and day as a one-volunteer shift, once; the route's
 /// current deliverer, if any, is signed up already. Returns how many shifts were created.
 pub async fn offer_routes(
-    pool: &SqlitePool,
+    pool: &Pool,
     service_id: i64,
     date: NaiveDate,
     created_by: i64,
@@ -300,7 +295,7 @@ struct ShiftRow {
 /// Shifts between two ISO dates (inclusive), optionally of one community, with the places
 /// taken and the viewer's own sign-up.
 pub async fn list(
-    pool: &SqlitePool,
+    pool: &Pool,
     viewer: i64,
     community: Option<i64>,
     from: NaiveDate,
@@ -373,7 +368,7 @@ pub async fn list(
 }
 
 /// The community of a shift, for staff checks.
-pub async fn community_of(pool: &SqlitePool, shift_id: i64) -> AppResult<i64> {
+pub async fn community_of(pool: &Pool, shift_id: i64) -> AppResult<i64> {
     sqlx::query_scalar!("SELECT community_id FROM shifts WHERE id = $1", shift_id)
         .fetch_optional(pool)
         .await?
@@ -381,7 +376,7 @@ pub async fn community_of(pool: &SqlitePool, shift_id: i64) -> AppResult<i64> {
 }
 
 /// Who signed up for a shift, confirmed first, then the waitlist in order.
-pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupView>> {
+pub async fn signups(pool: &Pool, shift_id: i64) -> AppResult<Vec<SignupView>> {
     let rows = sqlx::query_as!(
         SignupView,
         r#"SELECT u.display_name AS name, u.phone, s.status AS "status: SignupStatus"
@@ -397,7 +392,7 @@ pub async fn signups(pool: &SqlitePool, shift_id: i64) -> AppResult<Vec<SignupVi
 
 /// Sends each confirmed volunteer one reminder the day before and one on the day of a shift;
 /// returns how many were sent.
-pub async fn send_reminders(pool: &SqlitePool, today: NaiveDate) -> AppResult<usize> {
+pub async fn send_reminders(pool: &Pool, today: NaiveDate) -> AppResult<usize> {
     let mut sent = 0;
     let days = [
         (
