@@ -53,11 +53,15 @@ pub fn json_ids(ids: impl IntoIterator<Item = i64>) -> String {
     format!("[{}]", list.join(","))
 }
 
-/// The dishes of an order as SQL lists them, `group_concat(name || '×' || quantity, char(31))`:
-/// one entry per dish, for the page to list in its language.
+/// What SQL puts between the dishes of an order when it lists them in one column
+/// (`string_agg(name || '×' || quantity, $n)` with this bound): a character no name contains.
+pub const LINE_SEPARATOR: &str = "\u{1f}";
+
+/// The dishes of an order as SQL lists them (see [`LINE_SEPARATOR`]): one entry per dish, for
+/// the page to list in its language.
 pub fn dish_lines(concatenated: &str) -> Vec<String> {
     concatenated
-        .split('\u{1f}')
+        .split(LINE_SEPARATOR)
         .filter(|line| !line.is_empty())
         .map(str::to_string)
         .collect()

@@ -63,7 +63,7 @@ CREATE TABLE orders (
     subsidy_fen BIGINT NOT NULL,
     pay_fen BIGINT NOT NULL,
     placed_by BIGINT NOT NULL REFERENCES users (id),
-    placed_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint)
+    placed_at BIGINT NOT NULL DEFAULT (unixepoch())
 );
 -- One live order per elder, service and day.
 CREATE UNIQUE INDEX orders_one_per_meal ON orders (elder_id, service_id, date) WHERE status <> 'cancelled';

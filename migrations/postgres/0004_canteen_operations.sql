@@ -13,7 +13,7 @@ CREATE TABLE standing_orders (
     paused BOOLEAN NOT NULL DEFAULT FALSE,
     ended BOOLEAN NOT NULL DEFAULT FALSE,
     created_by BIGINT NOT NULL REFERENCES users (id),
-    created_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint)
+    created_at BIGINT NOT NULL DEFAULT (unixepoch())
 );
 
 ALTER TABLE orders ADD COLUMN status_changed_at BIGINT;
@@ -63,7 +63,7 @@ CREATE TABLE notifications (
     user_id BIGINT NOT NULL REFERENCES users (id),
     message TEXT NOT NULL,
     link TEXT NOT NULL DEFAULT '',
-    created_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
+    created_at BIGINT NOT NULL DEFAULT (unixepoch()),
     read_at BIGINT
 );
 CREATE INDEX notifications_user ON notifications (user_id, created_at);

@@ -26,7 +26,7 @@ CREATE TABLE shifts (
     -- A delivery shift is one canteen delivery route; its confirmed volunteer delivers it.
     route_id BIGINT UNIQUE REFERENCES delivery_routes (id) ON DELETE SET NULL,
     created_by BIGINT NOT NULL REFERENCES users (id),
-    created_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint)
+    created_at BIGINT NOT NULL DEFAULT (unixepoch())
 );
 CREATE INDEX shifts_date ON shifts (date, community_id);
 
@@ -35,8 +35,8 @@ CREATE TABLE shift_signups (
     shift_id BIGINT NOT NULL REFERENCES shifts (id) ON DELETE CASCADE,
     user_id BIGINT NOT NULL REFERENCES users (id),
     status TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
-    signed_up_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
-    changed_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint)
+    signed_up_at BIGINT NOT NULL DEFAULT (unixepoch()),
+    changed_at BIGINT NOT NULL DEFAULT (unixepoch())
 );
 -- One live sign-up per volunteer and shift; the waitlist is served in id order.
 CREATE UNIQUE INDEX shift_signups_live ON shift_signups (shift_id, user_id) WHERE status <> 'cancelled';

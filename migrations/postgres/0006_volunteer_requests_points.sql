@@ -13,7 +13,7 @@ CREATE TABLE service_requests (
     place TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'taken', 'done', 'cancelled')),
     volunteer_id BIGINT REFERENCES users (id),
-    posted_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
+    posted_at BIGINT NOT NULL DEFAULT (unixepoch()),
     dispatched_by BIGINT REFERENCES users (id),
     dispatched_at BIGINT,
     taken_at BIGINT,
@@ -48,7 +48,7 @@ CREATE TABLE points_ledger (
     minutes BIGINT NOT NULL,
     points BIGINT NOT NULL,
     note TEXT NOT NULL,
-    created_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
+    created_at BIGINT NOT NULL DEFAULT (unixepoch()),
     -- Each shift, request and bonus counts once per volunteer, however often it is submitted.
     UNIQUE (source, source_id, user_id)
 );

@@ -76,8 +76,8 @@ CREATE TABLE enrollments (
     elder_id BIGINT NOT NULL REFERENCES elders (id),
     status TEXT NOT NULL CHECK (status IN ('enrolled', 'waitlisted', 'offered', 'dropped', 'declined', 'lapsed')),
     enrolled_by BIGINT NOT NULL REFERENCES users (id),
-    created_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
-    changed_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
+    created_at BIGINT NOT NULL DEFAULT (unixepoch()),
+    changed_at BIGINT NOT NULL DEFAULT (unixepoch()),
     offer_expires_at BIGINT
 );
 -- One live enrollment per person and class; the waitlist is served in id order.

@@ -35,7 +35,7 @@ CREATE TABLE course_proposals (
     title TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT '',
     proposed_by BIGINT NOT NULL REFERENCES users (id),
-    created_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
+    created_at BIGINT NOT NULL DEFAULT (unixepoch()),
     opened_class_id BIGINT REFERENCES classes (id),
     UNIQUE (community_id, semester_id, title)
 );
@@ -47,6 +47,6 @@ CREATE TABLE proposal_votes (
     elder_id BIGINT NOT NULL REFERENCES elders (id),
     committed BOOLEAN NOT NULL DEFAULT FALSE,
     voted_by BIGINT NOT NULL REFERENCES users (id),
-    voted_at BIGINT NOT NULL DEFAULT (extract(epoch FROM now())::bigint),
+    voted_at BIGINT NOT NULL DEFAULT (unixepoch()),
     UNIQUE (proposal_id, elder_id)
 );

@@ -24,7 +24,7 @@ BEGIN
     INSERT INTO delivery_no_answers (order_id, noted_at)
         VALUES (NEW.id, coalesce(NEW.status_changed_at,
                                  CASE WHEN TG_OP = 'INSERT' THEN NEW.placed_at
-                                      ELSE extract(epoch FROM now())::bigint END))
+                                      ELSE unixepoch() END))
         ON CONFLICT DO NOTHING;
     RETURN NULL;
 END;

@@ -148,15 +148,15 @@ pub async fn load_if_empty(pool: &Pool) -> anyhow::Result<()> {
     let hash = hash_password(DEMO_PASSWORD)?;
     let mut tx = pool.begin().await?;
     for account in ACCOUNTS {
-        let user_id = sqlx::query!(
-            "INSERT INTO users (phone, display_name, password_hash) VALUES ($1, $2, $3)",
+        let user_id = sqlx::query_scalar!(
+            r#"INSERT INTO users (phone, display_name, password_hash) VALUES ($1, $2, $3)
+           RETURNING id AS "id!: i64""#,
             account.phone,
             account.name,
             hash
         )
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         for (role, community) in account.roles {
             sqlx::query!(
                 "INSERT INTO user_roles (user_id, role, community_id) VALUES ($1, $2, $3)",
@@ -169,11 +169,12 @@ pub async fn load_if_empty(pool: &Pool) -> anyhow::Result<()> {
         }
     }
     for e in ELDERS {
-        let elder_id = sqlx::query!(
-            "INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
+        let elder_id = sqlx::query_scalar!(
+            r#"INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
                                  allergies, diet_needs, subsidy_category, notes, user_id, created_by)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT id FROM users WHERE phone = $13),
-                     (SELECT id FROM users WHERE phone = '13900000002'))",
+                     (SELECT id FROM users WHERE phone = '13900000002'))
+           RETURNING id AS "id!: i64""#,
             e.name,
             e.birth,
             e.community,
@@ -188,9 +189,8 @@ pub async fn load_if_empty(pool: &Pool) -> anyhow::Result<()> {
             e.notes,
             e.own_login
         )
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         if let Some((family_phone, relation)) = e.family {
             sqlx::query!(
                 "INSERT INTO family_links (elder_id, user_id, relation)

@@ -84,17 +84,17 @@ pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow:
         .await?;
     }
     for d in DISHES {
-        let dish_id = sqlx::query!(
-            "INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES (1, $1, $2, $3, $4, $5)",
+        let dish_id = sqlx::query_scalar!(
+            r#"INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES (1, $1, $2, $3, $4, $5)
+           RETURNING id AS "id!: i64""#,
             d.name,
             d.set_meal,
             d.price_fen,
             d.allergens,
             d.diet_tags
         )
-        .execute(&mut **tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut **tx)
+        .await?;
         for offset in 0..7 {
             let date = (today + chrono::Days::new(offset))
                 .format("%Y-%m-%d")

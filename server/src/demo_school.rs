@@ -103,9 +103,12 @@ pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow:
         let (course, teacher, name) = (c.course, c.teacher, c.name);
         let (capacity, fee) = (c.capacity, c.fee_fen);
         let (room, weekday, start, end) = c.slot;
-        sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES ($1)", course)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query!(
+            "INSERT INTO courses (name) VALUES ($1) ON CONFLICT DO NOTHING",
+            course
+        )
+        .execute(&mut **tx)
+        .await?;
         sqlx::query!(
             "INSERT INTO teachers (name) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM teachers WHERE name = $2)",
             teacher,
@@ -113,18 +116,18 @@ pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow:
         )
         .execute(&mut **tx)
         .await?;
-        let class_id = sqlx::query!(
-            "INSERT INTO classes (semester_id, course_id, teacher_id, name, capacity, fee_fen, min_age)
-             SELECT 1, c.id, t.id, $1, $2, $3, 50 FROM courses c, teachers t WHERE c.name = $4 AND t.name = $5",
+        let class_id = sqlx::query_scalar!(
+            r#"INSERT INTO classes (semester_id, course_id, teacher_id, name, capacity, fee_fen, min_age)
+             SELECT 1, c.id, t.id, $1, $2, $3, 50 FROM courses c, teachers t WHERE c.name = $4 AND t.name = $5
+           RETURNING id AS "id!: i64""#,
             name,
             capacity,
             fee,
             course,
             teacher
         )
-        .execute(&mut **tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut **tx)
+        .await?;
         sqlx::query!(
             "INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)",
             class_id,

@@ -53,7 +53,7 @@ pub async fn revoke(
     let mut tx = pool.begin().await?;
     let role = grant.role.code();
     let removed = sqlx::query!(
-        "DELETE FROM user_roles WHERE user_id = $1 AND role = $2 AND community_id IS $3",
+        "DELETE FROM user_roles WHERE user_id = $1 AND role = $2 AND community_id IS NOT DISTINCT FROM $3",
         user_id,
         role,
         grant.community_id
@@ -71,7 +71,7 @@ pub async fn revoke(
 
 pub async fn recent_audit(pool: &Pool, limit: i64) -> AppResult<Vec<AuditEntry>> {
     let rows = sqlx::query!(
-        r#"SELECT a.id, ifnull(u.display_name, '系统') AS "actor!: String", a.action, a.detail,
+        r#"SELECT a.id, coalesce(u.display_name, '系统') AS "actor!: String", a.action, a.detail,
                   a.detail_en, a.at
            FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
            ORDER BY a.id DESC LIMIT $1"#,

@@ -19,15 +19,16 @@ pub struct NewAccount<'a> {
 pub async fn create_user(pool: &Pool, account: NewAccount<'_>) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
     let inserted = sqlx::query!(
-        "INSERT INTO users (phone, display_name, password_hash) VALUES ($1, $2, $3)",
+        r#"INSERT INTO users (phone, display_name, password_hash) VALUES ($1, $2, $3)
+           RETURNING id AS "id!: i64""#,
         account.phone,
         account.display_name,
         account.password_hash
     )
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await;
     let user_id = match inserted {
-        Ok(done) => done.last_insert_rowid(),
+        Ok(row) => row.id,
         Err(e) if is_unique_violation(&e) => {
             return Err(AppError::conflict(crate::tr!(
                 "这个手机号已经注册过了，请直接登录。",
@@ -172,9 +173,9 @@ pub async fn session_account(
 ) -> AppResult<Option<CurrentUser>> {
     let Some(row) = sqlx::query!(
         r#"SELECT s.user_id, s.last_seen_at, s.expires_at, u.phone, u.display_name,
-                  ifnull((SELECT group_concat(r.role || ':' || ifnull(r.community_id, ''), ',')
-                          FROM (SELECT role, community_id FROM user_roles
-                                WHERE user_id = s.user_id ORDER BY id) r), '') AS "roles!: String"
+                  coalesce((SELECT string_agg(r.role || ':' || coalesce(CAST(r.community_id AS TEXT), ''),
+                                              ',' ORDER BY r.id)
+                            FROM user_roles r WHERE r.user_id = s.user_id), '') AS "roles!: String"
            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"#,
         token_hash
     )

@@ -20,9 +20,9 @@ pub fn minutes_until_unlocked(oldest: i64, now: i64) -> i64 {
 pub async fn check(pool: &Pool, phone: &str, ip: &str, now: i64) -> AppResult<()> {
     let since = now - WINDOW_SECS;
     let failures = sqlx::query!(
-        r#"SELECT coalesce(sum(phone = $1), 0) AS "by_phone!: i64",
+        r#"SELECT count(*) FILTER (WHERE phone = $1) AS "by_phone!: i64",
                   min(CASE WHEN phone = $1 THEN at END) AS "phone_oldest: i64",
-                  coalesce(sum(ip = $2), 0) AS "by_ip!: i64",
+                  count(*) FILTER (WHERE ip = $2) AS "by_ip!: i64",
                   min(CASE WHEN ip = $2 THEN at END) AS "ip_oldest: i64"
            FROM login_failures WHERE (phone = $1 OR ip = $2) AND at > $3"#,
         phone,

@@ -50,15 +50,16 @@ pub async fn add_community(
     name: &str,
 ) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
-    let inserted = sqlx::query!(
-        "INSERT INTO communities (subdistrict_id, name) VALUES ($1, $2)",
+    let inserted = sqlx::query_scalar!(
+        r#"INSERT INTO communities (subdistrict_id, name) VALUES ($1, $2)
+           RETURNING id AS "id!: i64""#,
         subdistrict_id,
         name
     )
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await;
     let id = match inserted {
-        Ok(done) => done.last_insert_rowid(),
+        Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(crate::error::AppError::conflict(crate::tr!(
                 "这个街道下已经有同名的社区。",

@@ -139,8 +139,8 @@ async fn elder_rows(pool: &Pool, filter: ElderFilter, viewer: i64) -> AppResult<
         r#"SELECT e.id AS "id!", e.name, e.birth_date AS "birth_date: NaiveDate", e.community_id, c.name AS community_name,
                   e.building, e.unit, e.room, e.phone, e.needs_delivery AS "needs_delivery: bool",
                   e.allergies, e.diet_needs, e.subsidy_category, e.notes,
-                  ifnull(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String",
-                  f.user_id IS NOT NULL AS "is_family!: bool", ifnull(e.user_id = $1, 0) AS "is_self!: bool"
+                  coalesce(f.relation, '') AS "relation!: String", u.phone AS "own_phone?: String",
+                  f.user_id IS NOT NULL AS "is_family!: bool", coalesce(e.user_id = $1, FALSE) AS "is_self!: bool"
            FROM (SELECT id FROM elders WHERE user_id = $2
                  UNION SELECT elder_id FROM family_links WHERE user_id = $2
                  UNION SELECT id FROM elders WHERE community_id = $3
@@ -176,7 +176,7 @@ pub async fn ownership(
     let row = sqlx::query!(
         r#"SELECT e.community_id,
                   EXISTS(SELECT 1 FROM family_links WHERE elder_id = e.id AND user_id = $2) AS "is_family!: bool",
-                  ifnull(e.user_id = $2, 0) AS "is_self!: bool"
+                  coalesce(e.user_id = $2, FALSE) AS "is_self!: bool"
            FROM elders e WHERE e.id = $1"#,
         elder_id,
         user_id
@@ -242,10 +242,11 @@ pub async fn create_elder(
 ) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
     let columns = StoredColumns::of(elder);
-    let id = sqlx::query!(
-        "INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
                              allergies, diet_needs, subsidy_category, notes, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           RETURNING id AS "id!: i64""#,
         elder.name,
         elder.birth_date,
         elder.community_id,
@@ -260,9 +261,8 @@ pub async fn create_elder(
         elder.notes,
         created_by
     )
-    .execute(&mut *tx)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(&mut *tx)
+    .await?;
     if family {
         sqlx::query!(
             "INSERT INTO family_links (elder_id, user_id, relation) VALUES ($1, $2, $3)",

@@ -102,9 +102,7 @@ pub async fn mark_stop(order_id: i64, outcome: DeliveryOutcome) -> Result<(), Ap
     let owner = delivery::stop_owner(&pool, order_id).await?;
     let service = crate::canteen::db::order_draft::service_info(&pool, owner.service_id).await?;
     let today = crate::clock::today_in_shanghai();
-    let within_a_day = chrono::NaiveDate::parse_from_str(&owner.date, "%Y-%m-%d")
-        .map(|d| (d - today).num_days().abs() <= 1)
-        .unwrap_or(false);
+    let within_a_day = (owner.date - today).num_days().abs() <= 1;
     let is_deliverer = owner.deliverer_id == Some(user.id) && within_a_day;
     if !is_deliverer && !user.runs_canteen_of(service.community_id) {
         return Err(AppError::NotFound);

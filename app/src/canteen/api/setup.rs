@@ -77,8 +77,7 @@ pub async fn load_menu_week(
     let canteen = managed_canteen(&pool, &user, canteen_id).await?;
     let day = crate::clock::date_or_today(week)?;
     let monday = monday_of(day);
-    let week = week_dates(monday);
-    let (items, published) = week_items(&pool, canteen.id, &week).await?;
+    let (items, published) = week_items(&pool, canteen.id, &week_dates(monday)).await?;
     let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     Ok(MenuWeek {
         canteen_id: canteen.id,
@@ -118,7 +117,7 @@ pub async fn save_menu_week(form: MenuWeekForm) -> Result<(), AppError> {
 
 #[server(endpoint = "canteen/setup/menu/copy")]
 pub async fn copy_last_week(canteen_id: i64, monday: String) -> Result<(), AppError> {
-    use crate::canteen::rules::setup::{monday_of, week_dates};
+    use crate::canteen::rules::setup::monday_of;
     let user = crate::auth::session::require_user().await?;
     let pool = crate::state::pool()?;
     let canteen = managed_canteen(&pool, &user, Some(canteen_id)).await?;
@@ -128,8 +127,7 @@ pub async fn copy_last_week(canteen_id: i64, monday: String) -> Result<(), AppEr
             "The week could not be read. Please refresh and try again."
         ))
     })?;
-    let week = week_dates(monday_of(monday));
-    crate::canteen::db::setup::copy_previous_week(&pool, canteen.id, &week)
+    crate::canteen::db::setup::copy_previous_week(&pool, canteen.id, monday_of(monday))
         .await
         .map(|_| ())
 }

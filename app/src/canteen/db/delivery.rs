@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::canteen::model::delivery::{RouteStop, RouteView};
 use crate::canteen::model::order::OrderStatus;
 use crate::canteen::rules::delivery::{plan_routes, StopAddress};
-use crate::db::dish_lines;
+use crate::db::{dish_lines, LINE_SEPARATOR};
 use crate::error::{AppError, AppResult};
 
 /// Plans the routes of a service and day afresh, keeping each route number's deliverer.
@@ -72,16 +72,16 @@ pub async fn generate(
             .iter()
             .find(|d| d.route_no == route_no)
             .and_then(|d| d.deliverer_id);
-        let route_id = sqlx::query!(
-            "INSERT INTO delivery_routes (service_id, date, route_no, deliverer_id) VALUES ($1, $2, $3, $4)",
+        let route_id = sqlx::query_scalar!(
+            r#"INSERT INTO delivery_routes (service_id, date, route_no, deliverer_id) VALUES ($1, $2, $3, $4)
+           RETURNING id AS "id!: i64""#,
             service_id,
             date,
             route_no,
             deliverer
         )
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         for (position, order_id) in route.iter().enumerate() {
             let position = position as i64 + 1;
             sqlx::query!(
@@ -130,7 +130,7 @@ pub async fn routes(
         RouteRow,
         r#"SELECT r.id AS "id!", r.route_no, u.display_name AS deliverer, u.phone AS deliverer_phone
            FROM delivery_routes r LEFT JOIN users u ON u.id = r.deliverer_id
-           WHERE r.service_id = $1 AND r.date = $2 AND ($3 IS NULL OR r.deliverer_id = $3)
+           WHERE r.service_id = $1 AND r.date = $2 AND (CAST($3 AS BIGINT) IS NULL OR r.deliverer_id = $3)
            ORDER BY r.route_no"#,
         service_id,
         date,
@@ -144,14 +144,15 @@ pub async fn routes(
             StopRow,
             r#"SELECT st.order_id AS "order_id!", st.position, e.name AS elder_name, c.name AS community, e.building, e.unit,
                       e.room, e.phone, e.notes, o.status AS "status: OrderStatus",
-                      (SELECT group_concat(d.name || '×' || l.quantity, char(31))
+                      (SELECT string_agg(d.name || '×' || l.quantity, $2)
                          FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
                FROM delivery_stops st
                JOIN orders o ON o.id = st.order_id
                JOIN elders e ON e.id = o.elder_id
                JOIN communities c ON c.id = e.community_id
                WHERE st.route_id = $1 ORDER BY st.position"#,
-            row.id
+            row.id,
+            LINE_SEPARATOR
         )
         .fetch_all(pool)
         .await?;
@@ -208,13 +209,13 @@ pub struct StopOwner {
     pub service_id: i64,
     pub route_id: i64,
     pub deliverer_id: Option<i64>,
-    pub date: String,
+    pub date: NaiveDate,
 }
 
 pub async fn stop_owner(pool: &Pool, order_id: i64) -> AppResult<StopOwner> {
     sqlx::query_as!(
         StopOwner,
-        r#"SELECT r.service_id, r.id AS "route_id!", r.deliverer_id, r.date
+        r#"SELECT r.service_id, r.id AS "route_id!", r.deliverer_id, r.date AS "date: NaiveDate"
            FROM delivery_stops st JOIN delivery_routes r ON r.id = st.route_id WHERE st.order_id = $1"#,
         order_id
     )
@@ -285,7 +286,7 @@ pub async fn move_stop(pool: &Pool, order_id: i64, to: &str) -> AppResult<()> {
             .await?;
             sqlx::query!(
                 "UPDATE delivery_stops SET route_id = $1,
-                        position = (SELECT ifnull(max(position), 0) + 1 FROM delivery_stops WHERE route_id = $1)
+                        position = (SELECT coalesce(max(position), 0) + 1 FROM delivery_stops WHERE route_id = $1)
                  WHERE order_id = $2",
                 target,
                 order_id

@@ -9,7 +9,7 @@ use crate::canteen::model::menu::Meal;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
 use crate::canteen::rules::cutoff::{check_cutoff, parse_time};
 use crate::canteen::rules::order::weekdays_from_code;
-use crate::db::{dish_lines, json_ids};
+use crate::db::{dish_lines, json_ids, LINE_SEPARATOR};
 use crate::error::{AppError, AppResult};
 use crate::ui::prefs::Locale;
 
@@ -160,7 +160,7 @@ pub async fn list(pool: &Pool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
                   o.date AS "date: NaiveDate", s.meal AS "meal: Meal", k.name AS canteen_name,
                   o.fulfilment AS "fulfilment: Fulfilment", o.status AS "status: OrderStatus", s.cutoff_time, o.full_price_fen, o.subsidy_fen, o.pay_fen,
                   o.rating, o.rating_comment,
-                  (SELECT group_concat(d.name || '×' || l.quantity, char(31))
+                  (SELECT string_agg(d.name || '×' || l.quantity, $3)
                      FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
            FROM orders o
            JOIN elders e ON e.id = o.elder_id
@@ -169,7 +169,8 @@ pub async fn list(pool: &Pool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
            WHERE o.elder_id IN (SELECT value FROM json_each($1)) AND o.date >= $2
            ORDER BY o.date DESC, CASE s.meal WHEN 'lunch' THEN 0 ELSE 1 END, e.name, o.id DESC"#,
         ids,
-        since
+        since,
+        LINE_SEPARATOR
     )
     .fetch_all(pool)
     .await?;
@@ -211,25 +212,28 @@ pub async fn standing_list(
 ) -> AppResult<Vec<StandingView>> {
     let ids = json_ids(elder_ids.iter().copied());
     let english = locale == Locale::En;
+    let week_ago = crate::clock::today_in_shanghai() - chrono::Days::new(7);
     let rows = sqlx::query!(
         r#"SELECT t.id AS "id!", e.name AS elder_name, s.meal AS "meal: Meal", k.name AS canteen_name,
                   t.weekdays, t.fulfilment AS "fulfilment: Fulfilment", t.paused AS "paused: bool",
-                  (SELECT group_concat(d.name || '×' || l.quantity, char(31))
+                  (SELECT string_agg(d.name || '×' || l.quantity, $3)
                      FROM standing_order_lines l JOIN dishes d ON d.id = l.dish_id
                      WHERE l.standing_order_id = t.id) AS "lines!: String",
-                  (SELECT group_concat(r.date || ' ' ||
+                  (SELECT string_agg(r.date || ' ' ||
                             CASE WHEN $2 AND r.problem_en <> '' THEN r.problem_en ELSE r.problem END,
                             CASE WHEN $2 THEN '; ' ELSE '；' END)
                      FROM standing_order_runs r
-                     WHERE r.standing_order_id = t.id AND r.problem <> '' AND r.date >= date('now', '-7 days')) AS problems
+                     WHERE r.standing_order_id = t.id AND r.problem <> '' AND r.date >= $4) AS "problems: String"
            FROM standing_orders t
            JOIN elders e ON e.id = t.elder_id
            JOIN meal_services s ON s.id = t.service_id
            JOIN canteens k ON k.id = s.canteen_id
-           WHERE t.ended = 0 AND t.elder_id IN (SELECT value FROM json_each($1))
+           WHERE t.ended = FALSE AND t.elder_id IN (SELECT value FROM json_each($1))
            ORDER BY e.name, t.id"#,
         ids,
-        english
+        english,
+        LINE_SEPARATOR,
+        week_ago
     )
     .fetch_all(pool)
     .await?;

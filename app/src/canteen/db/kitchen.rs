@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::canteen::db::order_draft::ServiceInfo;
 use crate::canteen::model::kitchen::{DishCount, PrepSheet, SpecialOrder, StatusCount};
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
-use crate::db::dish_lines;
+use crate::db::{dish_lines, LINE_SEPARATOR};
 use crate::domain::elder::{split_codes, Allergen, DietNeed};
 use crate::error::{AppError, AppResult};
 
@@ -89,14 +89,15 @@ pub async fn prep_sheet(
         SpecialRow,
         r#"SELECT o.id AS "id!", e.name AS elder_name, o.fulfilment AS "fulfilment: Fulfilment",
                   e.diet_needs, e.allergies, e.notes,
-                  (SELECT group_concat(d.name || '×' || l.quantity, char(31))
+                  (SELECT string_agg(d.name || '×' || l.quantity, $3)
                      FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
            FROM orders o JOIN elders e ON e.id = o.elder_id
            WHERE o.service_id = $1 AND o.date = $2 AND o.status <> 'cancelled'
              AND (e.diet_needs <> '' OR e.allergies <> '')
            ORDER BY e.name"#,
         service.id,
-        date
+        date,
+        LINE_SEPARATOR
     )
     .fetch_all(pool)
     .await?

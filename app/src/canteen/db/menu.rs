@@ -36,7 +36,7 @@ pub async fn published_menu(
            FROM menu_items m
            JOIN meal_services s ON s.id = m.service_id
            JOIN dishes d ON d.id = m.dish_id
-           WHERE s.canteen_id = $1 AND m.published = 1 AND m.date BETWEEN $2 AND $3
+           WHERE s.canteen_id = $1 AND m.published = TRUE AND m.date BETWEEN $2 AND $3
            ORDER BY m.date, CASE s.meal WHEN 'lunch' THEN 0 ELSE 1 END, d.is_set_meal DESC, d.id"#,
         canteen_id,
         from,

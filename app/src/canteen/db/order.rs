@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::rules::pricing::Quote;
-use crate::db::is_unique_violation;
+use crate::db::{is_unique_violation, json_ids};
 use crate::error::{AppError, AppResult};
 use crate::i18n::message::EachLanguage;
 
@@ -149,12 +149,17 @@ pub async fn insert_order(conn: &mut Connection, order: &OrderForPlace) -> AppRe
         Err(e) => return Err(e.into()),
     };
     if !order.lines.is_empty() {
-        let lines = lines_as_json(&order.lines);
+        let dishes = json_ids(order.lines.iter().map(|line| line.0));
+        let quantities = json_ids(order.lines.iter().map(|line| line.1));
+        let prices = json_ids(order.lines.iter().map(|line| line.2));
         sqlx::query!(
             "INSERT INTO order_lines (order_id, dish_id, quantity, unit_price_fen)
-             SELECT $1, value ->> 0, value ->> 1, value ->> 2 FROM json_each($2)",
+             SELECT $1, d.value, q.value, p.value
+             FROM json_each($2) d JOIN json_each($3) q ON q.key = d.key JOIN json_each($4) p ON p.key = d.key",
             order_id,
-            lines
+            dishes,
+            quantities,
+            prices
         )
         .execute(&mut *conn)
         .await?;
@@ -178,15 +183,6 @@ async fn refusal(conn: &mut Connection, service_id: i64) -> AppError {
         Ok(false) => AppError::NotFound,
         Err(e) => e.into(),
     }
-}
-
-/// `[[dish, quantity, unit price], …]` for `json_each`; only integers, so no escaping.
-fn lines_as_json(lines: &[(i64, i64, i64)]) -> String {
-    let rows: Vec<String> = lines
-        .iter()
-        .map(|(dish, quantity, price)| format!("[{dish},{quantity},{price}]"))
-        .collect();
-    format!("[{}]", rows.join(","))
 }
 
 #[cfg(test)]

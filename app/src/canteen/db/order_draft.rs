@@ -92,7 +92,7 @@ pub async fn dishes_on(
         OfferedDish,
         r#"SELECT d.id AS "id!", d.name, d.price_fen, d.is_set_meal AS "is_set_meal: bool", d.allergens
            FROM menu_items m JOIN dishes d ON d.id = m.dish_id
-           WHERE m.service_id = $1 AND m.date = $2 AND m.published = 1
+           WHERE m.service_id = $1 AND m.date = $2 AND m.published = TRUE
            ORDER BY d.is_set_meal DESC, d.id"#,
         service_id,
         date

@@ -16,13 +16,17 @@ pub async fn monthly(
     canteen: CanteenInfo,
     month: String,
 ) -> AppResult<SettlementReport> {
-    let like = format!("{month}-%");
+    let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+        .map_err(|e| crate::error::AppError::internal("settlement month", e))?;
+    let next = first + chrono::Months::new(1);
     let rows = sqlx::query!(
         r#"SELECT o.date AS "date: NaiveDate", e.birth_date AS "birth_date: NaiveDate", e.subsidy_category, o.full_price_fen, o.subsidy_fen, o.pay_fen
            FROM orders o JOIN elders e ON e.id = o.elder_id JOIN meal_services s ON s.id = o.service_id
-           WHERE s.canteen_id = $1 AND o.status = 'delivered' AND o.date LIKE $2"#,
+           WHERE s.canteen_id = $1 AND o.status = 'delivered'
+             AND o.date >= $2 AND o.date < $3"#,
         canteen.id,
-        like
+        first,
+        next
     )
     .fetch_all(pool)
     .await?;

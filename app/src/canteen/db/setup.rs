@@ -1,7 +1,9 @@
 //! Storing what staff set up: meal services, dishes, the week's menu (saved as a draft or
 //! published, or copied from the week before), and the subsidy rules.
 
-use crate::db::Pool;
+use crate::db::{Connection, Pool};
+use chrono::{Days, NaiveDate};
+use std::collections::HashSet;
 
 use crate::canteen::model::setup::{DishRow, ServiceRow};
 use crate::canteen::rules::setup::DishForSave;
@@ -114,13 +116,13 @@ pub async fn save_dish(
 pub async fn week_items(
     pool: &Pool,
     canteen_id: i64,
-    week: &[String],
+    week: &[NaiveDate],
 ) -> AppResult<(Vec<String>, Vec<String>)> {
-    let (first, last) = (week.first().cloned(), week.last().cloned());
+    let (first, last) = (week.first().copied(), week.last().copied());
     let rows = sqlx::query!(
-        "SELECT m.service_id, m.date, m.dish_id, m.published FROM menu_items m
-         JOIN meal_services s ON s.id = m.service_id
-         WHERE s.canteen_id = $1 AND m.date BETWEEN $2 AND $3",
+        r#"SELECT m.service_id, m.date AS "date: NaiveDate", m.dish_id, m.published AS "published: bool"
+           FROM menu_items m JOIN meal_services s ON s.id = m.service_id
+           WHERE s.canteen_id = $1 AND m.date BETWEEN $2 AND $3"#,
         canteen_id,
         first,
         last
@@ -133,7 +135,7 @@ pub async fn week_items(
         .collect();
     let mut published: Vec<String> = rows
         .iter()
-        .filter(|r| r.published == 1)
+        .filter(|r| r.published)
         .map(|r| format!("{}:{}", r.service_id, r.date))
         .collect();
     published.dedup();
@@ -144,11 +146,11 @@ pub async fn week_items(
 pub async fn save_week(
     pool: &Pool,
     canteen_id: i64,
-    week: &[String],
-    items: &[(i64, String, i64)],
+    week: &[NaiveDate],
+    items: &[(i64, NaiveDate, i64)],
     publish: bool,
 ) -> AppResult<()> {
-    let (first, last) = (week.first().cloned(), week.last().cloned());
+    let (first, last) = (week.first().copied(), week.last().copied());
     let mut tx = crate::db::begin_immediate(pool).await?;
     sqlx::query!(
         "DELETE FROM menu_items WHERE date BETWEEN $1 AND $2
@@ -183,31 +185,66 @@ pub async fn save_week(
     Ok(())
 }
 
-/// Copies last week's menu into the week of `week` as a draft, for days that have none yet.
-/// Returns how many items were copied.
-pub async fn copy_previous_week(pool: &Pool, canteen_id: i64, week: &[String]) -> AppResult<u64> {
-    let (first, last) = (week.first().cloned(), week.last().cloned());
-    let copied = sqlx::query!(
-        "INSERT OR IGNORE INTO menu_items (service_id, date, dish_id, published)
-         SELECT m.service_id, date(m.date, '+7 days'), m.dish_id, 0 FROM menu_items m
-         JOIN meal_services s ON s.id = m.service_id
-         WHERE s.canteen_id = $1 AND date(m.date, '+7 days') BETWEEN $2 AND $3
-           AND NOT EXISTS (SELECT 1 FROM menu_items n WHERE n.service_id = m.service_id
-                           AND n.date = date(m.date, '+7 days'))",
-        canteen_id,
-        first,
-        last
-    )
-    .execute(pool)
-    .await?
-    .rows_affected();
+/// Copies last week's menu into the week starting on `monday` as a draft, for the days (of a
+/// service) that have none yet. Returns how many items were copied.
+pub async fn copy_previous_week(pool: &Pool, canteen_id: i64, monday: NaiveDate) -> AppResult<u64> {
+    let week = Days::new(7);
+    let sunday = monday + Days::new(6);
+    let mut tx = crate::db::begin_immediate(pool).await?;
+    let planned: HashSet<(i64, NaiveDate)> = menu_between(&mut tx, canteen_id, monday, sunday)
+        .await?
+        .into_iter()
+        .map(|(service, date, _)| (service, date))
+        .collect();
+    let previous = menu_between(&mut tx, canteen_id, monday - week, sunday - week).await?;
+    let mut copied = 0;
+    for (service_id, last_week, dish_id) in previous {
+        let date = last_week + week;
+        if planned.contains(&(service_id, date)) {
+            continue;
+        }
+        copied += sqlx::query!(
+            "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES ($1, $2, $3, FALSE)
+             ON CONFLICT DO NOTHING",
+            service_id,
+            date,
+            dish_id
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    }
     if copied == 0 {
         return Err(AppError::conflict(crate::tr!(
             "上周没有可以复制的菜单，或本周每天都已经排好了。",
             "There is no menu from last week to copy, or every day of this week already has one."
         )));
     }
+    tx.commit().await?;
     Ok(copied)
+}
+
+/// The canteen's menu items (service, date, dish) between two days, drafts included.
+async fn menu_between(
+    conn: &mut Connection,
+    canteen_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<(i64, NaiveDate, i64)>> {
+    let rows = sqlx::query!(
+        r#"SELECT m.service_id, m.date AS "date: NaiveDate", m.dish_id
+           FROM menu_items m JOIN meal_services s ON s.id = m.service_id
+           WHERE s.canteen_id = $1 AND m.date BETWEEN $2 AND $3"#,
+        canteen_id,
+        from,
+        to
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.service_id, r.date, r.dish_id))
+        .collect())
 }
 
 pub async fn add_subsidy_rule(

@@ -33,17 +33,17 @@ pub async fn create(pool: &Pool, new: &NewStandingOrder<'_>) -> AppResult<i64> {
     let mut tx = pool.begin().await?;
     let weekdays = weekdays_code(new.weekdays);
     let fulfilment = new.fulfilment.code();
-    let id = sqlx::query!(
-        "INSERT INTO standing_orders (elder_id, service_id, weekdays, fulfilment, created_by) VALUES ($1, $2, $3, $4, $5)",
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO standing_orders (elder_id, service_id, weekdays, fulfilment, created_by) VALUES ($1, $2, $3, $4, $5)
+           RETURNING id AS "id!: i64""#,
         new.elder_id,
         new.service_id,
         weekdays,
         fulfilment,
         new.created_by
     )
-    .execute(&mut *tx)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(&mut *tx)
+    .await?;
     for (dish_id, quantity) in new.lines {
         sqlx::query!(
             "INSERT INTO standing_order_lines (standing_order_id, dish_id, quantity) VALUES ($1, $2, $3)",
@@ -61,7 +61,7 @@ pub async fn create(pool: &Pool, new: &NewStandingOrder<'_>) -> AppResult<i64> {
 /// Pauses or resumes a standing order.
 pub async fn set_paused(pool: &Pool, id: i64, paused: bool) -> AppResult<()> {
     sqlx::query!(
-        "UPDATE standing_orders SET paused = $1 WHERE id = $2 AND ended = 0",
+        "UPDATE standing_orders SET paused = $1 WHERE id = $2 AND ended = FALSE",
         paused,
         id
     )
@@ -71,7 +71,7 @@ pub async fn set_paused(pool: &Pool, id: i64, paused: bool) -> AppResult<()> {
 }
 
 pub async fn end(pool: &Pool, id: i64) -> AppResult<()> {
-    sqlx::query!("UPDATE standing_orders SET ended = 1 WHERE id = $1", id)
+    sqlx::query!("UPDATE standing_orders SET ended = TRUE WHERE id = $1", id)
         .execute(pool)
         .await?;
     Ok(())
@@ -122,7 +122,7 @@ pub async fn run_listing(
     let active = sqlx::query_as!(
         ActiveStanding,
         r#"SELECT id AS "id!", elder_id, service_id, weekdays, fulfilment, created_by
-           FROM standing_orders WHERE paused = 0 AND ended = 0 AND ($1 IS NULL OR id = $1)"#,
+           FROM standing_orders WHERE paused = FALSE AND ended = FALSE AND (CAST($1 AS BIGINT) IS NULL OR id = $1)"#,
         only
     )
     .fetch_all(pool)

@@ -167,18 +167,12 @@ pub fn monday_of(date: NaiveDate) -> NaiveDate {
 }
 
 /// The seven ISO dates of the week starting `monday`.
-pub fn week_dates(monday: NaiveDate) -> Vec<String> {
-    (0..7)
-        .map(|d| {
-            (monday + chrono::Days::new(d))
-                .format("%Y-%m-%d")
-                .to_string()
-        })
-        .collect()
+pub fn week_dates(monday: NaiveDate) -> Vec<NaiveDate> {
+    (0..7).map(|d| monday + chrono::Days::new(d)).collect()
 }
 
 /// A menu item posted as "service_id:date:dish_id".
-pub fn parse_item(text: &str, week: &[String]) -> Result<(i64, String, i64), AppError> {
+pub fn parse_item(text: &str, week: &[NaiveDate]) -> Result<(i64, NaiveDate, i64), AppError> {
     let bad = || {
         AppError::invalid(crate::tr!(
             "菜单的选择无法识别，请刷新后重试。",
@@ -187,7 +181,10 @@ pub fn parse_item(text: &str, week: &[String]) -> Result<(i64, String, i64), App
     };
     let mut parts = text.splitn(3, ':');
     let service = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-    let date = parts.next().ok_or_else(bad)?.to_string();
+    let date = parts
+        .next()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .ok_or_else(bad)?;
     let dish = parts.next().and_then(|s| s.parse().ok()).ok_or_else(bad)?;
     if !week.contains(&date) {
         return Err(bad());
@@ -252,11 +249,11 @@ mod tests {
         let monday = monday_of(wednesday);
         assert_eq!(monday, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
         let week = week_dates(monday);
-        assert_eq!(week.first().unwrap(), "2026-11-23");
-        assert_eq!(week.last().unwrap(), "2026-11-29");
+        assert_eq!(week.first().unwrap().to_string(), "2026-11-23");
+        assert_eq!(week.last().unwrap().to_string(), "2026-11-29");
         assert_eq!(
             parse_item("1:2026-11-24:3", &week).unwrap(),
-            (1, "2026-11-24".into(), 3)
+            (1, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), 3)
         );
         assert!(
             parse_item("1:2026-12-24:3", &week).is_err(),

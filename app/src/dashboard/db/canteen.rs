@@ -60,9 +60,9 @@ pub async fn meals_per_day(
     let rows = sqlx::query_as!(
         DayMeals,
         r#"SELECT o.date AS "date!: NaiveDate",
-                  sum(o.fulfilment = 'dine_in') AS "dine_in!: i64",
-                  sum(o.fulfilment = 'pickup') AS "pickup!: i64",
-                  sum(o.fulfilment = 'delivery') AS "delivery!: i64"
+                  count(*) FILTER (WHERE o.fulfilment = 'dine_in') AS "dine_in!: i64",
+                  count(*) FILTER (WHERE o.fulfilment = 'pickup') AS "pickup!: i64",
+                  count(*) FILTER (WHERE o.fulfilment = 'delivery') AS "delivery!: i64"
            FROM orders o
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
                                   WHERE k.community_id IN (SELECT value FROM json_each($1)))
@@ -87,11 +87,13 @@ pub async fn subsidy(
     let communities = scope.json();
     let by_age = sqlx::query_as!(
         SubsidyByAge,
-        r#"SELECT substr(o.date, 1, 7) AS "month!: String",
-                  CAST(substr(o.date, 1, 4) AS INTEGER) - CAST(substr(e.birth_date, 1, 4) AS INTEGER)
-                    - (substr(o.date, 6, 5) < substr(e.birth_date, 6, 5)) AS "age!: i64",
+        r#"SELECT substr(CAST(o.date AS TEXT), 1, 7) AS "month!: String",
+                  CAST(substr(CAST(o.date AS TEXT), 1, 4) AS BIGINT)
+                    - CAST(substr(CAST(e.birth_date AS TEXT), 1, 4) AS BIGINT)
+                    - CASE WHEN substr(CAST(o.date AS TEXT), 6, 5) < substr(CAST(e.birth_date AS TEXT), 6, 5)
+                           THEN 1 ELSE 0 END AS "age!: i64",
                   e.subsidy_category AS category,
-                  count(*) AS "meals!: i64", sum(o.subsidy_fen) AS "subsidy_fen!: i64"
+                  count(*) AS "meals!: i64", CAST(sum(o.subsidy_fen) AS BIGINT) AS "subsidy_fen!: i64"
            FROM orders o JOIN elders e ON e.id = o.elder_id
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
                                   WHERE k.community_id IN (SELECT value FROM json_each($1)))

@@ -32,7 +32,7 @@ pub async fn headlines(
         .collect();
     let meals = sqlx::query!(
         r#"SELECT k.community_id AS "community_id!", count(*) AS "meals!: i64",
-                  sum(o.subsidy_fen) AS "subsidy_fen!: i64"
+                  CAST(sum(o.subsidy_fen) AS BIGINT) AS "subsidy_fen!: i64"
            FROM orders o JOIN meal_services s ON s.id = o.service_id JOIN canteens k ON k.id = s.canteen_id
            WHERE o.service_id IN (SELECT s2.id FROM meal_services s2 JOIN canteens k2 ON k2.id = s2.canteen_id
                                   WHERE k2.community_id IN (SELECT value FROM json_each($1)))
@@ -54,9 +54,9 @@ pub async fn headlines(
         crate::dashboard::db::school::semester_on(pool, filter.to).await?
     {
         let places = sqlx::query!(
-            r#"SELECT c.community_id AS "community_id!", sum(c.capacity) AS "capacity!: i64",
-                      sum((SELECT count(*) FROM enrollments en WHERE en.class_id = c.id
-                             AND en.status = 'enrolled')) AS "enrolled!: i64"
+            r#"SELECT c.community_id AS "community_id!", CAST(sum(c.capacity) AS BIGINT) AS "capacity!: i64",
+                      CAST(sum((SELECT count(*) FROM enrollments en WHERE en.class_id = c.id
+                                  AND en.status = 'enrolled')) AS BIGINT) AS "enrolled!: i64"
                FROM classes c
                WHERE c.semester_id = $1 AND c.community_id IN (SELECT value FROM json_each($2))
                GROUP BY c.community_id"#,
@@ -74,7 +74,7 @@ pub async fn headlines(
     }
     let (from, to) = day_bounds(filter.from, filter.to);
     let hours = sqlx::query!(
-        r#"SELECT l.community_id AS "community_id!", sum(l.minutes) AS "minutes!: i64"
+        r#"SELECT l.community_id AS "community_id!", CAST(sum(l.minutes) AS BIGINT) AS "minutes!: i64"
            FROM points_ledger l
            WHERE l.community_id IN (SELECT value FROM json_each($1))
              AND l.created_at >= $2 AND l.created_at < $3

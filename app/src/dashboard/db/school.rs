@@ -59,7 +59,7 @@ pub async fn classes(
                      AND en.status IN ('waitlisted', 'offered')) AS "waitlisted!: i64",
                   (SELECT count(*) FROM enrollments en WHERE en.class_id = c.id AND en.status = 'enrolled'
                      AND en.paid_at IS NOT NULL) AS "paid!: i64",
-                  (SELECT coalesce(sum(a.present), 0) FROM attendance a WHERE a.class_id = c.id
+                  (SELECT count(*) FROM attendance a WHERE a.class_id = c.id AND a.present = TRUE
                      AND a.session_date BETWEEN $3 AND $4) AS "present!: i64",
                   (SELECT count(*) FROM attendance a WHERE a.class_id = c.id
                      AND a.session_date BETWEEN $3 AND $4) AS "marked!: i64"

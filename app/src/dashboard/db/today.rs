@@ -27,9 +27,9 @@ pub async fn today(
     .fetch_all(pool)
     .await?;
     let deliveries = sqlx::query!(
-        r#"SELECT coalesce(sum(o.status = 'delivered'), 0) AS "delivered!: i64",
-                  coalesce(sum(o.status = 'out_for_delivery'), 0) AS "out_for_delivery!: i64",
-                  coalesce(sum(o.status = 'no_answer'), 0) AS "no_answer!: i64"
+        r#"SELECT count(*) FILTER (WHERE o.status = 'delivered') AS "delivered!: i64",
+                  count(*) FILTER (WHERE o.status = 'out_for_delivery') AS "out_for_delivery!: i64",
+                  count(*) FILTER (WHERE o.status = 'no_answer') AS "no_answer!: i64"
            FROM orders o
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
                                   WHERE k.community_id IN (SELECT value FROM json_each($1)))

@@ -34,10 +34,10 @@ pub async fn minutes_per_month(
 ) -> AppResult<Vec<MonthMinutes>> {
     let communities = scope.json();
     let offset = i64::from(crate::clock::SHANGHAI_UTC_OFFSET_SECS);
-    let rows = sqlx::query_as!(
-        MonthMinutes,
-        r#"SELECT strftime('%Y-%m', l.created_at + $4, 'unixepoch') AS "month!: String",
-                  sum(l.minutes) AS "minutes!: i64"
+    // Per day in SQL (days since 1970 in Asia/Shanghai), per month here: the engines name
+    // months differently, days they count alike.
+    let days = sqlx::query!(
+        r#"SELECT (l.created_at + $4) / 86400 AS "day!: i64", CAST(sum(l.minutes) AS BIGINT) AS "minutes!: i64"
            FROM points_ledger l
            WHERE l.community_id IN (SELECT value FROM json_each($1))
              AND l.created_at >= $2 AND l.created_at < $3
@@ -49,7 +49,20 @@ pub async fn minutes_per_month(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows)
+    let mut months: Vec<MonthMinutes> = Vec::new();
+    for day in days {
+        let date = chrono::DateTime::from_timestamp(day.day * 86_400, 0)
+            .ok_or_else(|| crate::error::AppError::internal("ledger day", day.day))?;
+        let month = date.format("%Y-%m").to_string();
+        match months.last_mut() {
+            Some(last) if last.month == month => last.minutes += day.minutes,
+            _ => months.push(MonthMinutes {
+                month,
+                minutes: day.minutes,
+            }),
+        }
+    }
+    Ok(months)
 }
 
 /// Volunteers with time credited between two Unix times.

@@ -26,9 +26,9 @@ struct ClassRow {
     name: String,
     capacity: i64,
     min_age: i64,
-    returning_opens: String,
-    enroll_opens: String,
-    enroll_closes: String,
+    returning_opens: NaiveDate,
+    enroll_opens: NaiveDate,
+    enroll_closes: NaiveDate,
     max_classes_per_person: i64,
     offer_hours: i64,
 }
@@ -36,18 +36,15 @@ struct ClassRow {
 async fn class_row(conn: &mut Connection, class_id: i64) -> AppResult<ClassRow> {
     sqlx::query_as!(
         ClassRow,
-        "SELECT c.semester_id, c.name, c.capacity, c.min_age, s.returning_opens, s.enroll_opens,
-                s.enroll_closes, s.max_classes_per_person, s.offer_hours
-         FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = $1",
+        r#"SELECT c.semester_id, c.name, c.capacity, c.min_age,
+                  s.returning_opens AS "returning_opens: NaiveDate", s.enroll_opens AS "enroll_opens: NaiveDate",
+                  s.enroll_closes AS "enroll_closes: NaiveDate", s.max_classes_per_person, s.offer_hours
+           FROM classes c JOIN semesters s ON s.id = c.semester_id WHERE c.id = $1"#,
         class_id
     )
     .fetch_optional(conn)
     .await?
     .ok_or(AppError::NotFound)
-}
-
-fn date(text: &str) -> AppResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| AppError::internal("stored date", e))
 }
 
 async fn slots_of(conn: &mut Connection, class_id: i64) -> AppResult<Vec<Slot>> {
@@ -90,10 +87,13 @@ pub async fn enroll(
 ) -> AppResult<EnrollOutcome> {
     let mut tx = crate::db::begin_immediate(pool).await?;
     let class = class_row(&mut tx, class_id).await?;
-    let birth = sqlx::query_scalar!("SELECT birth_date FROM elders WHERE id = $1", elder_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let birth = sqlx::query_scalar!(
+        r#"SELECT birth_date AS "birth_date: NaiveDate" FROM elders WHERE id = $1"#,
+        elder_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let person = sqlx::query!(
         r#"SELECT
              (SELECT count(*) FROM enrollments e JOIN classes c ON c.id = e.class_id
@@ -106,14 +106,14 @@ pub async fn enroll(
     .fetch_one(&mut *tx)
     .await?;
     let applicant = Applicant {
-        age: age_on(date(&birth)?, today),
+        age: age_on(birth, today),
         returning: person.earlier > 0,
         classes_this_semester: person.now,
     };
     let window = Window {
-        returning_opens: date(&class.returning_opens)?,
-        opens: date(&class.enroll_opens)?,
-        closes: date(&class.enroll_closes)?,
+        returning_opens: class.returning_opens,
+        opens: class.enroll_opens,
+        closes: class.enroll_closes,
     };
     check_window(window, applicant, today)?;
     check_applicant(
@@ -146,7 +146,8 @@ pub async fn enroll(
     }
 
     let counts = sqlx::query!(
-        r#"SELECT sum(status IN ('enrolled', 'offered')) AS "held!: i64", sum(status = 'waitlisted') AS "waiting!: i64"
+        r#"SELECT count(*) FILTER (WHERE status IN ('enrolled', 'offered')) AS "held!: i64",
+                  count(*) FILTER (WHERE status = 'waitlisted') AS "waiting!: i64"
            FROM enrollments WHERE class_id = $1"#,
         class_id
     )
@@ -154,17 +155,18 @@ pub async fn enroll(
     .await?;
     let status = place_for(counts.held, class.capacity, counts.waiting);
     let code = status.code();
-    let inserted = sqlx::query!(
-        "INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES ($1, $2, $3, $4)",
+    let inserted = sqlx::query_scalar!(
+        r#"INSERT INTO enrollments (class_id, elder_id, status, enrolled_by) VALUES ($1, $2, $3, $4)
+           RETURNING id AS "id!: i64""#,
         class_id,
         elder_id,
         code,
         enrolled_by
     )
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await;
     let id = match inserted {
-        Ok(done) => done.last_insert_rowid(),
+        Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::conflict(already_enrolled()))
         }

@@ -46,7 +46,7 @@ pub async fn proposals_for(pool: &Pool, scope: &ElderScope) -> AppResult<Proposa
         r#"SELECT p.id AS "id!", p.title, p.description, p.community_id, c.name AS community,
                   cl.name AS "opened_class?",
                   (SELECT count(*) FROM proposal_votes v WHERE v.proposal_id = p.id) AS "votes!: i64",
-                  (SELECT count(*) FROM proposal_votes v WHERE v.proposal_id = p.id AND v.committed = 1) AS "committed!: i64"
+                  (SELECT count(*) FROM proposal_votes v WHERE v.proposal_id = p.id AND v.committed = TRUE) AS "committed!: i64"
            FROM course_proposals p JOIN communities c ON c.id = p.community_id
            LEFT JOIN classes cl ON cl.id = p.opened_class_id
            WHERE p.semester_id = $1 AND p.community_id IN (SELECT value FROM json_each($2))
@@ -59,8 +59,9 @@ pub async fn proposals_for(pool: &Pool, scope: &ElderScope) -> AppResult<Proposa
     let mut proposals = Vec::with_capacity(rows.len());
     for r in rows {
         let my_votes = sqlx::query!(
-            "SELECT e.name, v.committed FROM proposal_votes v JOIN elders e ON e.id = v.elder_id
-             WHERE v.proposal_id = $1 AND v.elder_id IN (SELECT value FROM json_each($2)) ORDER BY v.id",
+            r#"SELECT e.name, v.committed AS "committed: bool"
+               FROM proposal_votes v JOIN elders e ON e.id = v.elder_id
+               WHERE v.proposal_id = $1 AND v.elder_id IN (SELECT value FROM json_each($2)) ORDER BY v.id"#,
             r.id,
             elder_ids
         )
@@ -69,7 +70,7 @@ pub async fn proposals_for(pool: &Pool, scope: &ElderScope) -> AppResult<Proposa
         .into_iter()
         .map(|v| MyVote {
             name: v.name,
-            committed: v.committed == 1,
+            committed: v.committed,
         })
         .collect();
         proposals.push(ProposalView {
@@ -116,15 +117,16 @@ pub async fn propose(
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::NotFound)?;
-    let proposal = sqlx::query!(
-        "INSERT INTO course_proposals (community_id, semester_id, title, description, proposed_by) VALUES ($1, $2, $3, $4, $5)",
+    let proposal = sqlx::query_scalar!(
+        r#"INSERT INTO course_proposals (community_id, semester_id, title, description, proposed_by) VALUES ($1, $2, $3, $4, $5)
+           RETURNING id AS "id!: i64""#,
         community,
         semester_id,
         title,
         description,
         user_id
     )
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await
     .map_err(|e| {
         if is_unique_violation(&e) {
@@ -135,8 +137,7 @@ pub async fn propose(
         } else {
             e.into()
         }
-    })?
-    .last_insert_rowid();
+    })?;
     sqlx::query!(
         "INSERT INTO proposal_votes (proposal_id, elder_id, voted_by) VALUES ($1, $2, $3)",
         proposal,
@@ -181,9 +182,8 @@ pub async fn vote(
             "Only residents of this community can vote for this proposal."
         )));
     }
-    let committed = i64::from(committed);
     let existing = sqlx::query_scalar!(
-        "SELECT committed FROM proposal_votes WHERE proposal_id = $1 AND elder_id = $2",
+        r#"SELECT committed AS "committed: bool" FROM proposal_votes WHERE proposal_id = $1 AND elder_id = $2"#,
         proposal_id,
         elder_id
     )
@@ -250,12 +250,12 @@ pub async fn open_as_class(
         )));
     }
     let voters = sqlx::query!(
-        r#"SELECT v.elder_id, v.voted_by, e.name, e.birth_date,
+        r#"SELECT v.elder_id, v.voted_by, e.name, e.birth_date AS "birth_date: NaiveDate",
                   (SELECT count(*) FROM enrollments x JOIN classes c ON c.id = x.class_id
                     WHERE x.elder_id = v.elder_id AND c.semester_id = $2
                       AND x.status IN ('enrolled', 'waitlisted', 'offered')) AS "classes!: i64"
            FROM proposal_votes v JOIN elders e ON e.id = v.elder_id
-           WHERE v.proposal_id = $1 AND v.committed = 1 ORDER BY v.id"#,
+           WHERE v.proposal_id = $1 AND v.committed = TRUE ORDER BY v.id"#,
         form.proposal_id,
         p.semester_id
     )
@@ -269,12 +269,16 @@ pub async fn open_as_class(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| AppError::invalid(crate::tr!("请选择老师。", "Please choose a teacher.")))?;
-    sqlx::query!("INSERT OR IGNORE INTO courses (name) VALUES ($1)", p.title)
-        .execute(&mut *tx)
-        .await?;
-    let class_id = sqlx::query!(
-        "INSERT INTO classes (semester_id, course_id, teacher_id, community_id, name, capacity, fee_fen, min_age)
-         SELECT $1, id, $2, $3, $4, $5, $6, $7 FROM courses WHERE name = $8",
+    sqlx::query!(
+        "INSERT INTO courses (name) VALUES ($1) ON CONFLICT DO NOTHING",
+        p.title
+    )
+    .execute(&mut *tx)
+    .await?;
+    let class_id = sqlx::query_scalar!(
+        r#"INSERT INTO classes (semester_id, course_id, teacher_id, community_id, name, capacity, fee_fen, min_age)
+         SELECT $1, id, $2, $3, $4, $5, $6, $7 FROM courses WHERE name = $8
+           RETURNING id AS "id!: i64""#,
         p.semester_id,
         teacher,
         p.community_id,
@@ -284,13 +288,11 @@ pub async fn open_as_class(
         terms.min_age,
         p.title
     )
-    .execute(&mut *tx)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(&mut *tx)
+    .await?;
     let mut committed = Vec::with_capacity(voters.len());
     for v in &voters {
-        let birth = NaiveDate::parse_from_str(&v.birth_date, "%Y-%m-%d")
-            .map_err(|e| AppError::internal("stored birth date", e))?;
+        let birth = v.birth_date;
         committed.push(CommittedVoter {
             elder_id: v.elder_id,
             applicant: Applicant {

@@ -69,7 +69,7 @@ async fn students(
                   (SELECT a.present FROM attendance a WHERE a.class_id = e.class_id AND a.elder_id = e.elder_id
                      AND a.session_date = $2) AS "present: i64",
                   (SELECT count(*) FROM attendance a WHERE a.class_id = e.class_id AND a.elder_id = e.elder_id
-                     AND a.present = 1) AS "attended!: i64"
+                     AND a.present = TRUE) AS "attended!: i64"
            FROM enrollments e JOIN elders el ON el.id = e.elder_id
            WHERE e.class_id = $1 AND e.status = 'enrolled' ORDER BY e.id"#,
         class_id,
@@ -217,7 +217,7 @@ pub async fn save_attendance(
         )));
     }
     for elder in enrolled {
-        let present = i64::from(form.present.contains(&elder));
+        let present = form.present.contains(&elder);
         sqlx::query!(
             "INSERT INTO attendance (class_id, session_date, elder_id, present, marked_by) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (class_id, session_date, elder_id) DO UPDATE SET present = excluded.present, marked_by = excluded.marked_by",

@@ -2,6 +2,7 @@
 //! courses and classes. Names that must be unique are refused with a message, not an error.
 
 use crate::db::Pool;
+use chrono::NaiveDate;
 
 use crate::db::is_unique_violation;
 use crate::error::{AppError, AppResult};
@@ -17,10 +18,6 @@ fn unique_or(error: sqlx::Error, message: &str) -> AppError {
     }
 }
 
-fn day(date: chrono::NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
 /// The latest semester's id, 0 when there is none.
 pub async fn latest_semester(pool: &Pool) -> AppResult<i64> {
     Ok(super::semester::latest(pool).await?.map_or(0, |s| s.id))
@@ -30,19 +27,21 @@ pub async fn latest_semester(pool: &Pool) -> AppResult<i64> {
 pub async fn overview(pool: &Pool) -> AppResult<SchoolSetup> {
     let semester_id = latest_semester(pool).await?;
     let semester = sqlx::query!(
-        "SELECT name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes,
-                max_classes_per_person, offer_hours, open_at_committed FROM semesters WHERE id = $1",
+        r#"SELECT name, starts_on AS "starts_on: NaiveDate", ends_on AS "ends_on: NaiveDate",
+                  returning_opens AS "returning_opens: NaiveDate", enroll_opens AS "enroll_opens: NaiveDate",
+                  enroll_closes AS "enroll_closes: NaiveDate", max_classes_per_person, offer_hours, open_at_committed
+           FROM semesters WHERE id = $1"#,
         semester_id
     )
     .fetch_optional(pool)
     .await?
     .map(|s| SemesterForm {
         name: s.name,
-        starts_on: s.starts_on,
-        ends_on: s.ends_on,
-        returning_opens: s.returning_opens,
-        enroll_opens: s.enroll_opens,
-        enroll_closes: s.enroll_closes,
+        starts_on: s.starts_on.to_string(),
+        ends_on: s.ends_on.to_string(),
+        returning_opens: s.returning_opens.to_string(),
+        enroll_opens: s.enroll_opens.to_string(),
+        enroll_closes: s.enroll_closes.to_string(),
         max_classes_per_person: s.max_classes_per_person.to_string(),
         offer_hours: s.offer_hours.to_string(),
         open_at_committed: s.open_at_committed.to_string(),
@@ -142,11 +141,11 @@ pub async fn save_semester(
     actor: i64,
 ) -> AppResult<()> {
     let (starts, ends, returning, opens, closes) = (
-        day(s.starts_on),
-        day(s.ends_on),
-        day(s.returning_opens),
-        day(s.enroll_opens),
-        day(s.enroll_closes),
+        s.starts_on,
+        s.ends_on,
+        s.returning_opens,
+        s.enroll_opens,
+        s.enroll_closes,
     );
     let mut tx = pool.begin().await?;
     if semester_id == 0 {

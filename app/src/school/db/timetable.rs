@@ -40,7 +40,7 @@ pub async fn save_slot(
                   s.name AS site, c.teacher_id, c.name AS class_name
            FROM class_slots sl JOIN classes c ON c.id = sl.class_id
            JOIN rooms r ON r.id = sl.room_id JOIN school_sites s ON s.id = r.site_id
-           WHERE c.semester_id = $1 AND ($2 IS NULL OR sl.id <> $2)"#,
+           WHERE c.semester_id = $1 AND (CAST($2 AS BIGINT) IS NULL OR sl.id <> $2)"#,
         class.semester_id,
         slot_id
     )
@@ -88,17 +88,17 @@ pub async fn save_slot(
             .await?;
             id
         }
-        None => sqlx::query!(
-            "INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)",
+        None => sqlx::query_scalar!(
+            r#"INSERT INTO class_slots (class_id, room_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, $5)
+           RETURNING id AS "id!: i64""#,
             class_id,
             wanted.room_id,
             weekday,
             start,
             end
         )
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid(),
+        .fetch_one(&mut *tx)
+        .await?,
     };
     tx.commit().await?;
     Ok(id)

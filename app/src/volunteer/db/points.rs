@@ -103,7 +103,8 @@ pub async fn complete_shift(pool: &Pool, shift_id: i64, today: NaiveDate) -> App
 /// A volunteer's totals (minutes, points) and latest 100 entries.
 pub async fn ledger(pool: &Pool, user_id: i64) -> AppResult<(i64, i64, Vec<LedgerEntry>)> {
     let totals = sqlx::query!(
-        r#"SELECT ifnull(sum(minutes), 0) AS "minutes!: i64", ifnull(sum(points), 0) AS "points!: i64"
+        r#"SELECT CAST(coalesce(sum(minutes), 0) AS BIGINT) AS "minutes!: i64",
+                  CAST(coalesce(sum(points), 0) AS BIGINT) AS "points!: i64"
            FROM points_ledger WHERE user_id = $1"#,
         user_id
     )
@@ -138,10 +139,11 @@ pub async fn ledger(pool: &Pool, user_id: i64) -> AppResult<(i64, i64, Vec<Ledge
 pub async fn leaderboard(pool: &Pool, community_id: i64, month: &str) -> AppResult<Vec<LeaderRow>> {
     let (from, to) = crate::clock::month_bounds(month)?;
     let rows = sqlx::query!(
-        r#"SELECT u.display_name AS name, sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
+        r#"SELECT u.display_name AS name, CAST(sum(l.minutes) AS BIGINT) AS "minutes!: i64",
+                  CAST(sum(l.points) AS BIGINT) AS "points!: i64"
            FROM points_ledger l JOIN users u ON u.id = l.user_id
            WHERE l.community_id = $1 AND l.created_at >= $2 AND l.created_at < $3
-           GROUP BY l.user_id ORDER BY 3 DESC, 2 DESC, u.display_name LIMIT 20"#,
+           GROUP BY u.id ORDER BY 3 DESC, 2 DESC, u.display_name LIMIT 20"#,
         community_id,
         from,
         to
@@ -205,11 +207,12 @@ pub async fn hours_csv(
     to: i64,
 ) -> AppResult<String> {
     let rows = sqlx::query!(
-        r#"SELECT u.display_name AS name, u.phone, sum(l.source <> 'rating_bonus') AS "entries!: i64",
-                  sum(l.minutes) AS "minutes!: i64", sum(l.points) AS "points!: i64"
+        r#"SELECT u.display_name AS name, u.phone, count(*) FILTER (WHERE l.source <> 'rating_bonus') AS "entries!: i64",
+                  CAST(sum(l.minutes) AS BIGINT) AS "minutes!: i64",
+                  CAST(sum(l.points) AS BIGINT) AS "points!: i64"
            FROM points_ledger l JOIN users u ON u.id = l.user_id
-           WHERE ($1 IS NULL OR l.community_id = $1) AND l.created_at >= $2 AND l.created_at < $3
-           GROUP BY l.user_id ORDER BY u.display_name"#,
+           WHERE (CAST($1 AS BIGINT) IS NULL OR l.community_id = $1) AND l.created_at >= $2 AND l.created_at < $3
+           GROUP BY u.id ORDER BY u.display_name"#,
         community_id,
         from,
         to

@@ -18,9 +18,10 @@ pub async fn create(
     requester: i64,
 ) -> AppResult<i64> {
     let category = request.category.code();
-    let id = sqlx::query!(
-        "INSERT INTO service_requests (community_id, elder_id, requester_id, category, detail, wished_time, place)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO service_requests (community_id, elder_id, requester_id, category, detail, wished_time, place)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+           RETURNING id AS "id!: i64""#,
         community_id,
         request.elder_id,
         requester,
@@ -29,9 +30,8 @@ pub async fn create(
         request.wished_time,
         request.place
     )
-    .execute(pool)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(pool)
+    .await?;
     Ok(id)
 }
 

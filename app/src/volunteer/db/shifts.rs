@@ -89,16 +89,17 @@ pub async fn sign_up(
     .await?;
     let status = place_for(confirmed, shift.needed);
     let code = status.code();
-    let inserted = sqlx::query!(
-        "INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, $2, $3)",
+    let inserted = sqlx::query_scalar!(
+        r#"INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, $2, $3)
+           RETURNING id AS "id!: i64""#,
         shift_id,
         user_id,
         code
     )
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await;
     let signup_id = match inserted {
-        Ok(done) => done.last_insert_rowid(),
+        Ok(id) => id,
         Err(e) if crate::db::is_unique_violation(&e) => {
             return Err(AppError::conflict(already_signed_up()))
         }
@@ -186,9 +187,10 @@ pub async fn create(pool: &Pool, shift: &ShiftForSave, created_by: i64) -> AppRe
         shift.start_time.format("%H:%M").to_string(),
         shift.end_time.format("%H:%M").to_string(),
     );
-    let id = sqlx::query!(
-        "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    let id = sqlx::query_scalar!(
+        r#"INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           RETURNING id AS "id!: i64""#,
         shift.community_id,
         kind,
         shift.title,
@@ -199,9 +201,8 @@ pub async fn create(pool: &Pool, shift: &ShiftForSave, created_by: i64) -> AppRe
         shift.needed,
         created_by
     )
-    .execute(pool)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(pool)
+    .await?;
     Ok(id)
 }
 
@@ -242,9 +243,10 @@ pub async fn offer_routes(
             })
             .unwrap_or_else(|_| start.clone());
         let kind = ShiftKind::Delivery.code();
-        let shift_id = sqlx::query!(
-            "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, route_id, created_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)",
+        let shift_id = sqlx::query_scalar!(
+            r#"INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, route_id, created_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)
+           RETURNING id AS "id!: i64""#,
             route.community_id,
             kind,
             title,
@@ -255,9 +257,8 @@ pub async fn offer_routes(
             route.id,
             created_by
         )
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         if let Some(deliverer) = route.deliverer_id {
             sqlx::query!(
                 "INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, $2, 'confirmed')",
@@ -320,8 +321,8 @@ pub async fn list(
            LEFT JOIN delivery_routes r ON r.id = sh.route_id
            LEFT JOIN meal_services ms ON ms.id = r.service_id
            LEFT JOIN shift_signups me ON me.shift_id = sh.id AND me.user_id = $1 AND me.status <> 'cancelled'
-           WHERE sh.date BETWEEN $2 AND $3 AND ($4 IS NULL OR sh.community_id = $4)
-             AND ($5 = 0 OR me.id IS NOT NULL)
+           WHERE sh.date BETWEEN $2 AND $3 AND (CAST($4 AS BIGINT) IS NULL OR sh.community_id = $4)
+             AND ($5 = FALSE OR me.id IS NOT NULL)
            ORDER BY sh.date, sh.start_time, sh.id"#,
         viewer,
         from,
