@@ -25,6 +25,10 @@ bash scripts/check-layers.sh
 step "Schemas: the SQLite and PostgreSQL migrations build the same tables"
 start_postgres
 python3 scripts/check-schemas.py "$POSTGRES_URL"
+
+step "Clippy: the database functions on PostgreSQL (every query checked against its schema)"
+DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false \
+  cargo clippy --quiet -p app --features postgres -- -D warnings
 stop_postgres
 
 step "Clippy: server side"

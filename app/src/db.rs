@@ -3,9 +3,13 @@
 
 use crate::error::AppResult;
 
-/// The database engine the server is built for. Database functions name the engine only
-/// through these, so that one set of them can serve another engine (docs/postgres.md).
+/// The database engine the server is built for: SQLite, or PostgreSQL with the `postgres`
+/// feature. Database functions name the engine only through these, so that one set of them
+/// serves both (docs/postgres.md).
+#[cfg(not(feature = "postgres"))]
 pub type Db = sqlx::Sqlite;
+#[cfg(feature = "postgres")]
+pub type Db = sqlx::Postgres;
 /// A pool of connections to the database.
 pub type Pool = sqlx::Pool<Db>;
 /// One connection, or a transaction's (`&mut *tx`).
