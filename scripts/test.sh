@@ -26,10 +26,17 @@ step "Schemas: the SQLite and PostgreSQL migrations build the same tables"
 start_postgres
 python3 scripts/check-schemas.py "$POSTGRES_URL"
 
-step "Clippy: the database functions on PostgreSQL (every query checked against its schema)"
+step "Clippy: the server built for PostgreSQL (every query checked against its schema)"
 DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false \
-  cargo clippy --quiet -p app --features postgres -- -D warnings
+  cargo clippy --quiet -p app -p server --features server/postgres -- -D warnings
+
+step "PostgreSQL: two server instances, 1,000 racing for 30 places each"
+DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false cargo build --quiet -p server --features postgres
 stop_postgres
+postgres_server="$(mktemp -d)/server"
+cp target/debug/server "$postgres_server"
+bash scripts/race-postgres.sh "$postgres_server"
+rm -rf "$(dirname "$postgres_server")"
 
 step "Clippy: server side"
 cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D warnings

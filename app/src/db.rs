@@ -17,13 +17,35 @@ pub type Connection = <Db as sqlx::Database>::Connection;
 /// A transaction on the database.
 pub type Transaction<'c> = sqlx::Transaction<'c, Db>;
 
-/// Starts a write transaction (`BEGIN IMMEDIATE`), recording how long the caller waited for
-/// the writers' connection and the write lock (`xingfu_db_write_wait_seconds` in `/metrics`).
+/// Starts a write transaction holding the database's write lock until it ends, recording how
+/// long the caller waited for the writers' connection and the lock
+/// (`xingfu_db_write_wait_seconds` in `/metrics`). Capacity checks (a count, then an insert)
+/// are race-free only inside one.
 pub async fn begin_immediate(pool: &Pool) -> Result<Transaction<'static>, sqlx::Error> {
     let started = std::time::Instant::now();
-    let tx = pool.begin_with("BEGIN IMMEDIATE").await;
+    let tx = take_write_lock(pool).await;
     metrics::histogram!("xingfu_db_write_wait_seconds").record(started.elapsed().as_secs_f64());
     tx
+}
+
+/// SQLite has one write lock per database, taken at once by `BEGIN IMMEDIATE`.
+#[cfg(not(feature = "postgres"))]
+async fn take_write_lock(pool: &Pool) -> Result<Transaction<'static>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// PostgreSQL locks rows, not the database, so writers that check a capacity take one
+/// transaction-scoped advisory lock instead: one writer at a time, as on SQLite, across every
+/// server instance on the database. It ends with the transaction.
+#[cfg(feature = "postgres")]
+async fn take_write_lock(pool: &Pool) -> Result<Transaction<'static>, sqlx::Error> {
+    /// The advisory lock's key: any number, the same in every instance ("xingfu").
+    const WRITE_LOCK: i64 = 0x78_69_6e_67_66_75;
+    let mut tx = pool.begin().await?;
+    sqlx::query!("SELECT pg_advisory_xact_lock($1)", WRITE_LOCK)
+        .execute(&mut *tx)
+        .await?;
+    Ok(tx)
 }
 
 /// Whether an insert failed on a UNIQUE constraint.

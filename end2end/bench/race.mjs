@@ -1,12 +1,14 @@
 // Races 1,000 requests at once for 30 places (scripts/bench.sh): meal orders, class enrollments
 // and shift sign-ups, each over its own connection. Prints one line per race with the HTTP
-// statuses and the time from the first request sent to the last answer; bench.sh then counts
-// the places taken in the database.
+// statuses and the time from the first request sent to the last answer; the caller then counts
+// the places taken in the database. BENCH_URL may list several servers on one database,
+// separated by commas: the requests are spread over them in turn.
 //   BENCH_URL=... BENCH_SEED=<seed.py output file> BENCH_DAY=YYYY-MM-DD node bench/race.mjs
 import { readFileSync } from "node:fs";
 import http from "node:http";
 
-const base = process.env.BENCH_URL;
+const servers = process.env.BENCH_URL.split(",");
+let sent = 0;
 const seed = JSON.parse(readFileSync(process.env.BENCH_SEED, "utf8"));
 const day = process.env.BENCH_DAY;
 const racers = 1000;
@@ -16,6 +18,7 @@ const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 /** Resolves to the HTTP status, or 0 when the request failed. */
 function post(path, cookie, body) {
   return new Promise((resolve) => {
+    const base = servers[sent++ % servers.length];
     const request = http.request(base + path, {
       method: "POST",
       agent,

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Adds benchmark data to a demo database the server has already created and migrated.
 
-    seed.py DATABASE_FILE TODAY(YYYY-MM-DD)
+    seed.py DATABASE TODAY(YYYY-MM-DD)
+
+DATABASE is a SQLite file, or a postgres:// URL (written through psql).
 
 Everything is added beside the demo data, which stays as it is, so page weights are measured on
 the pages people see:
@@ -17,6 +19,7 @@ import datetime
 import hashlib
 import json
 import sqlite3
+import subprocess
 import sys
 
 ELDERS = 5000
@@ -28,11 +31,60 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def literal(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+class Postgres:
+    """Collects the statements, with their values written in, and runs them in one
+    transaction through psql; then moves each identity past the ids given here."""
+
+    def __init__(self, url: str) -> None:
+        self.url, self.statements = url, []
+
+    def execute(self, sql: str, params=()) -> None:
+        parts = sql.split("?")
+        text = parts[0] + "".join(literal(v) + rest for v, rest in zip(params, parts[1:]))
+        self.statements.append(text)
+
+    def executemany(self, sql: str, rows) -> None:
+        for row in rows:
+            self.execute(sql, row)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, *_):
+        if kind is None:
+            script = "BEGIN;\n" + ";\n".join(self.statements) + ";\n" + RENUMBER + "COMMIT;\n"
+            subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", self.url],
+                           input=script, text=True, check=True, stdout=subprocess.DEVNULL)
+
+    def close(self) -> None:
+        pass
+
+
+RENUMBER = """DO $$ DECLARE t record; BEGIN
+  FOR t IN SELECT table_name FROM information_schema.columns
+           WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES' LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), coalesce((SELECT max(id) FROM %I), 0) + 1, false)',
+                   t.table_name, t.table_name);
+  END LOOP; END $$;
+"""
+
+
 def main() -> None:
     path, today_text = sys.argv[1], sys.argv[2]
     today = datetime.date.fromisoformat(today_text)
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA foreign_keys = ON")
+    if path.startswith("postgres"):
+        db = Postgres(path)
+    else:
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA foreign_keys = ON")
     now = int(datetime.datetime.now(datetime.timezone.utc).timestamp())
     expires = now + 30 * 24 * 3600
     with db:
@@ -63,14 +115,14 @@ def main() -> None:
         )
         db.execute(
             "INSERT INTO dishes (id, canteen_id, name, is_set_meal, price_fen) "
-            "VALUES (900, 900, '压测套餐', 1, 1500)"
+            "VALUES (900, 900, '压测套餐', TRUE, 1500)"
         )
         for offset in range(14):
             day = (today + datetime.timedelta(days=offset)).isoformat()
             for service in (900, 901):
                 db.execute(
                     "INSERT INTO menu_items (service_id, date, dish_id, published) "
-                    "VALUES (?, ?, 900, 1)",
+                    "VALUES (?, ?, 900, TRUE)",
                     (service, day),
                 )
 
@@ -105,11 +157,14 @@ def main() -> None:
             [(910000 + i,) for i in range(VOLUNTEERS)],
         )
 
-        sessions = [("bench-family", 900000), ("bench-li-jun", None)]
+        db.execute(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
+            "SELECT ?, id, ?, ?, ? FROM users WHERE phone = '13900000005'",
+            (token_hash("bench-li-jun"), now, now, expires),
+        )
+        sessions = [("bench-family", 900000)]
         sessions += [(f"bench-volunteer-{i}", 910000 + i) for i in range(VOLUNTEERS)]
         for token, user in sessions:
-            if user is None:
-                user = db.execute("SELECT id FROM users WHERE phone = '13900000005'").fetchone()[0]
             db.execute(
                 "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
                 "VALUES (?, ?, ?, ?, ?)",

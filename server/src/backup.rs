@@ -1,4 +1,5 @@
-//! Backups of the SQLite database while the server runs, and restoring one.
+//! Backups of the SQLite database while the server runs, and restoring one. (A PostgreSQL
+//! database is backed up with PostgreSQL's own tools; these refuse its URL.)
 //!
 //! `server backup --to FILE` copies the database with `VACUUM INTO`: one read transaction, so
 //! the copy is the database as it was at one instant, and writers are not held up (WAL). The
@@ -14,11 +15,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use anyhow::{bail, Context};
-use app::db::Connection;
-use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::Connection as _;
 
-use crate::database::MIGRATOR;
+use crate::database::latest_migration;
 
 /// What a checked database file holds.
 #[derive(Debug)]
@@ -53,9 +53,9 @@ impl Summary {
 
 /// The file a `sqlite:` URL names.
 pub fn database_path(url: &str) -> anyhow::Result<PathBuf> {
-    let rest = url
-        .strip_prefix("sqlite:")
-        .with_context(|| format!("{url} is not a sqlite: database URL"))?;
+    let rest = url.strip_prefix("sqlite:").with_context(|| {
+        format!("{url} is not a sqlite: database URL (back up PostgreSQL with pg_dump)")
+    })?;
     let path = rest
         .trim_start_matches("//")
         .split('?')
@@ -93,12 +93,12 @@ pub fn lock_for_serving(url: &str) -> anyhow::Result<Option<File>> {
     }
 }
 
-async fn open_read_only(path: &Path) -> anyhow::Result<Connection> {
+async fn open_read_only(path: &Path) -> anyhow::Result<SqliteConnection> {
     let options = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .read_only(true)
         .create_if_missing(false);
-    Connection::connect_with(&options)
+    SqliteConnection::connect_with(&options)
         .await
         .with_context(|| format!("{} cannot be opened as a database", path.display()))
 }
@@ -149,11 +149,6 @@ pub async fn check(path: &Path) -> anyhow::Result<Summary> {
         migration,
         rows,
     })
-}
-
-/// The newest migration this build knows.
-pub fn latest_migration() -> i64 {
-    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
 /// Copies the database at `url` into `to` (which must not exist yet) and checks the copy.

@@ -71,6 +71,12 @@ pub fn backup_schedule() -> anyhow::Result<Option<BackupSchedule>> {
     let Some(dir) = std::env::var_os("XINGFU_BACKUP_DIR").filter(|d| !d.is_empty()) else {
         return Ok(None);
     };
+    if !database_url().starts_with("sqlite:") {
+        anyhow::bail!(
+            "XINGFU_BACKUP_DIR backs up a SQLite database; back up PostgreSQL with its own tools \
+             (pg_dump, pg_basebackup)"
+        );
+    }
     Ok(Some(BackupSchedule {
         dir: dir.into(),
         every: Duration::from_secs(number("XINGFU_BACKUP_EVERY_HOURS", 24)? * 3600),

@@ -162,13 +162,14 @@ pub async fn load_if_empty(pool: &Pool) -> anyhow::Result<()> {
                 "INSERT INTO user_roles (user_id, role, community_id) VALUES ($1, $2, $3)",
                 user_id,
                 role,
-                community
+                *community
             )
             .execute(&mut *tx)
             .await?;
         }
     }
     for e in ELDERS {
+        let birth = chrono::NaiveDate::parse_from_str(e.birth, "%Y-%m-%d")?;
         let elder_id = sqlx::query_scalar!(
             r#"INSERT INTO elders (name, birth_date, community_id, building, unit, room, phone, needs_delivery,
                                  allergies, diet_needs, subsidy_category, notes, user_id, created_by)
@@ -176,7 +177,7 @@ pub async fn load_if_empty(pool: &Pool) -> anyhow::Result<()> {
                      (SELECT id FROM users WHERE phone = '13900000002'))
            RETURNING id AS "id!: i64""#,
             e.name,
-            e.birth,
+            birth,
             e.community,
             e.building,
             e.unit,
@@ -207,6 +208,7 @@ pub async fn load_if_empty(pool: &Pool) -> anyhow::Result<()> {
     crate::demo_canteen::load(&mut tx, today).await?;
     crate::demo_volunteer::load(&mut tx, today).await?;
     crate::demo_school::load(&mut tx, today).await?;
+    crate::database::number_after_loaded_rows(&mut tx).await?;
     tx.commit().await?;
     tracing::info!(password = DEMO_PASSWORD, "loaded demo data");
     Ok(())

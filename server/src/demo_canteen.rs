@@ -77,7 +77,7 @@ pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow:
         sqlx::query!(
             "INSERT INTO subsidy_rules (age_band, subsidy_category, subsidy_fen) VALUES ($1, $2, $3)",
             age_band,
-            category,
+            *category,
             subsidy
         )
         .execute(&mut **tx)
@@ -96,13 +96,11 @@ pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow:
         .fetch_one(&mut **tx)
         .await?;
         for offset in 0..7 {
-            let date = (today + chrono::Days::new(offset))
-                .format("%Y-%m-%d")
-                .to_string();
+            let date = today + chrono::Days::new(offset);
             let services: &[i64] = if d.at_dinner { &[1, 2] } else { &[1] };
             for service in services {
                 sqlx::query!(
-                    "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES ($1, $2, $3, 1)",
+                    "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES ($1, $2, $3, TRUE)",
                     service,
                     date,
                     dish_id

@@ -65,11 +65,7 @@ const CLASSES: &[DemoClass] = &[
 ];
 
 pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow::Result<()> {
-    let day = |offset: i64| {
-        (today + chrono::Duration::days(offset))
-            .format("%Y-%m-%d")
-            .to_string()
-    };
+    let day = |offset: i64| today + chrono::Duration::days(offset);
     let (returning, opens, closes, starts, ends) =
         (day(-20), day(-10), day(30), day(-14), day(160));
     sqlx::query!(
@@ -167,7 +163,7 @@ async fn proposals(tx: &mut Transaction<'_>) -> anyhow::Result<()> {
     .await?;
     sqlx::query!(
         "INSERT INTO proposal_votes (proposal_id, elder_id, committed, voted_by)
-         SELECT 1, e.id, 1, u.id FROM elders e, users u
+         SELECT 1, e.id, TRUE, u.id FROM elders e, users u
          WHERE e.name IN ('王秀英', '孙大海') AND e.community_id = 7 AND u.phone = '13900000002'"
     )
     .execute(&mut **tx)

@@ -4,11 +4,7 @@
 use app::db::Transaction;
 
 pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow::Result<()> {
-    let day = |offset: u64| {
-        (today + chrono::Days::new(offset))
-            .format("%Y-%m-%d")
-            .to_string()
-    };
+    let day = |offset: u64| today + chrono::Days::new(offset);
     let (event_day, class_day) = (day(2), day(3));
     sqlx::query!(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
@@ -26,7 +22,7 @@ pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow:
     .await?;
     sqlx::query!(
         "INSERT INTO volunteer_profiles (user_id, community_id, skills, is_party_member, availability)
-         SELECT id, 7, '送餐,陪诊', 1, '周二、周四上午' FROM users WHERE phone = '13900000004'"
+         SELECT id, 7, '送餐,陪诊', TRUE, '周二、周四上午' FROM users WHERE phone = '13900000004'"
     )
     .execute(&mut **tx)
     .await?;

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 
 /// 200 "ok" when the database answers, 503 otherwise.
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match sqlx::query_scalar::<_, i64>("SELECT 1")
+    match sqlx::query_scalar::<_, i64>("SELECT CAST(1 AS BIGINT)")
         .fetch_one(&state.pool)
         .await
     {
@@ -26,7 +26,7 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
     )
     .fetch_one(&state.pool)
     .await;
-    let expected = crate::backup::latest_migration();
+    let expected = crate::database::latest_migration();
     match applied {
         Ok(Some(version)) if version >= expected => (StatusCode::OK, "ready".to_string()),
         Ok(version) => (

@@ -58,6 +58,9 @@ async fn run() -> anyhow::Result<()> {
             cli::healthcheck(conf.leptos_options.site_addr).await
         }
         cli::Command::Demo { scale } => {
+            if !url.starts_with("sqlite:") {
+                anyhow::bail!("the generated year of demo data is written into SQLite only");
+            }
             let pool = database::open(&url).await?;
             let today = app::clock::today_in_shanghai();
             let report = demo_year::generate(&pool, scale, today).await?;

@@ -105,11 +105,13 @@ async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: Sq
     .fetch_one(&pool)
     .await
     .unwrap();
-    sqlx::query("INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, 2, 'confirmed')")
-        .bind(shift)
-        .execute(&pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, 2, 'confirmed')",
+    )
+    .bind(shift)
+    .execute(&pool)
+    .await
+    .unwrap();
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     assert_eq!(db::shifts::send_reminders(&pool, monday).await.unwrap(), 1);
     assert_eq!(db::shifts::send_reminders(&pool, monday).await.unwrap(), 0);

@@ -1,0 +1,52 @@
+//! PostgreSQL: a pool for the server's reads and writes and one connection for the meal
+//! orders' group commit, as on SQLite. Capacity checks hold the advisory write lock
+//! (`app::db::begin_immediate`), so several server instances on one database never oversell.
+
+use std::time::Duration;
+
+use app::db::Pool;
+use sqlx::postgres::PgPoolOptions;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// Opens and migrates the database. Two instances starting together migrate it once: sqlx
+/// holds an advisory lock while it migrates.
+pub async fn open(url: &str) -> anyhow::Result<Pool> {
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect(url)
+        .await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+/// The connection meal orders are placed through, a batch at a time (`OrderQueue`).
+pub async fn open_writer(url: &str) -> anyhow::Result<Pool> {
+    Ok(PgPoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(Duration::from_secs(30))
+        .connect(url)
+        .await?)
+}
+
+/// After rows were given their id explicitly (the demo data, a copied database), moves every
+/// table's identity past its largest id, so that the next new row does not collide with them.
+pub async fn number_after_loaded_rows(conn: &mut app::db::Connection) -> sqlx::Result<()> {
+    sqlx::raw_sql(
+        "DO $$
+         DECLARE t record;
+         BEGIN
+           FOR t IN SELECT table_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'
+           LOOP
+             EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''),
+                                           coalesce((SELECT max(id) FROM %I), 0) + 1, false)',
+                            t.table_name, t.table_name);
+           END LOOP;
+         END $$",
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
