@@ -32,20 +32,30 @@ start_postgres() {
   POSTGRES_DIR="$(mktemp -d /tmp/xingfu-postgres.XXXXXX)"
   chmod 755 "$POSTGRES_DIR"
   [ "$(id -u)" = 0 ] && chown postgres: "$POSTGRES_DIR"
-  local port durability=off
-  port="$(free_port)"
+  local durability=off
+  POSTGRES_PORT="$(free_port)"
   [ "${POSTGRES_DURABLE:-0}" = 1 ] && durability=on
+  POSTGRES_OPTIONS="-p $POSTGRES_PORT -c listen_addresses=127.0.0.1 -k $POSTGRES_DIR -c fsync=$durability -c max_connections=300"
   as_postgres_owner "$(postgres_bin initdb)" --pgdata="$POSTGRES_DIR/data" --username=xingfu \
     --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$POSTGRES_DIR/initdb.log" 2>&1 ||
     { cat "$POSTGRES_DIR/initdb.log"; die "initdb failed"; }
-  as_postgres_owner "$(postgres_bin pg_ctl)" --pgdata="$POSTGRES_DIR/data" --wait \
-    --log="$POSTGRES_DIR/server.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $POSTGRES_DIR -c fsync=$durability -c max_connections=300" \
-    start >/dev/null || { cat "$POSTGRES_DIR/server.log"; die "PostgreSQL did not start"; }
+  postgres_ctl start
   trap stop_postgres EXIT
-  "$(postgres_bin createdb)" -h 127.0.0.1 -p "$port" -U xingfu xingfu
-  export POSTGRES_URL="postgres://xingfu@127.0.0.1:$port/xingfu"
-  note "PostgreSQL $POSTGRES_MAJOR on port $port ($POSTGRES_DIR)"
+  "$(postgres_bin createdb)" -h 127.0.0.1 -p "$POSTGRES_PORT" -U xingfu xingfu
+  export POSTGRES_URL="postgres://xingfu@127.0.0.1:$POSTGRES_PORT/xingfu"
+  note "PostgreSQL $POSTGRES_MAJOR on port $POSTGRES_PORT ($POSTGRES_DIR)"
+}
+
+# Starts or stops the running test server (`postgres_ctl stop`, then `start` brings it back on
+# the same port with the same data).
+postgres_ctl() {
+  if [ "$1" = start ]; then
+    as_postgres_owner "$(postgres_bin pg_ctl)" --pgdata="$POSTGRES_DIR/data" --wait \
+      --log="$POSTGRES_DIR/server.log" -o "$POSTGRES_OPTIONS" start >/dev/null ||
+      { cat "$POSTGRES_DIR/server.log"; die "PostgreSQL did not start"; }
+  else
+    as_postgres_owner "$(postgres_bin pg_ctl)" --pgdata="$POSTGRES_DIR/data" --mode=fast --wait stop >/dev/null
+  fi
 }
 
 stop_postgres() {

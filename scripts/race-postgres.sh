@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Two server instances on one PostgreSQL database, and 1,000 requests at once for 30 places
-# each — meal orders, class enrollments, shift sign-ups — spread over both instances through
-# HTTP. Fails unless exactly 30 of each are taken, the rest refused as full or waitlisted in
-# order, and no request gets a server error. Sessions made once are valid on either instance.
+# The server on PostgreSQL, as a site would move to it and run it:
+#  1. a SQLite site (the demo and a week of generated data) is copied into a new PostgreSQL
+#     database with `server migrate-to-postgres`, which checks counts and sums of money; a
+#     second copy into the same database is refused;
+#  2. two server instances serve that database, and 1,000 requests at once for 30 places
+#     each — meal orders, class enrollments, shift sign-ups — are spread over both through
+#     HTTP. Fails unless exactly 30 of each are taken, the rest refused as full or waitlisted
+#     in order, and no request gets a server error. Sessions made once are valid on either.
 #
-#   scripts/race-postgres.sh SERVER_BINARY     (built with --features postgres; scripts/test.sh)
+#   scripts/race-postgres.sh POSTGRES_SERVER SQLITE_SERVER   (both built; scripts/test.sh)
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 source "$ROOT/scripts/postgres.sh"
 cd "$ROOT"
 binary="$(realpath "${1:?the server binary built with --features postgres}")"
+sqlite_binary="$(realpath "${2:?the server binary built for SQLite}")"
 
 work="$(mktemp -d)"
 mkdir -p "$work/site/pkg"
@@ -39,8 +44,16 @@ start_instance() {
   die "instance $name did not start"
 }
 
+step "A SQLite site copied into PostgreSQL (server migrate-to-postgres)"
+DATABASE_URL="sqlite:$work/site.db" "$sqlite_binary" demo --scale week >/dev/null
+"$binary" migrate-to-postgres --from "sqlite:$work/site.db" --to "$POSTGRES_URL" | tail -n 3 | sed 's/^/    /'
+if "$binary" migrate-to-postgres --from "sqlite:$work/site.db" --to "$POSTGRES_URL" 2>"$work/again.txt"; then
+  die "a second copy into a database that has tables was not refused"
+fi
+note "a second copy is refused: $(cat "$work/again.txt")"
+
 step "Two instances on one PostgreSQL database"
-start_instance first XINGFU_DEMO_DATA=1
+start_instance first
 first="$INSTANCE_URL"
 start_instance second
 second="$INSTANCE_URL"
@@ -75,3 +88,28 @@ for name in first second; do
 done
 [ "$failed" = 0 ] || die "the race on two instances broke a guarantee"
 note "exactly 30 each, over two instances"
+
+step "PostgreSQL stopped, then started again"
+order() {
+  curl -s -o "$work/answer.txt" -w '%{http_code}' -H "Cookie: xf_session=bench-family" \
+    -H "Origin: $first" --data "form%5Belder_id%5D=$1&form%5Bservice_id%5D=900&form%5Bdates%5D%5B%5D=$tomorrow&form%5Bdishes%5D%5B%5D=900%3A1&form%5Bfulfilment%5D=dine_in&form%5Breplaces%5D=0" \
+    "$first/api/canteen/order"
+}
+postgres_ctl stop
+ready="$(curl -s -o /dev/null -w '%{http_code}' "$first/readyz")"
+[ "$ready" = 503 ] || die "/readyz answered $ready with the database down, not 503"
+answer="$(order 904000)"
+curl -s -H "Cookie: xf_session=bench-family" "$first/canteen/orders" >"$work/page.html"
+grep -q "系统繁忙" "$work/page.html" || die "我的订餐 with the database down does not say 系统繁忙"
+if grep -qiE "postgres|sqlx|connection|refused|pool timed" "$work/answer.txt" "$work/page.html"; then
+  die "a driver's error reached the family: $(cat "$work/answer.txt")"
+fi
+note "database down: /readyz 503; an order is answered $answer $(cat "$work/answer.txt") (the page's 系统繁忙), 我的订餐 says 系统繁忙"
+postgres_ctl start
+for _ in $(seq 1 100); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$first/readyz")" = 200 ] && break
+  sleep 0.2
+done
+answer="$(order 904001)"
+[ "$answer" = 200 ] || die "after the database came back an order got $answer: $(cat "$work/answer.txt")"
+note "database back: ready again, and the next order is placed"

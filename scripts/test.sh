@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, the layers, that the SQLite and PostgreSQL migrations
-# build the same schema (on a throw-away PostgreSQL), clippy for the server and the wasm build,
-# the Rust tests (domain, database, server), then the Playwright suite in Chromium — with JavaScript
-# on and off — against a fresh build on a throw-away database. The browser tests use the debug
-# profile, which shares its compiled dependencies with the Rust tests; `scripts/run.sh` builds
-# the release profile.
+# build the same schema and that every query is right for both (on a throw-away PostgreSQL),
+# clippy for the server and the wasm build, the Rust tests (domain, database, server), the
+# Playwright suite in Chromium — with JavaScript on and off — against a fresh build on a
+# throw-away database, and last the server on PostgreSQL (scripts/race-postgres.sh: a site
+# copied over, two instances racing for places, the database stopped and started). The browser
+# tests use the debug profile, which shares its compiled dependencies with the Rust tests;
+# `scripts/run.sh` builds the release profile.
 #
 # A full run compiles each crate once, so it keeps no incremental caches: they would double the
 # disk the debug build takes (set CARGO_INCREMENTAL=1 to keep them while iterating).
@@ -29,14 +31,7 @@ python3 scripts/check-schemas.py "$POSTGRES_URL"
 step "Clippy: the server built for PostgreSQL (every query checked against its schema)"
 DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false \
   cargo clippy --quiet -p app -p server --features server/postgres -- -D warnings
-
-step "PostgreSQL: two server instances, 1,000 racing for 30 places each"
-DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false cargo build --quiet -p server --features postgres
 stop_postgres
-postgres_server="$(mktemp -d)/server"
-cp target/debug/server "$postgres_server"
-bash scripts/race-postgres.sh "$postgres_server"
-rm -rf "$(dirname "$postgres_server")"
 
 step "Clippy: server side"
 cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D warnings
@@ -68,5 +63,19 @@ if ! (cd end2end && E2E_PORT="$port" npx playwright test); then
   note "server log:"; tail -n 50 "$work/server.log"
   die "browser tests failed"
 fi
+
+step "PostgreSQL: a SQLite site copied over, two server instances racing for places"
+kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true; rm -rf "$work"
+binaries="$(mktemp -d)"
+cp target/debug/server "$binaries/server-sqlite"
+start_postgres
+for migration in migrations/postgres/*.sql; do
+  psql -X -q -v ON_ERROR_STOP=1 "$POSTGRES_URL" -f "$migration" >/dev/null
+done
+DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false cargo build --quiet -p server --features postgres
+stop_postgres
+cp target/debug/server "$binaries/server-postgres"
+bash scripts/race-postgres.sh "$binaries/server-postgres" "$binaries/server-sqlite"
+rm -rf "$binaries"
 
 step "All checks passed in $(( ($(date +%s) - started) / 60 )) min; target/ takes $(du -sh target | cut -f1)"

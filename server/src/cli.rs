@@ -8,7 +8,9 @@
 //! - `server restore --from FILE` puts a backup in place of the (stopped) server's database;
 //! - `server healthcheck` asks the running server's `/healthz` (for container health checks);
 //! - `server demo --scale year` fills a new, empty database with the demo and a year of
-//!   generated data for 50 more communities (`--scale week`: 2 communities, 7 days).
+//!   generated data for 50 more communities (`--scale week`: 2 communities, 7 days);
+//! - `server migrate-to-postgres --from sqlite:FILE --to postgres://…` (the server built for
+//!   PostgreSQL) copies a site into a new PostgreSQL database and checks the copy.
 
 use std::path::PathBuf;
 
@@ -31,10 +33,12 @@ pub enum Command {
     Restore { from: PathBuf },
     Healthcheck,
     Demo { scale: crate::demo_year::Scale },
+    MigrateToPostgres { from: String, to: String },
 }
 
 const USAGE: &str = "use `serve`, `create-admin --phone … --name …`, `backup --to FILE`, \
-                     `restore --from FILE`, `healthcheck` or `demo --scale year`";
+                     `restore --from FILE`, `healthcheck`, `demo --scale year` or \
+                     `migrate-to-postgres --from sqlite:FILE --to postgres://…`";
 
 /// `--flag value` pairs, each flag one of `known`.
 fn options(
@@ -87,6 +91,13 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> anyhow::Result<Command> 
             let scale = option(&found, "--scale").context("--scale year (or week) is required")?;
             Ok(Command::Demo {
                 scale: crate::demo_year::Scale::parse(&scale)?,
+            })
+        }
+        Some("migrate-to-postgres") => {
+            let found = options(args, &["--from", "--to"])?;
+            Ok(Command::MigrateToPostgres {
+                from: option(&found, "--from").context("--from sqlite:FILE is required")?,
+                to: option(&found, "--to").context("--to postgres://… is required")?,
             })
         }
         Some(other) => bail!("unknown command {other}; {USAGE}"),

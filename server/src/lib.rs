@@ -19,6 +19,8 @@ pub mod jobs;
 pub mod live;
 pub mod locale;
 pub mod metrics;
+#[cfg(feature = "postgres")]
+pub mod migrate_to_postgres;
 pub mod page_cache;
 pub mod request_id;
 pub mod router;

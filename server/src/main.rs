@@ -67,8 +67,21 @@ async fn run() -> anyhow::Result<()> {
             print!("Wrote into {url}:\n{}", report.lines());
             Ok(())
         }
+        cli::Command::MigrateToPostgres { from, to } => migrate_to_postgres(&from, &to).await,
         cli::Command::Serve => serve(&url).await,
     }
+}
+
+#[cfg(feature = "postgres")]
+async fn migrate_to_postgres(from: &str, to: &str) -> anyhow::Result<()> {
+    let report = server::migrate_to_postgres::migrate(from, to).await?;
+    print!("Copied {from} into {to}:\n{}", report.lines());
+    Ok(())
+}
+
+#[cfg(not(feature = "postgres"))]
+async fn migrate_to_postgres(_: &str, _: &str) -> anyhow::Result<()> {
+    anyhow::bail!("this server is built for SQLite; build it with `--features postgres` to migrate")
 }
 
 async fn serve(url: &str) -> anyhow::Result<()> {

@@ -14,7 +14,9 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/pos
 pub async fn open(url: &str) -> anyhow::Result<Pool> {
     let pool = PgPoolOptions::new()
         .max_connections(16)
-        .acquire_timeout(Duration::from_secs(10))
+        // With the database unreachable, a request answers "系统繁忙" after this long rather
+        // than waiting; the pool connects again by itself once it is back.
+        .acquire_timeout(Duration::from_secs(5))
         .connect(url)
         .await?;
     MIGRATOR.run(&pool).await?;
