@@ -4,6 +4,8 @@
 #   scripts/bench.sh                 everything (about 6 minutes after the release build)
 #   BENCH_SECONDS=5 scripts/bench.sh shorter load runs
 #   BENCH_ONLY="static orders" scripts/bench.sh   some parts: pages, static, orders, races
+#   BENCH_DATABASE=postgres BENCH_ONLY="orders races" scripts/bench.sh   the server built for
+#                                    PostgreSQL, on a throw-away one (durable: fsync on)
 #
 # It builds the release if the sources are newer than the last one, starts the server on a
 # throw-away demo database with benchmark data beside the demo (scripts/bench/seed.py), and
@@ -12,7 +14,8 @@
 #   2. requests/s and p50/p99 at 64 and 256 connections for three server-rendered pages, each
 #      beside the same bytes served as a static file by the same server (wrk);
 #   3. meal orders/s through HTTP at 16 connections beside raw SQLite commits/s on the same
-#      disk in the same durability mode (WAL, synchronous=FULL);
+#      disk in the same durability mode (WAL, synchronous=FULL) — on PostgreSQL beside
+#      pgbench's commits/s of one connection inserting one row per transaction;
 #   4. 1,000 simultaneous orders, enrollments and shift sign-ups for 30 places each.
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -27,9 +30,29 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 seconds="${BENCH_SECONDS:-10}"
 only="${BENCH_ONLY:-pages static orders races}"
 wanted() { [[ " $only " == *" $1 "* ]]; }
-build_release
-
 work="$(mktemp -d)"
+engine="${BENCH_DATABASE:-sqlite}"
+if [ "$engine" = postgres ]; then
+  source "$ROOT/scripts/postgres.sh"
+  POSTGRES_DURABLE=1 start_postgres
+  # The build checks every query against the schema, in a database of its own.
+  psql -X -q "$POSTGRES_URL" -c "CREATE DATABASE build"
+  build_url="${POSTGRES_URL%/*}/build"
+  for migration in migrations/postgres/*.sql; do
+    psql -X -q -v ON_ERROR_STOP=1 "$build_url" -f "$migration" >/dev/null
+  done
+  step "Building the server for PostgreSQL and the browser bundle (release)"
+  rm -f target/release/.xingfu-release-built # the SQLite build is due again after this one
+  DATABASE_URL="$build_url" SQLX_OFFLINE=false cargo leptos build --release --split --bin-features postgres
+  precompress_dir "$ROOT/target/site"
+  database_url="$POSTGRES_URL"
+  count() { psql -X -A -t "$POSTGRES_URL" -c "$1"; }
+else
+  build_release
+  database_url="sqlite:$work/bench.db"
+  count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$work/bench.db" "$1"; }
+fi
+
 port="${BENCH_PORT:-3500}"
 url="http://127.0.0.1:$port"
 server_pid=""
@@ -37,11 +60,11 @@ stop_server() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   server_pid=""
 }
-trap 'stop_server; [ -n "${BENCH_KEEP:-}" ] && note "kept $work" || rm -rf "$work"' EXIT
+trap 'stop_server; [ -n "${BENCH_KEEP:-}" ] && note "kept $work" || rm -rf "$work"; [ "$engine" = postgres ] && stop_postgres' EXIT
 
 start_server() {
   export_site_settings "$work/site"
-  LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite:$work/bench.db" XINGFU_DEMO_DATA=1 \
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="$database_url" XINGFU_DEMO_DATA=1 \
     RUST_LOG=warn target/release/server >>"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 150); do
@@ -57,7 +80,7 @@ day() { TZ=Asia/Shanghai date -d "$today + $1 day" +%F; }
 
 cp -r target/site "$work/site"
 start_server
-python3 scripts/bench/seed.py "$work/bench.db" "$today" >"$work/seed.json"
+python3 scripts/bench/seed.py "${database_url#sqlite:}" "$today" >"$work/seed.json"
 
 if wanted pages; then
 step "1. First visit per page (Chromium; cold cache; median of 3 visits)"
@@ -95,6 +118,13 @@ done
 fi
 
 if wanted orders; then
+if [ "$engine" = postgres ]; then
+step "3. Meal orders through HTTP beside raw PostgreSQL commits (fsync on, synchronous_commit on)"
+psql -X -q "$POSTGRES_URL" -c "CREATE TABLE raw_commits (id bigserial PRIMARY KEY, v text)"
+echo "INSERT INTO raw_commits (v) VALUES ('一份敬老套餐');" >"$work/raw.sql"
+raw=$("$(postgres_bin pgbench)" -n -c 1 -T 3 -f "$work/raw.sql" "$POSTGRES_URL" 2>/dev/null |
+  awk '/^tps/ { printf "%.0f", $3 }')
+else
 step "3. Meal orders through HTTP beside raw SQLite commits (WAL, synchronous=FULL)"
 raw=$(python3 - "$work/raw.db" <<'EOF'
 import sqlite3, sys, time
@@ -111,14 +141,15 @@ while time.perf_counter() - started < 3:
 print(f"{n / (time.perf_counter() - started):.0f}")
 EOF
 )
+fi
 days=()
 for offset in $(seq 1 13); do days+=("$(day "$offset")"); done
 orders=$(wrk -t2 -c16 -d"${seconds}s" --timeout 10s -s scripts/bench/orders.lua "$url" -- \
   2 bench-family 900000 5000 "${days[@]}" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }')
 read -r per_second p50 p99 placed refused <<<"$orders"
-placed_in_db=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM orders WHERE service_id = 900\").fetchone()[0])" "$work/bench.db")
+placed_in_db=$(count "SELECT count(*) FROM orders WHERE service_id = 900")
 share=$(awk -v a="$per_second" -v b="$raw" 'BEGIN { printf "%.0f", 100 * a / b }')
-printf '| raw SQLite commits/s | orders/s (16 conns) | share | p50 ms | p99 ms | answered ok | refused | orders in the database |\n'
+printf '| raw %s commits/s | orders/s (16 conns) | share | p50 ms | p99 ms | answered ok | refused | orders in the database |\n' "$engine"
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 printf '| %s | %s | %s %% | %s | %s | %s | %s | %s |\n' "$raw" "$per_second" "$share" "$p50" "$p99" "$placed" "$refused" "$placed_in_db"
 fi
@@ -126,12 +157,11 @@ fi
 if wanted races; then
 step "4. 1,000 at once for 30 places"
 race=$(cd end2end && BENCH_URL="$url" BENCH_SEED="$work/seed.json" BENCH_DAY="$(day 1)" node bench/race.mjs)
-taken() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$work/bench.db" "$1"; }
-orders_taken=$(taken "SELECT count(*) FROM orders WHERE service_id = 901 AND status <> 'cancelled'")
-seats_taken=$(taken "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'enrolled'")
-waitlisted=$(taken "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'waitlisted'")
-confirmed=$(taken "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'confirmed'")
-shift_waitlisted=$(taken "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'waitlisted'")
+orders_taken=$(count "SELECT count(*) FROM orders WHERE service_id = 901 AND status <> 'cancelled'")
+seats_taken=$(count "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'enrolled'")
+waitlisted=$(count "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'waitlisted'")
+confirmed=$(count "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'confirmed'")
+shift_waitlisted=$(count "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'waitlisted'")
 printf '| race | places | took ms | HTTP answers | places taken (database) |\n|---|---:|---:|---|---|\n'
 while read -r _ name ms statuses; do
   case "$name" in

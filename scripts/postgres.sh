@@ -11,6 +11,11 @@ POSTGRES_MAJOR=15
 
 ensure_postgres() {
   step "PostgreSQL $POSTGRES_MAJOR (Debian packages)"
+  if [ ! -x "$(postgres_bin initdb)" ] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    # Only the binaries: no machine-wide cluster is created or started by the package.
+    as_root mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
   apt_install "postgresql-$POSTGRES_MAJOR" "postgresql-client-$POSTGRES_MAJOR"
 }
 
