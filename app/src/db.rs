@@ -73,7 +73,8 @@ pub async fn record_audit(
     Ok(())
 }
 
-/// "[1,2,3]", for `json_each(?)` to turn into a list of ids in SQL.
+/// "[1,2,3]", for `json_each($n)` to turn into a list of integers in SQL (both engines read it:
+/// PostgreSQL's schema defines `json_each(text)` as SQLite has it built in).
 pub fn json_ids(ids: impl IntoIterator<Item = i64>) -> String {
     let list: Vec<String> = ids.into_iter().map(|id| id.to_string()).collect();
     format!("[{}]", list.join(","))

@@ -13,7 +13,7 @@ use crate::dashboard::model::{Dashboard, DashboardFilter};
 use crate::error::AppResult;
 
 /// The communities every figure is limited to (`dashboard::policy::scope` builds it). Queries
-/// take it as a JSON list, which SQLite reads with `json_each`.
+/// take it as a JSON list, read with `json_each` (`crate::db::json_ids`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DashboardScope {
     communities: Vec<i64>,
