@@ -38,9 +38,7 @@ if [ "$engine" = postgres ]; then
   # The build checks every query against the schema, in a database of its own.
   psql -X -q "$POSTGRES_URL" -c "CREATE DATABASE build"
   build_url="${POSTGRES_URL%/*}/build"
-  for migration in migrations/postgres/*.sql; do
-    psql -X -q -v ON_ERROR_STOP=1 "$build_url" -f "$migration" >/dev/null
-  done
+  migrate_postgres "$build_url"
   step "Building the server for PostgreSQL and the browser bundle (release)"
   rm -f target/release/.xingfu-release-built # the SQLite build is due again after this one
   DATABASE_URL="$build_url" SQLX_OFFLINE=false cargo leptos build --release --split --bin-features postgres

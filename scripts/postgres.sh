@@ -63,6 +63,14 @@ postgres_ctl() {
   fi
 }
 
+# Applies migrations/postgres/ to the database at URL (for a build to check its queries against).
+migrate_postgres() {
+  local migration
+  for migration in "$ROOT"/migrations/postgres/*.sql; do
+    psql -X -q -v ON_ERROR_STOP=1 "$1" -f "$migration" >/dev/null
+  done
+}
+
 stop_postgres() {
   [ -n "${POSTGRES_DIR:-}" ] || return 0
   as_postgres_owner "$(postgres_bin pg_ctl)" --pgdata="$POSTGRES_DIR/data" --mode=fast stop >/dev/null 2>&1 || true

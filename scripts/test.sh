@@ -69,9 +69,7 @@ kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true; rm -rf "$wor
 binaries="$(mktemp -d)"
 cp target/debug/server "$binaries/server-sqlite"
 start_postgres
-for migration in migrations/postgres/*.sql; do
-  psql -X -q -v ON_ERROR_STOP=1 "$POSTGRES_URL" -f "$migration" >/dev/null
-done
+migrate_postgres "$POSTGRES_URL"
 DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false cargo build --quiet -p server --features postgres
 stop_postgres
 cp target/debug/server "$binaries/server-postgres"
