@@ -3,8 +3,9 @@
 # build the same schema and that every query is right for both (on a throw-away PostgreSQL),
 # clippy for the server and the wasm build, the Rust tests (domain, database, server), the
 # Playwright suite in Chromium — with JavaScript on and off — against a fresh build on a
-# throw-away database, and last the server on PostgreSQL (scripts/race-postgres.sh: a site
-# copied over, two instances racing for places, the database stopped and started). The browser
+# throw-away database, and last the server on PostgreSQL: the database and server tests again,
+# then scripts/race-postgres.sh (a site copied over, two instances racing for places, the
+# database stopped and started). The browser
 # tests use the debug profile, which shares its compiled dependencies with the Rust tests;
 # `scripts/run.sh` builds the release profile.
 #
@@ -30,7 +31,7 @@ python3 scripts/check-schemas.py "$POSTGRES_URL"
 
 step "Clippy: the server built for PostgreSQL (every query checked against its schema)"
 DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false \
-  cargo clippy --quiet -p app -p server --features server/postgres -- -D warnings
+  cargo clippy --quiet -p app -p server --features server/postgres --all-targets -- -D warnings
 stop_postgres
 
 step "Clippy: server side"
@@ -64,13 +65,21 @@ if ! (cd end2end && E2E_PORT="$port" npx playwright test); then
   die "browser tests failed"
 fi
 
-step "PostgreSQL: a SQLite site copied over, two server instances racing for places"
+step "PostgreSQL: the database functions and the server routes, each test on a new database"
 kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true; rm -rf "$work"
 binaries="$(mktemp -d)"
 cp target/debug/server "$binaries/server-sqlite"
 start_postgres
 migrate_postgres "$POSTGRES_URL"
-DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false cargo build --quiet -p server --features postgres
+# The build checks its queries against this database's schema; `#[sqlx::test]` creates a
+# database per test on the same server and drops it afterwards.
+export DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false
+cargo test -p app --features postgres --test db
+cargo test -p server --features postgres --test http
+
+step "PostgreSQL: a SQLite site copied over, two server instances racing for places"
+cargo build --quiet -p server --features postgres
+unset DATABASE_URL; export SQLX_OFFLINE=true
 stop_postgres
 cp target/debug/server "$binaries/server-postgres"
 bash scripts/race-postgres.sh "$binaries/server-postgres" "$binaries/server-sqlite"

@@ -17,6 +17,48 @@ pub type Connection = <Db as sqlx::Database>::Connection;
 /// A transaction on the database.
 pub type Transaction<'c> = sqlx::Transaction<'c, Db>;
 
+/// The migrations of the engine the server is built for (`migrations/`, or
+/// `migrations/postgres/` with the `postgres` feature), kept in step by `scripts/check-schemas.py`.
+#[cfg(not(feature = "postgres"))]
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+#[cfg(feature = "postgres")]
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// The newest migration this build knows.
+pub fn latest_migration() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// After rows were given their id explicitly (the demo data, a copied database, test
+/// fixtures): SQLite numbers a new row after the largest id there is, so nothing is needed.
+#[cfg(not(feature = "postgres"))]
+pub async fn number_after_loaded_rows(_: &mut Connection) -> sqlx::Result<()> {
+    Ok(())
+}
+
+/// After rows were given their id explicitly (the demo data, a copied database, test
+/// fixtures), moves every table's identity past its largest id, so that the next new row does
+/// not collide with them.
+#[cfg(feature = "postgres")]
+pub async fn number_after_loaded_rows(conn: &mut Connection) -> sqlx::Result<()> {
+    sqlx::raw_sql(
+        "DO $$
+         DECLARE t record;
+         BEGIN
+           FOR t IN SELECT table_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'
+           LOOP
+             EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''),
+                                           coalesce((SELECT max(id) FROM %I), 0) + 1, false)',
+                            t.table_name, t.table_name);
+           END LOOP;
+         END $$",
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Starts a write transaction holding the database's write lock until it ends, recording how
 /// long the caller waited for the writers' connection and the lock
 /// (`xingfu_db_write_wait_seconds` in `/metrics`). Capacity checks (a count, then an insert)

@@ -4,11 +4,11 @@
 -- Times are Unix seconds (UTC); dates are dates in Asia/Shanghai.
 
 -- Two functions SQLite has built in, so that the app's queries read the same on both engines
--- (docs/postgres.md): the time now in Unix seconds, and the items of a JSON list of integers
--- with their positions (SQLite's json_each over an array; PostgreSQL's own json_each, for
--- json objects, is untouched).
+-- (docs/postgres.md): the time now in whole Unix seconds (rounded down, as SQLite's), and the
+-- items of a JSON list of integers with their positions (SQLite's json_each over an array;
+-- PostgreSQL's own json_each, for json objects, is untouched).
 CREATE FUNCTION unixepoch() RETURNS bigint LANGUAGE sql STABLE
-    AS $$ SELECT extract(epoch FROM now())::bigint $$;
+    AS $$ SELECT floor(extract(epoch FROM now()))::bigint $$;
 
 CREATE FUNCTION json_each(list text) RETURNS TABLE (key bigint, value bigint)
     LANGUAGE sql IMMUTABLE STRICT

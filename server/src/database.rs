@@ -8,11 +8,8 @@ mod postgres;
 mod sqlite;
 
 #[cfg(feature = "postgres")]
-pub use postgres::{number_after_loaded_rows, open, open_writer, MIGRATOR};
+pub use postgres::{open, open_writer};
 #[cfg(not(feature = "postgres"))]
-pub use sqlite::{connect_options, number_after_loaded_rows, open, open_writer, MIGRATOR};
+pub use sqlite::{connect_options, open, open_writer};
 
-/// The newest migration this build knows.
-pub fn latest_migration() -> i64 {
-    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
-}
+pub use app::db::{latest_migration, number_after_loaded_rows, MIGRATOR};

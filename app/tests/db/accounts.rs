@@ -2,9 +2,9 @@
 
 use app::auth::db::{self, NewAccount, SessionTimes};
 use app::auth::throttle;
+use app::db::Pool;
 use app::domain::role::{Role, RoleGrant};
 use app::error::AppError;
-use sqlx::SqlitePool;
 
 use crate::fixtures::{account, role, HASH};
 
@@ -20,8 +20,8 @@ fn times(now: i64) -> SessionTimes {
     }
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_new_account_is_found_by_phone_with_its_roles(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_new_account_is_found_by_phone_with_its_roles(pool: Pool) {
     let worker = RoleGrant {
         role: Role::Worker,
         community_id: Some(7),
@@ -36,8 +36,8 @@ async fn a_new_account_is_found_by_phone_with_its_roles(pool: SqlitePool) {
     assert!(!user.is_staff_of(1));
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn registering_a_phone_twice_is_refused_in_chinese_and_adds_nothing(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn registering_a_phone_twice_is_refused_in_chinese_and_adds_nothing(pool: Pool) {
     account(&pool, "13800138000", &[family()]).await;
     let again = NewAccount {
         phone: "13800138000",
@@ -54,8 +54,8 @@ async fn registering_a_phone_twice_is_refused_in_chinese_and_adds_nothing(pool: 
     assert_eq!(users, 1);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn granting_a_role_twice_keeps_one_row_even_without_community(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn granting_a_role_twice_keeps_one_row_even_without_community(pool: Pool) {
     let id = account(&pool, "13800138000", &[family()]).await;
     let mut conn = pool.acquire().await.unwrap();
     let admin = RoleGrant {
@@ -70,7 +70,7 @@ async fn granting_a_role_twice_keeps_one_row_even_without_community(pool: Sqlite
 
 /// The account id of a live session, as the server finds it for each request.
 async fn session_user(
-    pool: &SqlitePool,
+    pool: &Pool,
     token_hash: &str,
     times: &SessionTimes,
 ) -> Result<Option<i64>, AppError> {
@@ -78,8 +78,8 @@ async fn session_user(
     Ok(account.map(|user| user.id))
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_session_lives_until_idle_or_absolute_expiry(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_session_lives_until_idle_or_absolute_expiry(pool: Pool) {
     let id = account(&pool, "13800138000", &[family()]).await;
     db::insert_session(&pool, "token-a", id, &times(1_000))
         .await
@@ -107,8 +107,8 @@ async fn a_session_lives_until_idle_or_absolute_expiry(pool: SqlitePool) {
     assert_eq!(left, 0);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn an_active_session_still_ends_at_its_absolute_expiry(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_active_session_still_ends_at_its_absolute_expiry(pool: Pool) {
     let id = account(&pool, "13800138000", &[family()]).await;
     db::insert_session(&pool, "token-a", id, &times(0))
         .await
@@ -126,8 +126,8 @@ async fn an_active_session_still_ends_at_its_absolute_expiry(pool: SqlitePool) {
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn changing_the_password_ends_the_other_sessions_only(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn changing_the_password_ends_the_other_sessions_only(pool: Pool) {
     let id = account(&pool, "13800138000", &[family()]).await;
     for token in ["phone", "laptop", "tablet"] {
         db::insert_session(&pool, token, id, &times(0))
@@ -145,8 +145,8 @@ async fn changing_the_password_ends_the_other_sessions_only(pool: SqlitePool) {
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn five_failures_lock_a_phone_for_fifteen_minutes(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn five_failures_lock_a_phone_for_fifteen_minutes(pool: Pool) {
     let now = 10_000;
     for i in 0..throttle::MAX_FAILURES_PER_PHONE {
         throttle::check(&pool, "13800138000", "10.0.0.1", now + i)
@@ -175,8 +175,8 @@ async fn five_failures_lock_a_phone_for_fifteen_minutes(pool: SqlitePool) {
     .unwrap();
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn many_failures_from_one_address_lock_that_address(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn many_failures_from_one_address_lock_that_address(pool: Pool) {
     for i in 0..throttle::MAX_FAILURES_PER_IP {
         let phone = format!("1380013{:04}", i);
         throttle::record_failure(&pool, &phone, "10.0.0.9", 5_000 + i)
@@ -190,8 +190,8 @@ async fn many_failures_from_one_address_lock_that_address(pool: SqlitePool) {
         .unwrap();
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_successful_log_in_forgives_earlier_failures(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_successful_log_in_forgives_earlier_failures(pool: Pool) {
     for i in 0..4 {
         throttle::record_failure(&pool, "13800138000", "10.0.0.1", 100 + i)
             .await

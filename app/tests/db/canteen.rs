@@ -1,14 +1,13 @@
 //! Database tests for canteen orders, above all that a service never oversells.
 
+use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
 use app::canteen::db::order::{place_order, OrderForPlace, FULL_MESSAGE};
 use app::canteen::model::order::Fulfilment;
 use app::canteen::rules::pricing::Quote;
 use app::error::AppError;
 use chrono::NaiveDate;
-use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
-use sqlx::SqlitePool;
+use app::db::Pool;
 
 const QUOTE: Quote = Quote {
     full_price_fen: 1500,
@@ -18,7 +17,7 @@ const QUOTE: Quote = Quote {
 
 /// A canteen in 十九街社区 with one lunch service of `capacity` places, a set meal, a family
 /// account and `elders` elders; returns the elders' ids.
-pub async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Vec<i64> {
+pub async fn canteen_with(pool: &Pool, capacity: i64, elders: usize) -> Vec<i64> {
     sqlx::query("INSERT INTO users (id, phone, display_name, password_hash) VALUES (1, '13800138000', '李军', 'x')")
         .execute(pool)
         .await
@@ -32,7 +31,7 @@ pub async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Ve
         .execute(pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO dishes (id, canteen_id, name, is_set_meal, price_fen) VALUES (1, 1, '敬老套餐', 1, 1500)")
+    sqlx::query("INSERT INTO dishes (id, canteen_id, name, is_set_meal, price_fen) VALUES (1, 1, '敬老套餐', TRUE, 1500)")
         .execute(pool)
         .await
         .unwrap();
@@ -49,6 +48,7 @@ pub async fn canteen_with(pool: &SqlitePool, capacity: i64, elders: usize) -> Ve
         .unwrap();
         ids.push(id);
     }
+    crate::fixtures::numbered_after_fixtures(pool).await;
     ids
 }
 
@@ -65,8 +65,8 @@ pub fn order(elder_id: i64) -> OrderForPlace {
     }
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn an_order_keeps_the_price_and_subsidy_it_was_placed_with(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_order_keeps_the_price_and_subsidy_it_was_placed_with(pool: Pool) {
     let elders = canteen_with(&pool, 10, 1).await;
     let id = place_order(&pool, &order(elders[0])).await.unwrap();
     let (pay, subsidy): (i64, i64) =
@@ -78,8 +78,8 @@ async fn an_order_keeps_the_price_and_subsidy_it_was_placed_with(pool: SqlitePoo
     assert_eq!((pay, subsidy), (700, 800));
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn the_same_elder_cannot_order_the_same_meal_twice(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_same_elder_cannot_order_the_same_meal_twice(pool: Pool) {
     let elders = canteen_with(&pool, 10, 1).await;
     place_order(&pool, &order(elders[0])).await.unwrap();
     let again = place_order(&pool, &order(elders[0])).await.unwrap_err();
@@ -91,27 +91,10 @@ async fn the_same_elder_cannot_order_the_same_meal_twice(pool: SqlitePool) {
     assert_eq!(lines, 1, "the refused order left nothing behind");
 }
 
-/// A pool like the server's (WAL, a generous busy timeout), so the race measures the
-/// ordering code rather than how busy the test machine is.
-pub async fn racing_pool(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
-) -> SqlitePool {
-    pool_options
-        .max_connections(8)
-        .connect_with(
-            connect_options
-                .journal_mode(SqliteJournalMode::Wal)
-                .busy_timeout(Duration::from_secs(60)),
-        )
-        .await
-        .unwrap()
-}
-
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn two_hundred_families_racing_for_the_last_thirty_places_get_exactly_thirty(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     let elders = canteen_with(&pool, 30, 200).await;
@@ -138,8 +121,8 @@ async fn two_hundred_families_racing_for_the_last_thirty_places_get_exactly_thir
     assert_eq!(stored, 30);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_cancelled_order_frees_its_place(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_cancelled_order_frees_its_place(pool: Pool) {
     let elders = canteen_with(&pool, 1, 2).await;
     let first = place_order(&pool, &order(elders[0])).await.unwrap();
     assert!(place_order(&pool, &order(elders[1])).await.is_err());

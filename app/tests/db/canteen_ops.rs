@@ -4,13 +4,13 @@
 use app::canteen::db::delivery;
 use app::canteen::db::standing::{self, NewStandingOrder, RunSummary};
 use app::canteen::model::order::{Fulfilment, OrderStatus};
+use app::db::Pool;
 use app::ui::prefs::Locale;
 use chrono::{NaiveDate, TimeZone, Utc};
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::SqlitePool;
 
-use crate::canteen::{canteen_with, racing_pool};
+use crate::canteen::canteen_with;
 use crate::fixtures::count;
+use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
 
 /// Monday 2026-11-23; "now" is the evening before, so every lunch of the week is open.
 fn monday() -> NaiveDate {
@@ -25,13 +25,11 @@ fn evening_before() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
 }
 
-async fn publish_week(pool: &SqlitePool) {
+async fn publish_week(pool: &Pool) {
     for offset in 0..7 {
-        let date = (monday() + chrono::Days::new(offset))
-            .format("%Y-%m-%d")
-            .to_string();
+        let date = monday() + chrono::Days::new(offset);
         sqlx::query(
-            "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES (1, $1, 1, 1)",
+            "INSERT INTO menu_items (service_id, date, dish_id, published) VALUES (1, $1, 1, TRUE)",
         )
         .bind(date)
         .execute(pool)
@@ -40,7 +38,7 @@ async fn publish_week(pool: &SqlitePool) {
     }
 }
 
-async fn weekday_lunches(pool: &SqlitePool, elder_id: i64) -> i64 {
+async fn weekday_lunches(pool: &Pool, elder_id: i64) -> i64 {
     standing::create(
         pool,
         &NewStandingOrder {
@@ -56,8 +54,8 @@ async fn weekday_lunches(pool: &SqlitePool, elder_id: i64) -> i64 {
     .unwrap()
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn monday_to_friday_becomes_five_orders_and_a_second_run_adds_none(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn monday_to_friday_becomes_five_orders_and_a_second_run_adds_none(pool: Pool) {
     let elders = canteen_with(&pool, 10, 1).await;
     publish_week(&pool).await;
     sqlx::query("INSERT INTO subsidy_rules (age_band, subsidy_fen) VALUES ('80_89', 1000)")
@@ -81,16 +79,16 @@ async fn monday_to_friday_becomes_five_orders_and_a_second_run_adds_none(pool: S
     assert_eq!(again, RunSummary::default());
     assert_eq!(count(&pool, "SELECT count(*) FROM orders").await, 5);
     assert_eq!(
-        count(&pool, "SELECT sum(pay_fen) FROM orders").await,
+        count(&pool, "SELECT CAST(sum(pay_fen) AS BIGINT) FROM orders").await,
         5 * 500,
         "an 82-year-old pays 15 − 10 yuan under the 80–89 rule"
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn concurrent_runs_never_order_a_day_twice(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     let elders = canteen_with(&pool, 10, 3).await;
@@ -114,8 +112,8 @@ async fn concurrent_runs_never_order_a_day_twice(
     assert_eq!(count(&pool, "SELECT count(*) FROM orders").await, 15);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_cancelled_day_is_not_ordered_again_and_a_paused_order_places_nothing(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_cancelled_day_is_not_ordered_again_and_a_paused_order_places_nothing(pool: Pool) {
     let elders = canteen_with(&pool, 10, 2).await;
     publish_week(&pool).await;
     weekday_lunches(&pool, elders[0]).await;
@@ -146,8 +144,8 @@ async fn a_cancelled_day_is_not_ordered_again_and_a_paused_order_places_nothing(
     assert_eq!(summary.placed, 0);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_full_day_is_recorded_and_the_family_told_in_their_language(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_full_day_is_recorded_and_the_family_told_in_their_language(pool: Pool) {
     let elders = canteen_with(&pool, 1, 2).await;
     publish_week(&pool).await;
     weekday_lunches(&pool, elders[0]).await;
@@ -192,11 +190,11 @@ async fn a_full_day_is_recorded_and_the_family_told_in_their_language(pool: Sqli
     assert_eq!(stored_in_english, 5, "the problem shown on 我的订餐");
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn routes_group_by_building_and_no_answer_alerts_family_and_staff(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn routes_group_by_building_and_no_answer_alerts_family_and_staff(pool: Pool) {
     let elders = canteen_with(&pool, 10, 3).await;
     publish_week(&pool).await;
-    sqlx::query("UPDATE elders SET needs_delivery = 1, building = CASE id WHEN $1 THEN '3栋' ELSE '12栋' END")
+    sqlx::query("UPDATE elders SET needs_delivery = TRUE, building = CASE id WHEN $1 THEN '3栋' ELSE '12栋' END")
         .bind(elders[2])
         .execute(&pool)
         .await

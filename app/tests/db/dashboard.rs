@@ -3,11 +3,11 @@
 
 use app::dashboard::db::{self, DashboardScope};
 use app::dashboard::model::{DashboardFilter, NoAnswerOutcome};
+use app::db::Pool;
 use app::domain::age::AgeBand;
 use app::domain::elder::SubsidyCategory;
 use app::volunteer::model::requests::RequestCategory;
 use chrono::{NaiveDate, TimeZone, Utc};
-use sqlx::SqlitePool;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -38,7 +38,7 @@ fn second_street() -> DashboardScope {
 }
 
 /// Canteens, elders and orders in both communities.
-async fn canteens(pool: &SqlitePool) {
+async fn canteens(pool: &Pool) {
     sqlx::raw_sql(
         "INSERT INTO users (id, phone, display_name, password_hash) VALUES
             (1, '13800000001', '陈静', 'x'), (2, '13800000002', '赵磊', 'x'),
@@ -74,10 +74,11 @@ async fn canteens(pool: &SqlitePool) {
     .execute(pool)
     .await
     .unwrap();
+    crate::fixtures::numbered_after_fixtures(pool).await;
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn meals_subsidy_and_ratings_count_only_the_communitys_own_orders(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn meals_subsidy_and_ratings_count_only_the_communitys_own_orders(pool: Pool) {
     canteens(&pool).await;
     let mine = db::canteen::figures(&pool, &nineteenth(), november())
         .await
@@ -128,8 +129,8 @@ async fn meals_subsidy_and_ratings_count_only_the_communitys_own_orders(pool: Sq
     assert!(theirs.no_answers.is_empty());
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_no_answer_later_delivered_shows_as_resolved(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_no_answer_later_delivered_shows_as_resolved(pool: Pool) {
     canteens(&pool).await;
     let cases = db::canteen::no_answers(&pool, &nineteenth(), day("2026-11-01"), day("2026-11-30"))
         .await
@@ -147,8 +148,8 @@ async fn a_no_answer_later_delivered_shows_as_resolved(pool: SqlitePool) {
     assert_eq!(cases[1].address, "12栋 1单元 301");
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn elders_who_ordered_last_month_but_not_this_month_come_with_a_phone(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn elders_who_ordered_last_month_but_not_this_month_come_with_a_phone(pool: Pool) {
     canteens(&pool).await;
     let mine = db::canteen::figures(&pool, &nineteenth(), november())
         .await
@@ -169,8 +170,8 @@ async fn elders_who_ordered_last_month_but_not_this_month_come_with_a_phone(pool
     assert_eq!(names, ["刘福"]);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn today_counts_orders_by_meal_and_deliveries_by_status(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn today_counts_orders_by_meal_and_deliveries_by_status(pool: Pool) {
     canteens(&pool).await;
     let today = db::today::today(&pool, &nineteenth(), day("2026-11-02"))
         .await
@@ -189,7 +190,7 @@ async fn today_counts_orders_by_meal_and_deliveries_by_status(pool: SqlitePool) 
 }
 
 /// A semester with a class in each community, enrollments, attendance and fees.
-async fn school(pool: &SqlitePool) {
+async fn school(pool: &Pool) {
     sqlx::raw_sql(
         "INSERT INTO semesters (id, name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes)
             VALUES (1, '2026 秋季', '2026-09-01', '2027-01-15', '2026-08-01', '2026-08-10', '2026-08-31'),
@@ -212,17 +213,18 @@ async fn school(pool: &SqlitePool) {
             (2, 107, 'enrolled', 1, NULL), (2, 108, 'enrolled', 1, NULL), (2, 109, 'enrolled', 1, NULL),
             (2, 110, 'enrolled', 1, NULL), (2, 111, 'enrolled', 1, NULL);
          INSERT INTO attendance (class_id, session_date, elder_id, present, marked_by) VALUES
-            (1, '2026-11-09', 101, 1, 1), (1, '2026-11-09', 102, 1, 1), (1, '2026-11-09', 103, 0, 1),
-            (1, '2026-10-12', 101, 1, 1), (1, '2026-10-12', 102, 1, 1), (1, '2026-10-12', 103, 1, 1),
-            (2, '2026-11-10', 107, 0, 1);",
+            (1, '2026-11-09', 101, TRUE, 1), (1, '2026-11-09', 102, TRUE, 1), (1, '2026-11-09', 103, FALSE, 1),
+            (1, '2026-10-12', 101, TRUE, 1), (1, '2026-10-12', 102, TRUE, 1), (1, '2026-10-12', 103, TRUE, 1),
+            (2, '2026-11-10', 107, FALSE, 1);",
     )
     .execute(pool)
     .await
     .unwrap();
+    crate::fixtures::numbered_after_fixtures(pool).await;
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn classes_of_the_semester_show_places_waiting_attendance_and_fees(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn classes_of_the_semester_show_places_waiting_attendance_and_fees(pool: Pool) {
     canteens(&pool).await;
     school(&pool).await;
     let mine = db::school::figures(&pool, &nineteenth(), november())
@@ -270,7 +272,7 @@ type Request = (
 );
 
 /// Volunteer time credited around the turn of the month (Shanghai time), and requests.
-async fn volunteering(pool: &SqlitePool) {
+async fn volunteering(pool: &Pool) {
     let posted = shanghai(2026, 11, 10, 9, 0);
     let ledger = [
         (2, 7, 1, 90, shanghai(2026, 11, 10, 12, 0)),
@@ -320,8 +322,8 @@ async fn volunteering(pool: &SqlitePool) {
     }
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn volunteer_hours_follow_shanghai_months_and_requests_get_percentiles(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn volunteer_hours_follow_shanghai_months_and_requests_get_percentiles(pool: Pool) {
     canteens(&pool).await;
     volunteering(&pool).await;
     let mine = db::volunteer::figures(&pool, &nineteenth(), november())
@@ -350,8 +352,8 @@ async fn volunteer_hours_follow_shanghai_months_and_requests_get_percentiles(poo
     assert_eq!(mine.requests[1].taken_median, None);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn communities_side_by_side_each_keep_their_own_numbers(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn communities_side_by_side_each_keep_their_own_numbers(pool: Pool) {
     canteens(&pool).await;
     school(&pool).await;
     volunteering(&pool).await;

@@ -2,17 +2,17 @@
 //! registered by a family or by staff, and counting rows.
 
 use app::auth::db::{create_user, NewAccount};
+use app::db::Pool;
 use app::domain::elder::ElderForm;
 use app::domain::role::{Role, RoleGrant};
 use app::household::db::create_elder;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 /// A password hash that verifies nothing; the tests never log in with a password.
 pub const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$ZmFrZWhhc2g";
 
 /// An account named 李军 holding `roles`.
-pub async fn account(pool: &SqlitePool, phone: &str, roles: &[RoleGrant]) -> i64 {
+pub async fn account(pool: &Pool, phone: &str, roles: &[RoleGrant]) -> i64 {
     let new = NewAccount {
         phone,
         display_name: "李军",
@@ -52,29 +52,48 @@ pub fn elder_form(name: &str, community: i64) -> ElderForm {
 }
 
 /// An elder registered by `family`, who looks after them.
-pub async fn family_elder(pool: &SqlitePool, name: &str, community: i64, family: i64) -> i64 {
+pub async fn family_elder(pool: &Pool, name: &str, community: i64, family: i64) -> i64 {
     registered(pool, name, community, family, true).await
 }
 
 /// An elder registered by staff (phone bookings): no family link.
-pub async fn staff_elder(pool: &SqlitePool, name: &str, community: i64, staff: i64) -> i64 {
+pub async fn staff_elder(pool: &Pool, name: &str, community: i64, staff: i64) -> i64 {
     registered(pool, name, community, staff, false).await
 }
 
-async fn registered(
-    pool: &SqlitePool,
-    name: &str,
-    community: i64,
-    by: i64,
-    as_family: bool,
-) -> i64 {
+async fn registered(pool: &Pool, name: &str, community: i64, by: i64, as_family: bool) -> i64 {
     let elder = elder_form(name, community)
         .parse(household_today())
         .unwrap();
     create_elder(pool, &elder, by, as_family).await.unwrap()
 }
 
+/// After a fixture gave rows their ids: the next new row is numbered after them (PostgreSQL's
+/// identities do not move by themselves; SQLite needs nothing).
+pub async fn numbered_after_fixtures(pool: &Pool) {
+    let mut conn = pool.acquire().await.unwrap();
+    app::db::number_after_loaded_rows(&mut conn).await.unwrap();
+}
+
 /// The single number `sql` selects.
-pub async fn count(pool: &SqlitePool, sql: &str) -> i64 {
+pub async fn count(pool: &Pool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
+
+/// What `#[sqlx::test]` hands a test that builds its own pool, for the engine under test.
+pub type PoolOptions = sqlx::pool::PoolOptions<app::db::Db>;
+pub type ConnectOptions = <app::db::Connection as sqlx::Connection>::Options;
+
+/// A pool like the server's (on SQLite: WAL, a generous busy timeout), so a race measures the
+/// ordering code rather than how busy the test machine is.
+pub async fn racing_pool(pool_options: PoolOptions, connect_options: ConnectOptions) -> Pool {
+    #[cfg(not(feature = "postgres"))]
+    let connect_options = connect_options
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .busy_timeout(std::time::Duration::from_secs(60));
+    pool_options
+        .max_connections(8)
+        .connect_with(connect_options)
+        .await
+        .unwrap()
 }

@@ -1,12 +1,12 @@
 //! Database tests for elders, family links, access and role administration.
 
 use app::auth::db::load_user;
+use app::db::Pool;
 use app::domain::elder::Allergen;
 use app::domain::role::Role;
 use app::error::AppError;
 use app::household::db::{find_elders, link_own_login, ownership, update_elder, ElderFilter};
 use app::household::policy::{authorize, authorize_view};
-use sqlx::SqlitePool;
 
 use crate::fixtures::{account, elder_form, family_elder, household_today, role, staff_elder};
 
@@ -17,8 +17,8 @@ fn family_of(user: i64) -> ElderFilter {
     }
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_family_sees_the_elder_it_registered_with_age_and_relation(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_family_sees_the_elder_it_registered_with_age_and_relation(pool: Pool) {
     let family = account(&pool, "13800000001", &[]).await;
     family_elder(&pool, "王秀英", 7, family).await;
 
@@ -52,8 +52,8 @@ async fn a_family_sees_the_elder_it_registered_with_age_and_relation(pool: Sqlit
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn another_family_neither_lists_nor_reaches_the_elder(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn another_family_neither_lists_nor_reaches_the_elder(pool: Pool) {
     let family_a = account(&pool, "13800000001", &[]).await;
     let family_b = account(&pool, "13800000002", &[]).await;
     let id = family_elder(&pool, "王秀英", 7, family_a).await;
@@ -80,8 +80,8 @@ async fn another_family_neither_lists_nor_reaches_the_elder(pool: SqlitePool) {
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn staff_reach_elders_of_their_own_community_only(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn staff_reach_elders_of_their_own_community_only(pool: Pool) {
     let family = account(&pool, "13800000001", &[]).await;
     let worker = role(Role::Worker, Some(7));
     let staff = account(&pool, "13800000009", &[worker]).await;
@@ -111,8 +111,8 @@ async fn staff_reach_elders_of_their_own_community_only(pool: SqlitePool) {
     assert_eq!(listed.iter().map(|e| e.id).collect::<Vec<_>>(), vec![here]);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn staff_registering_an_elder_creates_no_family_link(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn staff_registering_an_elder_creates_no_family_link(pool: Pool) {
     let staff = account(&pool, "13800000009", &[role(Role::Worker, Some(7))]).await;
     let id = staff_elder(&pool, "孙大海", 7, staff).await;
     let owned = ownership(&pool, id, staff).await.unwrap().unwrap();
@@ -125,8 +125,8 @@ async fn staff_registering_an_elder_creates_no_family_link(pool: SqlitePool) {
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn updating_changes_the_profile_and_the_family_relation(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn updating_changes_the_profile_and_the_family_relation(pool: Pool) {
     let family = account(&pool, "13800000001", &[]).await;
     let id = family_elder(&pool, "王秀英", 7, family).await;
     let mut changed = elder_form("王秀英", 8);
@@ -156,8 +156,8 @@ async fn updating_changes_the_profile_and_the_family_relation(pool: SqlitePool) 
     assert!(elder.allergies.is_empty());
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn updating_a_missing_elder_reports_not_found(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn updating_a_missing_elder_reports_not_found(pool: Pool) {
     let elder = elder_form("王秀英", 7).parse(household_today()).unwrap();
     assert_eq!(
         update_elder(&pool, 999, &elder, None).await.unwrap_err(),
@@ -165,8 +165,8 @@ async fn updating_a_missing_elder_reports_not_found(pool: SqlitePool) {
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn linking_the_elders_own_login_gives_them_the_elder_role_and_access(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn linking_the_elders_own_login_gives_them_the_elder_role_and_access(pool: Pool) {
     let family = account(&pool, "13800000001", &[]).await;
     let elder_login = account(&pool, "13800000006", &[]).await;
     let id = family_elder(&pool, "王秀英", 7, family).await;
@@ -187,8 +187,8 @@ async fn linking_the_elders_own_login_gives_them_the_elder_role_and_access(pool:
     assert_eq!(mine[0].own_login.as_deref(), Some("138****0006"));
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn linking_an_unregistered_number_or_one_already_linked_is_refused(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn linking_an_unregistered_number_or_one_already_linked_is_refused(pool: Pool) {
     let family = account(&pool, "13800000001", &[]).await;
     account(&pool, "13800000006", &[]).await;
     let first = family_elder(&pool, "王秀英", 7, family).await;
@@ -205,8 +205,8 @@ async fn linking_an_unregistered_number_or_one_already_linked_is_refused(pool: S
     assert!(taken.to_string().contains("已经关联"));
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn role_changes_are_written_to_the_audit_log_with_the_actor(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn role_changes_are_written_to_the_audit_log_with_the_actor(pool: Pool) {
     let admin = account(&pool, "13800000001", &[role(Role::Admin, None)]).await;
     let target = account(&pool, "13800000002", &[]).await;
     let worker = role(Role::Worker, Some(7));

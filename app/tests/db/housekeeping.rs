@@ -2,14 +2,14 @@
 //! and notifications read long ago — and nothing that is still in use.
 
 use app::auth::db::{self, SessionTimes};
+use app::db::Pool;
 use app::domain::role::Role;
-use sqlx::SqlitePool;
 
 use crate::fixtures::{account, count, role};
 
 const DAY: i64 = 24 * 3600;
 
-async fn family_account(pool: &SqlitePool) -> i64 {
+async fn family_account(pool: &Pool) -> i64 {
     account(pool, "13800138000", &[role(Role::Family, None)]).await
 }
 
@@ -21,8 +21,8 @@ fn times(now: i64) -> SessionTimes {
     }
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn ended_sessions_go_and_live_ones_stay(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn ended_sessions_go_and_live_ones_stay(pool: Pool) {
     let user = family_account(&pool).await;
     let now = 1_800_000_000;
     db::insert_session(&pool, "live", user, &times(now - DAY))
@@ -53,8 +53,8 @@ async fn ended_sessions_go_and_live_ones_stay(pool: SqlitePool) {
     assert_eq!(left, vec!["live".to_string()]);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn old_failed_log_ins_and_long_read_notifications_go(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn old_failed_log_ins_and_long_read_notifications_go(pool: Pool) {
     let user = family_account(&pool).await;
     let now = 1_800_000_000;
     for at in [now - 2 * DAY, now - 60] {

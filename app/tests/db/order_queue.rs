@@ -3,12 +3,12 @@
 
 use app::canteen::db::order::{place_order, OrderForPlace, FULL_MESSAGE};
 use app::canteen::db::order_queue::OrderQueue;
+use app::db::Pool;
 use app::error::AppError;
 use chrono::NaiveDate;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::SqlitePool;
 
-use crate::canteen::{canteen_with, order, racing_pool};
+use crate::canteen::{canteen_with, order};
+use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
 
 fn on(elder_id: i64, day: u32) -> OrderForPlace {
     OrderForPlace {
@@ -17,14 +17,14 @@ fn on(elder_id: i64, day: u32) -> OrderForPlace {
     }
 }
 
-async fn stored(pool: &SqlitePool, sql: &str) -> Vec<i64> {
+async fn stored(pool: &Pool, sql: &str) -> Vec<i64> {
     sqlx::query_scalar(sql).fetch_all(pool).await.unwrap()
 }
 
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn two_hundred_families_through_the_queue_get_exactly_thirty(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     let elders = canteen_with(&pool, 30, 200).await;
@@ -52,8 +52,8 @@ async fn two_hundred_families_through_the_queue_get_exactly_thirty(
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_refused_order_in_a_batch_changes_nothing_and_disturbs_no_other(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_refused_order_in_a_batch_changes_nothing_and_disturbs_no_other(pool: Pool) {
     let elders = canteen_with(&pool, 2, 5).await;
     let [a, b, c, d, e] = elders[..] else {
         unreachable!()
@@ -86,8 +86,8 @@ async fn a_refused_order_in_a_batch_changes_nothing_and_disturbs_no_other(pool: 
     assert_eq!(stored(&pool, "SELECT count(*) FROM order_lines").await, [4]);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn an_order_failing_otherwise_is_placed_alone_and_the_batch_still_lands(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_order_failing_otherwise_is_placed_alone_and_the_batch_still_lands(pool: Pool) {
     let elders = canteen_with(&pool, 10, 3).await;
     let queue = OrderQueue::start(pool.clone());
     let no_such_dish = OrderForPlace {
@@ -110,8 +110,8 @@ async fn an_order_failing_otherwise_is_placed_alone_and_the_batch_still_lands(po
     assert_eq!(stored(&pool, "SELECT count(*) FROM order_lines").await, [2]);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_change_through_the_queue_cancels_the_order_it_replaces(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_change_through_the_queue_cancels_the_order_it_replaces(pool: Pool) {
     let elders = canteen_with(&pool, 1, 2).await;
     let old = place_order(&pool, &on(elders[0], 24)).await.unwrap();
     let queue = OrderQueue::start(pool.clone());

@@ -3,6 +3,7 @@
 //! duplicates while drops and enrollments interleave; offers lapse and pass on; the timetable
 //! refuses clashing slots with the reason.
 
+use app::db::Pool;
 use app::school::db::enrollment::{
     answer_offer, drop_enrollment, enroll, lapse_offers, set_capacity,
 };
@@ -10,10 +11,8 @@ use app::school::db::timetable::save_slot;
 use app::school::model::enrollment::EnrollmentStatus;
 use app::school::rules::timetable::Slot;
 use chrono::{NaiveDate, NaiveTime};
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::SqlitePool;
 
-use crate::canteen::racing_pool;
+use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -23,7 +22,7 @@ pub const NOW: i64 = 1_795_400_000;
 
 /// A semester open for enrollment, two sites 40 minutes apart, a teacher, a 书法 class of
 /// `capacity` on Monday 09:00–10:30 in room 1, and `people` elders (ids 1..=people).
-pub async fn school_with(pool: &SqlitePool, capacity: i64, people: i64) -> i64 {
+pub async fn school_with(pool: &Pool, capacity: i64, people: i64) -> i64 {
     let setup = [
         "INSERT INTO users (id, phone, display_name, password_hash) VALUES (1, '13800138000', '陈静', 'x')",
         "INSERT INTO semesters (id, name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes, max_classes_per_person, offer_hours)
@@ -55,10 +54,11 @@ pub async fn school_with(pool: &SqlitePool, capacity: i64, people: i64) -> i64 {
             .await
             .unwrap();
     }
+    crate::fixtures::numbered_after_fixtures(pool).await;
     1
 }
 
-async fn ids_with(pool: &SqlitePool, status: &str) -> Vec<i64> {
+async fn ids_with(pool: &Pool, status: &str) -> Vec<i64> {
     sqlx::query_scalar("SELECT elder_id FROM enrollments WHERE status = $1 ORDER BY id")
         .bind(status)
         .fetch_all(pool)
@@ -66,10 +66,10 @@ async fn ids_with(pool: &SqlitePool, status: &str) -> Vec<i64> {
         .unwrap()
 }
 
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn five_hundred_racing_for_thirty_seats_get_thirty_and_a_strict_waitlist(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     let class = school_with(&pool, 30, 500).await;
@@ -92,10 +92,10 @@ async fn five_hundred_racing_for_thirty_seats_get_thirty_and_a_strict_waitlist(
     assert_eq!(positions, (1..=470).collect::<Vec<i64>>());
 }
 
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn drops_and_enrollments_interleaved_offer_seats_in_order_without_gaps_or_duplicates(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     let class = school_with(&pool, 30, 60).await;
@@ -147,8 +147,8 @@ async fn drops_and_enrollments_interleaved_offer_seats_in_order_without_gaps_or_
     assert_eq!(all.len(), 45, "nobody lost or doubled");
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn an_offer_is_accepted_declined_or_lapses_and_passes_on(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn an_offer_is_accepted_declined_or_lapses_and_passes_on(pool: Pool) {
     let class = school_with(&pool, 1, 4).await;
     for elder in 1..=4 {
         enroll(&pool, class, elder, 1, today()).await.unwrap();
@@ -204,8 +204,8 @@ async fn an_offer_is_accepted_declined_or_lapses_and_passes_on(pool: SqlitePool)
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn enrollment_is_refused_with_the_reason(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn enrollment_is_refused_with_the_reason(pool: Pool) {
     let class = school_with(&pool, 30, 2).await;
     sqlx::query("UPDATE elders SET birth_date = '1975-01-01' WHERE id = 2")
         .execute(&pool)
@@ -253,8 +253,8 @@ fn slot(weekday: u32, start: (u32, u32), end: (u32, u32), room_id: i64) -> Slot 
     }
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn the_timetable_refuses_a_clashing_slot_and_saves_a_good_one(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn the_timetable_refuses_a_clashing_slot_and_saves_a_good_one(pool: Pool) {
     school_with(&pool, 30, 0).await;
     sqlx::query("INSERT INTO classes (id, semester_id, course_id, teacher_id, name, capacity, fee_fen) VALUES (2, 1, 2, 1, '太极·界牌班', 30, 12000)")
         .execute(&pool)

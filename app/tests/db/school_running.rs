@@ -2,6 +2,7 @@
 //! (and offer new places), fees and attendance per meeting, week grids and a teacher's
 //! calendar, and course votes that open as a class with the committed voters seated first.
 
+use app::db::Pool;
 use app::error::AppError;
 use app::school::db::enrollment::enroll;
 use app::school::db::proposals::{open_as_class, propose, vote};
@@ -13,7 +14,6 @@ use app::school::model::roster::AttendanceForm;
 use app::school::model::setup::{ClassForm, SemesterForm};
 use app::ui::prefs::Locale;
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
 
 use crate::school::{school_with, today, NOW};
 
@@ -21,7 +21,7 @@ fn march(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 3, day).unwrap()
 }
 
-async fn statuses(pool: &SqlitePool, class_id: i64) -> Vec<(i64, String)> {
+async fn statuses(pool: &Pool, class_id: i64) -> Vec<(i64, String)> {
     sqlx::query_as("SELECT elder_id, status FROM enrollments WHERE class_id = $1 ORDER BY id")
         .bind(class_id)
         .fetch_all(pool)
@@ -42,8 +42,8 @@ fn class_form(capacity: &str) -> ClassForm {
     }
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn places_cannot_drop_below_seats_taken_and_new_places_are_offered(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn places_cannot_drop_below_seats_taken_and_new_places_are_offered(pool: Pool) {
     let class = school_with(&pool, 2, 3).await;
     for elder in 1..=3 {
         enroll(&pool, class, elder, 1, today()).await.unwrap();
@@ -64,8 +64,8 @@ async fn places_cannot_drop_below_seats_taken_and_new_places_are_offered(pool: S
     assert_eq!(after[2], (3, "offered".to_string()), "{after:?}");
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_semester_is_added_then_changed_and_both_are_audited(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_semester_is_added_then_changed_and_both_are_audited(pool: Pool) {
     school_with(&pool, 1, 0).await;
     let form = SemesterForm {
         name: "2027 秋季".into(),
@@ -107,8 +107,8 @@ async fn a_semester_is_added_then_changed_and_both_are_audited(pool: SqlitePool)
     assert_eq!(audits, 2);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn fees_and_attendance_are_kept_per_student_and_meeting(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn fees_and_attendance_are_kept_per_student_and_meeting(pool: Pool) {
     let class = school_with(&pool, 2, 3).await;
     for elder in 1..=3 {
         enroll(&pool, class, elder, 1, today()).await.unwrap();
@@ -212,8 +212,8 @@ async fn fees_and_attendance_are_kept_per_student_and_meeting(pool: SqlitePool) 
     assert!(csv.contains("学员2,71,,未缴,2\r\n"), "{csv}");
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn week_grids_and_the_teachers_calendar_follow_the_slots(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn week_grids_and_the_teachers_calendar_follow_the_slots(pool: Pool) {
     school_with(&pool, 5, 0).await;
     let by_room = week_grid(&pool, "room", Some(1)).await.unwrap();
     assert_eq!(by_room.title, "红河社区教学点 · 一楼教室");
@@ -273,8 +273,8 @@ fn opening(
     (form, terms)
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_proposal_with_enough_committed_votes_opens_with_them_seated_first(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_proposal_with_enough_committed_votes_opens_with_them_seated_first(pool: Pool) {
     school_with(&pool, 5, 5).await;
     sqlx::query("UPDATE semesters SET open_at_committed = 3")
         .execute(&pool)

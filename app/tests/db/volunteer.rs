@@ -1,13 +1,12 @@
 //! Database tests for volunteer shifts: never more confirmed than needed, the waitlist in
 //! strict order, and promotion without gaps or duplicates when cancellations interleave.
 
+use app::db::Pool;
 use app::volunteer::db::shifts::{cancel, sign_up};
 use app::volunteer::model::shifts::SignupStatus;
 use chrono::{TimeZone, Utc};
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::SqlitePool;
 
-use crate::canteen::racing_pool;
+use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
 
 fn evening_before() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
@@ -15,7 +14,7 @@ fn evening_before() -> chrono::DateTime<Utc> {
 
 /// A shift on 2026-11-24 09:00 in 十九街社区 needing `needed`, and `people` volunteer accounts
 /// (ids 1..=people).
-async fn shift_with(pool: &SqlitePool, needed: i64, people: i64) -> i64 {
+async fn shift_with(pool: &Pool, needed: i64, people: i64) -> i64 {
     for id in 1..=people {
         sqlx::query(
             "INSERT INTO users (id, phone, display_name, password_hash) VALUES ($1, $2, $3, 'x')",
@@ -27,6 +26,7 @@ async fn shift_with(pool: &SqlitePool, needed: i64, people: i64) -> i64 {
         .await
         .unwrap();
     }
+    crate::fixtures::numbered_after_fixtures(pool).await;
     sqlx::query_scalar(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
          VALUES (7, 'event', '健康义诊', '社区广场', '2026-11-24', '09:00', '11:00', $1, 1) RETURNING id",
@@ -37,7 +37,7 @@ async fn shift_with(pool: &SqlitePool, needed: i64, people: i64) -> i64 {
     .unwrap()
 }
 
-async fn by_status(pool: &SqlitePool, status: &str) -> Vec<i64> {
+async fn by_status(pool: &Pool, status: &str) -> Vec<i64> {
     sqlx::query_scalar("SELECT user_id FROM shift_signups WHERE status = $1 ORDER BY id")
         .bind(status)
         .fetch_all(pool)
@@ -45,10 +45,10 @@ async fn by_status(pool: &SqlitePool, status: &str) -> Vec<i64> {
         .unwrap()
 }
 
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn two_hundred_volunteers_racing_for_five_places_get_exactly_five(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     let shift = shift_with(&pool, 5, 200).await;
@@ -77,10 +77,10 @@ async fn two_hundred_volunteers_racing_for_five_places_get_exactly_five(
     assert_eq!(by_status(&pool, "confirmed").await.len(), 5);
 }
 
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn cancellations_promote_the_waitlist_in_order_without_gaps_or_duplicates(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     let shift = shift_with(&pool, 3, 40).await;
@@ -122,8 +122,8 @@ async fn cancellations_promote_the_waitlist_in_order_without_gaps_or_duplicates(
     assert_eq!(notified, 3);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn signing_up_twice_or_after_the_cutoff_is_refused(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn signing_up_twice_or_after_the_cutoff_is_refused(pool: Pool) {
     let shift = shift_with(&pool, 2, 2).await;
     sign_up(&pool, shift, 1, evening_before()).await.unwrap();
     let twice = sign_up(&pool, shift, 1, evening_before())

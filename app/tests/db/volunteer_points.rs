@@ -3,15 +3,14 @@
 
 use app::volunteer::model::requests::RequestCategory;
 
+use app::db::Pool;
 use app::volunteer::db;
 use app::volunteer::rules::requests::RequestForSave;
 use chrono::NaiveDate;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::SqlitePool;
 
-use crate::canteen::racing_pool;
+use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
 
-async fn people(pool: &SqlitePool, n: i64) {
+async fn people(pool: &Pool, n: i64) {
     for id in 1..=n {
         sqlx::query(
             "INSERT INTO users (id, phone, display_name, password_hash) VALUES ($1, $2, $3, 'x')",
@@ -23,9 +22,10 @@ async fn people(pool: &SqlitePool, n: i64) {
         .await
         .unwrap();
     }
+    crate::fixtures::numbered_after_fixtures(pool).await;
 }
 
-async fn escort_request(pool: &SqlitePool) -> i64 {
+async fn escort_request(pool: &Pool) -> i64 {
     let request = RequestForSave {
         elder_id: None,
         community_id: Some(7),
@@ -37,18 +37,20 @@ async fn escort_request(pool: &SqlitePool) -> i64 {
     db::requests::create(pool, &request, 7, 1).await.unwrap()
 }
 
-async fn ledger_points(pool: &SqlitePool, user: i64) -> i64 {
-    sqlx::query_scalar("SELECT ifnull(sum(points), 0) FROM points_ledger WHERE user_id = $1")
-        .bind(user)
-        .fetch_one(pool)
-        .await
-        .unwrap()
+async fn ledger_points(pool: &Pool, user: i64) -> i64 {
+    sqlx::query_scalar(
+        "SELECT CAST(coalesce(sum(points), 0) AS BIGINT) FROM points_ledger WHERE user_id = $1",
+    )
+    .bind(user)
+    .fetch_one(pool)
+    .await
+    .unwrap()
 }
 
-#[sqlx::test(migrations = "../migrations")]
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn fifty_volunteers_claiming_one_request_leave_exactly_one_holder(
-    pool_options: SqlitePoolOptions,
-    connect_options: SqliteConnectOptions,
+    pool_options: PoolOptions,
+    connect_options: ConnectOptions,
 ) {
     let pool = racing_pool(pool_options, connect_options).await;
     people(&pool, 51).await;
@@ -69,8 +71,8 @@ async fn fifty_volunteers_claiming_one_request_leave_exactly_one_holder(
     assert_eq!(won, 1);
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn completing_twice_credits_once_and_a_good_rating_adds_the_bonus_once(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn completing_twice_credits_once_and_a_good_rating_adds_the_bonus_once(pool: Pool) {
     people(&pool, 2).await;
     let request = escort_request(&pool).await;
     db::requests::claim(&pool, request, 2).await.unwrap();
@@ -95,8 +97,8 @@ async fn completing_twice_credits_once_and_a_good_rating_adds_the_bonus_once(poo
     );
 }
 
-#[sqlx::test(migrations = "../migrations")]
-async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: SqlitePool) {
+#[sqlx::test(migrator = "app::db::MIGRATOR")]
+async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: Pool) {
     people(&pool, 2).await;
     let shift: i64 = sqlx::query_scalar(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)

@@ -7,8 +7,6 @@ use std::time::Duration;
 use app::db::Pool;
 use sqlx::postgres::PgPoolOptions;
 
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
-
 /// Opens and migrates the database. Two instances starting together migrate it once: sqlx
 /// holds an advisory lock while it migrates.
 pub async fn open(url: &str) -> anyhow::Result<Pool> {
@@ -19,7 +17,7 @@ pub async fn open(url: &str) -> anyhow::Result<Pool> {
         .acquire_timeout(Duration::from_secs(5))
         .connect(url)
         .await?;
-    MIGRATOR.run(&pool).await?;
+    app::db::MIGRATOR.run(&pool).await?;
     Ok(pool)
 }
 
@@ -30,25 +28,4 @@ pub async fn open_writer(url: &str) -> anyhow::Result<Pool> {
         .acquire_timeout(Duration::from_secs(30))
         .connect(url)
         .await?)
-}
-
-/// After rows were given their id explicitly (the demo data, a copied database), moves every
-/// table's identity past its largest id, so that the next new row does not collide with them.
-pub async fn number_after_loaded_rows(conn: &mut app::db::Connection) -> sqlx::Result<()> {
-    sqlx::raw_sql(
-        "DO $$
-         DECLARE t record;
-         BEGIN
-           FOR t IN SELECT table_name FROM information_schema.columns
-                    WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'
-           LOOP
-             EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''),
-                                           coalesce((SELECT max(id) FROM %I), 0) + 1, false)',
-                            t.table_name, t.table_name);
-           END LOOP;
-         END $$",
-    )
-    .execute(conn)
-    .await?;
-    Ok(())
 }

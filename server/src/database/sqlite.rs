@@ -7,8 +7,6 @@ use std::time::Duration;
 use app::db::Pool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
-
 pub fn connect_options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
     Ok(SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
@@ -48,7 +46,7 @@ pub async fn open(url: &str) -> anyhow::Result<Pool> {
         .max_connections(8)
         .connect_with(connect_options(url)?)
         .await?;
-    MIGRATOR.run(&pool).await?;
+    app::db::MIGRATOR.run(&pool).await?;
     Ok(pool)
 }
 
@@ -61,10 +59,4 @@ pub async fn open_writer(url: &str) -> anyhow::Result<Pool> {
         .acquire_timeout(Duration::from_secs(30))
         .connect_with(connect_options(url)?)
         .await?)
-}
-
-/// Rows given their id explicitly (the demo data) need nothing afterwards: SQLite numbers a
-/// new row after the largest id there is.
-pub async fn number_after_loaded_rows(_: &mut app::db::Connection) -> sqlx::Result<()> {
-    Ok(())
 }

@@ -1,19 +1,19 @@
 //! The real router on a fresh database: pages, health, accounts, sessions and cross-site writes.
 
 use crate::support::TestApp;
+use app::db::Pool;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use sqlx::SqlitePool;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn health_answers_ok_when_the_database_does(pool: SqlitePool) {
+async fn health_answers_ok_when_the_database_does(pool: Pool) {
     let app = TestApp::new(pool);
     let reply = app.get("/healthz", None).await;
     assert_eq!((reply.status, reply.body.as_str()), (StatusCode::OK, "ok"));
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn the_home_page_is_rendered_on_the_server_in_chinese(pool: SqlitePool) {
+async fn the_home_page_is_rendered_on_the_server_in_chinese(pool: Pool) {
     let app = TestApp::new(pool);
     let reply = app.get("/", None).await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -23,7 +23,7 @@ async fn the_home_page_is_rendered_on_the_server_in_chinese(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn an_unknown_address_is_a_404_page_with_a_way_home(pool: SqlitePool) {
+async fn an_unknown_address_is_a_404_page_with_a_way_home(pool: Pool) {
     let app = TestApp::new(pool);
     let reply = app.get("/no-such-page", None).await;
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
@@ -31,7 +31,7 @@ async fn an_unknown_address_is_a_404_page_with_a_way_home(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn registering_logs_in_with_an_http_only_same_site_cookie(pool: SqlitePool) {
+async fn registering_logs_in_with_an_http_only_same_site_cookie(pool: Pool) {
     let app = TestApp::new(pool);
     let reply = app
         .call(
@@ -71,9 +71,7 @@ async fn registering_logs_in_with_an_http_only_same_site_cookie(pool: SqlitePool
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn weak_passwords_and_bad_numbers_are_refused_in_chinese_and_nothing_is_saved(
-    pool: SqlitePool,
-) {
+async fn weak_passwords_and_bad_numbers_are_refused_in_chinese_and_nothing_is_saved(pool: Pool) {
     let app = TestApp::new(pool);
     for (phone, password, message) in [
         ("13800138000", "12345678", "太常见"),
@@ -98,7 +96,7 @@ async fn weak_passwords_and_bad_numbers_are_refused_in_chinese_and_nothing_is_sa
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn wrong_passwords_are_refused_and_the_sixth_try_is_locked(pool: SqlitePool) {
+async fn wrong_passwords_are_refused_and_the_sixth_try_is_locked(pool: Pool) {
     let app = TestApp::new(pool);
     app.register("13800138000", "李军").await;
     for _ in 0..5 {
@@ -121,7 +119,7 @@ async fn wrong_passwords_are_refused_and_the_sixth_try_is_locked(pool: SqlitePoo
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn logging_in_rotates_the_session_and_logging_out_ends_it(pool: SqlitePool) {
+async fn logging_in_rotates_the_session_and_logging_out_ends_it(pool: Pool) {
     let app = TestApp::new(pool);
     let first = app.register("13800138000", "李军").await;
     let login = app
@@ -142,7 +140,7 @@ async fn logging_in_rotates_the_session_and_logging_out_ends_it(pool: SqlitePool
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn writes_from_another_site_are_refused(pool: SqlitePool) {
+async fn writes_from_another_site_are_refused(pool: Pool) {
     let app = TestApp::new(pool);
     for (name, value) in [
         ("sec-fetch-site", "cross-site"),
@@ -160,7 +158,7 @@ async fn writes_from_another_site_are_refused(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_plain_form_post_redirects_back_with_the_error_for_the_page_to_show(pool: SqlitePool) {
+async fn a_plain_form_post_redirects_back_with_the_error_for_the_page_to_show(pool: Pool) {
     let app = TestApp::new(pool);
     let request = Request::post("/api/auth/login")
         .header(header::HOST, "127.0.0.1:3000")
@@ -187,7 +185,7 @@ async fn a_plain_form_post_redirects_back_with_the_error_for_the_page_to_show(po
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn the_elder_display_is_rendered_by_the_server_from_its_cookie(pool: SqlitePool) {
+async fn the_elder_display_is_rendered_by_the_server_from_its_cookie(pool: Pool) {
     let app = TestApp::new(pool);
     let reply = app
         .call("/api/prefs/mode", &[("elder", "true")], None)
@@ -205,7 +203,7 @@ async fn the_elder_display_is_rendered_by_the_server_from_its_cookie(pool: Sqlit
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn refused_requests_answer_with_a_matching_status_not_500(pool: SqlitePool) {
+async fn refused_requests_answer_with_a_matching_status_not_500(pool: Pool) {
     let app = TestApp::new(pool);
     let bad_phone = app
         .call(
@@ -244,7 +242,7 @@ async fn refused_requests_answer_with_a_matching_status_not_500(pool: SqlitePool
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn refusals_are_in_english_for_a_visitor_who_chose_english(pool: SqlitePool) {
+async fn refusals_are_in_english_for_a_visitor_who_chose_english(pool: Pool) {
     let app = TestApp::new(pool);
     let cross_site = Request::post("/api/auth/logout")
         .header(header::HOST, "127.0.0.1:3000")

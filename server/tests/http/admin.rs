@@ -1,11 +1,11 @@
 //! Administration through the real router: the community tree.
 
 use crate::support::TestApp;
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn only_an_admin_of_every_community_adds_communities_and_it_is_audited(pool: SqlitePool) {
+async fn only_an_admin_of_every_community_adds_communities_and_it_is_audited(pool: Pool) {
     let app = TestApp::new(pool);
     let local = app.register("13800138000", "陈静").await;
     app.grant("13800138000", "admin", Some(7)).await;

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use app::canteen::db::order::{place_order, OrderForPlace};
 use app::canteen::model::order::Fulfilment;
 use app::canteen::rules::pricing::Quote;
+use app::db::Pool;
 use axum::http::StatusCode;
 use chrono::{Days, NaiveDate};
 use server::backup;
-use sqlx::SqlitePool;
 
 use crate::support::TestApp;
 
@@ -40,12 +40,12 @@ impl Drop for Scratch {
     }
 }
 
-async fn id_of(pool: &SqlitePool, sql: &str) -> i64 {
+async fn id_of(pool: &Pool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
 
 /// An order for 王秀英's lunch `days` ahead, placed and acknowledged (committed).
-async fn order(writer: &SqlitePool, elder: i64, family: i64, days: u64) -> i64 {
+async fn order(writer: &Pool, elder: i64, family: i64, days: u64) -> i64 {
     let date = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap() + Days::new(days);
     let order = OrderForPlace {
         elder_id: elder,
@@ -64,7 +64,7 @@ async fn order(writer: &SqlitePool, elder: i64, family: i64, days: u64) -> i64 {
     place_order(writer, &order).await.unwrap()
 }
 
-async fn order_ids(pool: &SqlitePool) -> Vec<i64> {
+async fn order_ids(pool: &Pool) -> Vec<i64> {
     sqlx::query_scalar("SELECT id FROM orders ORDER BY id")
         .fetch_all(pool)
         .await

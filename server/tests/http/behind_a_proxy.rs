@@ -4,19 +4,19 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use app::db::Pool;
 use app::domain::client_address::TrustedProxies;
 use app::state::Config;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request};
-use sqlx::SqlitePool;
 
 use crate::support::{Reply, TestApp};
 
 const PHONE: &str = "13800138000";
 const PASSWORD: &str = "红钢城wh2024!";
 
-fn app_trusting(pool: SqlitePool, proxies: &str) -> TestApp {
+fn app_trusting(pool: Pool, proxies: &str) -> TestApp {
     let app = TestApp::new(pool);
     let mut state = app.state();
     state.config = Arc::new(Config {
@@ -56,7 +56,7 @@ async fn log_in_via_proxy(app: &TestApp, forwarded_for: &str) -> Reply {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn behind_a_trusted_proxy_one_clients_failures_do_not_lock_out_another(pool: SqlitePool) {
+async fn behind_a_trusted_proxy_one_clients_failures_do_not_lock_out_another(pool: Pool) {
     let app = app_trusting(pool, "127.0.0.1");
     app.register(PHONE, "李军").await;
     lock_out(&app, "198.51.100.7").await;
@@ -72,7 +72,7 @@ async fn behind_a_trusted_proxy_one_clients_failures_do_not_lock_out_another(poo
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn an_untrusted_peer_cannot_claim_another_address(pool: SqlitePool) {
+async fn an_untrusted_peer_cannot_claim_another_address(pool: Pool) {
     let app = app_trusting(pool, "");
     app.register(PHONE, "李军").await;
     lock_out(&app, "127.0.0.1").await;

@@ -1,11 +1,11 @@
 //! The canteen menu through the real router, on the demo data.
 
 use crate::support::TestApp;
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn the_weeks_menu_shows_the_senior_price_and_allergens(pool: SqlitePool) {
+async fn the_weeks_menu_shows_the_senior_price_and_allergens(pool: Pool) {
     server::demo::load_if_empty(&pool).await.unwrap();
     let app = TestApp::new(pool);
 
@@ -25,7 +25,7 @@ async fn the_weeks_menu_shows_the_senior_price_and_allergens(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn an_unknown_canteen_says_so(pool: SqlitePool) {
+async fn an_unknown_canteen_says_so(pool: Pool) {
     let app = TestApp::new(pool);
     let page = app.get("/canteen/99", None).await;
     assert!(
@@ -37,7 +37,7 @@ async fn an_unknown_canteen_says_so(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn loading_the_demo_twice_changes_nothing(pool: SqlitePool) {
+async fn loading_the_demo_twice_changes_nothing(pool: Pool) {
     server::demo::load_if_empty(&pool).await.unwrap();
     server::demo::load_if_empty(&pool).await.unwrap();
     let dishes: i64 = sqlx::query_scalar("SELECT count(*) FROM dishes")

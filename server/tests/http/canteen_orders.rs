@@ -1,8 +1,8 @@
 //! Ordering, the kitchen and delivery through the real router on the demo data: prices,
 //! refusals with reasons, and who may see and change what.
 
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use crate::support::{demo, TestApp};
 
@@ -19,13 +19,13 @@ async fn id_of(app: &TestApp, sql: &str, name: &str) -> i64 {
 }
 
 async fn elder(app: &TestApp, name: &str) -> String {
-    id_of(app, "SELECT id FROM elders WHERE name = ?", name)
+    id_of(app, "SELECT id FROM elders WHERE name = $1", name)
         .await
         .to_string()
 }
 
 async fn dish(app: &TestApp, name: &str) -> i64 {
-    id_of(app, "SELECT id FROM dishes WHERE name LIKE ? || '%'", name).await
+    id_of(app, "SELECT id FROM dishes WHERE name LIKE $1 || '%'", name).await
 }
 
 fn tomorrow() -> String {
@@ -70,7 +70,7 @@ async fn family_ordered_wangs_set_meal(app: &TestApp) -> String {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_family_order_keeps_the_subsidised_price_shown(pool: SqlitePool) {
+async fn a_family_order_keeps_the_subsidised_price_shown(pool: Pool) {
     let app = demo(pool).await;
     let cookie = app.log_in_demo(FAMILY).await;
     let wang = elder(&app, "王秀英").await;
@@ -89,7 +89,7 @@ async fn a_family_order_keeps_the_subsidised_price_shown(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn an_allergen_or_an_unneeded_delivery_is_refused_with_the_reason(pool: SqlitePool) {
+async fn an_allergen_or_an_unneeded_delivery_is_refused_with_the_reason(pool: Pool) {
     let app = demo(pool).await;
     let cookie = app.log_in_demo(FAMILY).await;
     let peanuts = format!("{}:1", dish(&app, "宫保鸡丁").await);
@@ -123,7 +123,7 @@ async fn an_allergen_or_an_unneeded_delivery_is_refused_with_the_reason(pool: Sq
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn another_family_can_neither_order_for_nor_cancel_anothers_elder(pool: SqlitePool) {
+async fn another_family_can_neither_order_for_nor_cancel_anothers_elder(pool: Pool) {
     let app = demo(pool).await;
     let family = app.log_in_demo(FAMILY).await;
     let wang = elder(&app, "王秀英").await;
@@ -165,7 +165,7 @@ async fn another_family_can_neither_order_for_nor_cancel_anothers_elder(pool: Sq
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn only_the_canteens_staff_see_the_prep_sheet_and_its_csv(pool: SqlitePool) {
+async fn only_the_canteens_staff_see_the_prep_sheet_and_its_csv(pool: Pool) {
     let app = demo(pool).await;
     let family = family_ordered_wangs_set_meal(&app).await;
     let path = format!("/canteen/manage/prep.csv?service=1&date={}", tomorrow());
@@ -199,7 +199,7 @@ async fn only_the_canteens_staff_see_the_prep_sheet_and_its_csv(pool: SqlitePool
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_stop_is_marked_only_by_its_deliverer_or_the_staff(pool: SqlitePool) {
+async fn a_stop_is_marked_only_by_its_deliverer_or_the_staff(pool: Pool) {
     let app = demo(pool).await;
     let family = family_ordered_wangs_set_meal(&app).await;
     let date = tomorrow();

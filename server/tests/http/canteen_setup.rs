@@ -1,8 +1,8 @@
 //! Canteen set-up through the real router: menus planned, copied and published by the
 //! canteen's staff; subsidy rules changed only by an admin of every community.
 
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use crate::support::{demo, TestApp};
 
@@ -22,7 +22,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn staff_plan_a_draft_week_and_publish_it(pool: SqlitePool) {
+async fn staff_plan_a_draft_week_and_publish_it(pool: Pool) {
     let app = demo(pool).await;
     let cook = app.log_in_demo(COOK).await;
     let monday = monday_in_two_weeks();
@@ -37,14 +37,16 @@ async fn staff_plan_a_draft_week_and_publish_it(pool: SqlitePool) {
         .call("/api/canteen/setup/menu/save", &form, Some(&cook))
         .await;
     assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
-    let sql = format!("SELECT count(*) FROM menu_items WHERE date = '{monday}' AND published = 0");
+    let sql =
+        format!("SELECT count(*) FROM menu_items WHERE date = '{monday}' AND published = FALSE");
     assert_eq!(count(&app, &sql).await, 1);
 
     let mut publish = form;
     publish[3] = ("form[publish]", "1");
     app.call("/api/canteen/setup/menu/save", &publish, Some(&cook))
         .await;
-    let sql = format!("SELECT count(*) FROM menu_items WHERE date >= '{monday}' AND published = 1");
+    let sql =
+        format!("SELECT count(*) FROM menu_items WHERE date >= '{monday}' AND published = TRUE");
     assert_eq!(count(&app, &sql).await, 1);
 
     let family = app.log_in_demo(FAMILY).await;
@@ -69,7 +71,7 @@ async fn staff_plan_a_draft_week_and_publish_it(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn last_weeks_menu_is_copied_forward_as_a_draft_once(pool: SqlitePool) {
+async fn last_weeks_menu_is_copied_forward_as_a_draft_once(pool: Pool) {
     let app = demo(pool).await;
     let cook = app.log_in_demo(COOK).await;
     // The demo publishes seven days from today, so next week has days to copy from.
@@ -84,7 +86,11 @@ async fn last_weeks_menu_is_copied_forward_as_a_draft_once(pool: SqlitePool) {
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     let after = count(&app, "SELECT count(*) FROM menu_items").await;
     assert!(after > before);
-    let drafts = count(&app, "SELECT count(*) FROM menu_items WHERE published = 0").await;
+    let drafts = count(
+        &app,
+        "SELECT count(*) FROM menu_items WHERE published = FALSE",
+    )
+    .await;
     assert_eq!(drafts, after - before, "copies are drafts");
     let second = app
         .call("/api/canteen/setup/menu/copy", &copy, Some(&cook))
@@ -94,7 +100,7 @@ async fn last_weeks_menu_is_copied_forward_as_a_draft_once(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn dishes_and_services_are_checked_before_they_are_saved(pool: SqlitePool) {
+async fn dishes_and_services_are_checked_before_they_are_saved(pool: Pool) {
     let app = demo(pool).await;
     let cook = app.log_in_demo(COOK).await;
     let dish = [
@@ -144,7 +150,7 @@ async fn dishes_and_services_are_checked_before_they_are_saved(pool: SqlitePool)
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn only_an_admin_of_every_community_changes_subsidy_rules(pool: SqlitePool) {
+async fn only_an_admin_of_every_community_changes_subsidy_rules(pool: Pool) {
     let app = demo(pool).await;
     let rule = [
         ("age_band", "90_plus"),

@@ -3,9 +3,9 @@
 //! the page, the server function and the CSV; families are refused; the admin of every
 //! community sees and compares both; the page is whole without JavaScript.
 
+use app::db::Pool;
 use axum::http::StatusCode;
 use chrono::{Datelike, Days};
-use sqlx::SqlitePool;
 
 use crate::support::{demo, scalar, TestApp};
 
@@ -25,7 +25,7 @@ fn period() -> String {
     format!("from={from}&to={}", app::clock::today_in_shanghai())
 }
 
-async fn app_with_meals(pool: SqlitePool) -> TestApp {
+async fn app_with_meals(pool: Pool) -> TestApp {
     let app = demo(pool).await;
     let date = last_month().to_string();
     sqlx::raw_sql(&format!(
@@ -45,7 +45,7 @@ async fn app_with_meals(pool: SqlitePool) -> TestApp {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_worker_sees_only_their_own_community(pool: SqlitePool) {
+async fn a_worker_sees_only_their_own_community(pool: Pool) {
     let app = app_with_meals(pool).await;
     let worker = app.log_in_demo(WORKER).await;
 
@@ -109,7 +109,7 @@ async fn a_worker_sees_only_their_own_community(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn families_are_refused_and_visitors_asked_to_log_in(pool: SqlitePool) {
+async fn families_are_refused_and_visitors_asked_to_log_in(pool: Pool) {
     let app = app_with_meals(pool).await;
     let family = app.log_in_demo(FAMILY).await;
     let call = app.call("/api/dashboard", &[], Some(&family)).await;
@@ -137,7 +137,7 @@ async fn families_are_refused_and_visitors_asked_to_log_in(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn the_admin_of_every_community_sees_and_compares_both(pool: SqlitePool) {
+async fn the_admin_of_every_community_sees_and_compares_both(pool: Pool) {
     let app = app_with_meals(pool).await;
     let admin = app.log_in_demo(ADMIN).await;
     let all = app
@@ -174,7 +174,7 @@ async fn the_admin_of_every_community_sees_and_compares_both(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn the_page_renders_every_chart_and_table_without_javascript(pool: SqlitePool) {
+async fn the_page_renders_every_chart_and_table_without_javascript(pool: Pool) {
     let app = app_with_meals(pool).await;
     let worker = app.log_in_demo(WORKER).await;
     let page = app

@@ -2,22 +2,22 @@
 //! could have written — orders in both communities, prices that add up, services never over
 //! their places, no orphan rows — the same on every run, and never written over real data.
 
+use app::db::Pool;
 use chrono::NaiveDate;
 use server::demo_year::{generate, Scale};
 use sqlx::sqlite::SqlitePoolOptions;
-use sqlx::SqlitePool;
 
 /// The demo's own dates (its semester, its week of menus) start from the real today.
 fn today() -> NaiveDate {
     app::clock::today_in_shanghai()
 }
 
-async fn count(pool: &SqlitePool, sql: &str) -> i64 {
+async fn count(pool: &Pool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_week_for_two_communities_adds_up_and_leaves_no_orphans(pool: SqlitePool) {
+async fn a_week_for_two_communities_adds_up_and_leaves_no_orphans(pool: Pool) {
     let report = generate(&pool, Scale::Week, today()).await.unwrap();
     let orders = report.written.rows("orders");
     assert!(orders > 100, "{}", report.lines());
@@ -83,7 +83,7 @@ async fn a_week_for_two_communities_adds_up_and_leaves_no_orphans(pool: SqlitePo
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn two_runs_write_the_same_rows(pool: SqlitePool) {
+async fn two_runs_write_the_same_rows(pool: Pool) {
     let other = SqlitePoolOptions::new()
         .max_connections(1)
         .connect("sqlite::memory:")
@@ -109,7 +109,7 @@ async fn two_runs_write_the_same_rows(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_database_with_accounts_is_left_alone(pool: SqlitePool) {
+async fn a_database_with_accounts_is_left_alone(pool: Pool) {
     server::demo::load_if_empty(&pool).await.unwrap();
     let error = generate(&pool, Scale::Week, today()).await.err().unwrap();
     assert!(

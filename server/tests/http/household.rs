@@ -1,11 +1,11 @@
 //! Households through the real router: who may see and change which elder.
 
 use crate::support::TestApp;
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_family_registers_an_elder_and_sees_it_on_the_family_page(pool: SqlitePool) {
+async fn a_family_registers_an_elder_and_sees_it_on_the_family_page(pool: Pool) {
     let app = TestApp::new(pool);
     let family = app.register("13800138000", "李军").await;
     app.add_elder(&family, "王秀英", "7").await;
@@ -26,7 +26,7 @@ async fn a_family_registers_an_elder_and_sees_it_on_the_family_page(pool: Sqlite
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_bad_elder_form_is_refused_with_the_field_named_and_saves_nothing(pool: SqlitePool) {
+async fn a_bad_elder_form_is_refused_with_the_field_named_and_saves_nothing(pool: Pool) {
     let app = TestApp::new(pool);
     let family = app.register("13800138000", "李军").await;
     let form = [
@@ -57,7 +57,7 @@ async fn a_bad_elder_form_is_refused_with_the_field_named_and_saves_nothing(pool
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn without_a_session_every_household_endpoint_asks_to_log_in(pool: SqlitePool) {
+async fn without_a_session_every_household_endpoint_asks_to_log_in(pool: Pool) {
     let app = TestApp::new(pool);
     for path in [
         "/api/household/mine",
@@ -70,7 +70,7 @@ async fn without_a_session_every_household_endpoint_asks_to_log_in(pool: SqliteP
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn family_b_cannot_read_or_change_family_a_elder_through_any_endpoint(pool: SqlitePool) {
+async fn family_b_cannot_read_or_change_family_a_elder_through_any_endpoint(pool: Pool) {
     let app = TestApp::new(pool);
     let family_a = app.register("13800138000", "李军").await;
     let family_b = app.register("13900139000", "陌生人").await;
@@ -127,7 +127,7 @@ async fn family_b_cannot_read_or_change_family_a_elder_through_any_endpoint(pool
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_community_worker_registers_and_edits_elders_of_their_community_only(pool: SqlitePool) {
+async fn a_community_worker_registers_and_edits_elders_of_their_community_only(pool: Pool) {
     let app = TestApp::new(pool);
     let worker = app.register("13800138000", "陈静").await;
     app.grant("13800138000", "worker", Some(7)).await;
@@ -169,7 +169,7 @@ async fn a_community_worker_registers_and_edits_elders_of_their_community_only(p
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_community_admin_cannot_make_anyone_an_admin_of_every_community(pool: SqlitePool) {
+async fn a_community_admin_cannot_make_anyone_an_admin_of_every_community(pool: Pool) {
     let app = TestApp::new(pool);
     let local_admin = app.register("13800138000", "陈静").await;
     app.grant("13800138000", "admin", Some(7)).await;
@@ -233,7 +233,7 @@ async fn a_community_admin_cannot_make_anyone_an_admin_of_every_community(pool: 
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_family_account_is_refused_every_admin_endpoint(pool: SqlitePool) {
+async fn a_family_account_is_refused_every_admin_endpoint(pool: Pool) {
     let app = TestApp::new(pool);
     let family = app.register("13800138000", "李军").await;
     for (path, form) in [
@@ -254,7 +254,7 @@ async fn a_family_account_is_refused_every_admin_endpoint(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_refused_plain_form_post_comes_back_filled_in_except_passwords(pool: SqlitePool) {
+async fn a_refused_plain_form_post_comes_back_filled_in_except_passwords(pool: Pool) {
     use axum::body::Body;
     use axum::http::{header, Request};
     let app = TestApp::new(pool);

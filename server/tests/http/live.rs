@@ -5,11 +5,11 @@
 use std::time::Duration;
 
 use app::canteen::model::order::OrderStatus;
+use app::db::Pool;
 use app::live::model::{LiveEvent, LiveKind, RELOAD};
 use axum::body::{Body, BodyDataStream};
 use axum::http::{header, Request, StatusCode};
 use futures_util::StreamExt;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 use crate::support::{demo, scalar, TestApp};
@@ -105,7 +105,7 @@ fn event_for(elder_id: i64, community_id: i64, order_id: i64) -> LiveEvent {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn nobody_signed_out_opens_a_stream(pool: SqlitePool) {
+async fn nobody_signed_out_opens_a_stream(pool: Pool) {
     let app = demo(pool).await;
     for path in ["/events/family", "/events/canteen/1", "/events/dashboard"] {
         let (status, _) = open(&app, path, None).await;
@@ -114,7 +114,7 @@ async fn nobody_signed_out_opens_a_stream(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn staff_open_only_their_own_communitys_boards(pool: SqlitePool) {
+async fn staff_open_only_their_own_communitys_boards(pool: Pool) {
     let app = demo(pool).await;
     sqlx::query(
         "INSERT INTO canteens (id, community_id, name, address, opening_hours)
@@ -157,7 +157,7 @@ async fn staff_open_only_their_own_communitys_boards(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_family_hears_only_of_their_own_elders_orders(pool: SqlitePool) {
+async fn a_family_hears_only_of_their_own_elders_orders(pool: Pool) {
     let app = demo(pool).await;
     let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
     let zhou = scalar(&app, "SELECT id FROM elders WHERE name = '周桂兰'").await;
@@ -179,7 +179,7 @@ async fn a_family_hears_only_of_their_own_elders_orders(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_dashboard_hears_only_of_the_communities_it_shows(pool: SqlitePool) {
+async fn a_dashboard_hears_only_of_the_communities_it_shows(pool: Pool) {
     let app = demo(pool).await;
     let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
     let zhou = scalar(&app, "SELECT id FROM elders WHERE name = '周桂兰'").await;
@@ -206,7 +206,7 @@ async fn a_dashboard_hears_only_of_the_communities_it_shows(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn an_order_placed_on_the_form_reaches_the_kitchen_board_in_order(pool: SqlitePool) {
+async fn an_order_placed_on_the_form_reaches_the_kitchen_board_in_order(pool: Pool) {
     let app = demo(pool).await;
     let cook = app.log_in_demo(COOK).await;
     let (_, board) = open(&app, "/events/canteen/1", Some(&cook)).await;
@@ -268,7 +268,7 @@ async fn an_order_placed_on_the_form_reaches_the_kitchen_board_in_order(pool: Sq
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn streams_end_when_the_server_shuts_down(pool: SqlitePool) {
+async fn streams_end_when_the_server_shuts_down(pool: Pool) {
     let app = demo(pool).await;
     let li = app.log_in_demo(LI).await;
     let (_, events) = open(&app, "/events/family", Some(&li)).await;

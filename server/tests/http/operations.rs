@@ -3,10 +3,10 @@
 
 use std::net::SocketAddr;
 
+use app::db::Pool;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
-use sqlx::SqlitePool;
 
 use crate::support::{Reply, TestApp};
 
@@ -21,7 +21,7 @@ async fn metrics_from(app: &TestApp, peer: [u8; 4], extra: Option<(&str, &str)>)
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn ready_once_every_migration_is_applied(pool: SqlitePool) {
+async fn ready_once_every_migration_is_applied(pool: Pool) {
     let app = TestApp::new(pool.clone());
     let ready = app.get("/readyz", None).await;
     assert_eq!(
@@ -45,7 +45,7 @@ async fn ready_once_every_migration_is_applied(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn metrics_are_for_this_machine_only(pool: SqlitePool) {
+async fn metrics_are_for_this_machine_only(pool: Pool) {
     let app = TestApp::new(pool.clone());
     app.get("/canteen", None).await;
     app::db::begin_immediate(&pool)
@@ -90,7 +90,7 @@ async fn metrics_are_for_this_machine_only(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn refusals_and_places_are_counted(pool: SqlitePool) {
+async fn refusals_and_places_are_counted(pool: Pool) {
     let app = TestApp::new(pool);
     let refused = app
         .call(
@@ -112,7 +112,7 @@ async fn refusals_and_places_are_counted(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn every_answer_carries_a_request_id(pool: SqlitePool) {
+async fn every_answer_carries_a_request_id(pool: Pool) {
     let app = TestApp::new(pool);
     let first = app.get("/", None).await;
     let second = app.get("/pkg/missing.js", None).await;

@@ -3,10 +3,10 @@
 
 use std::io::Read;
 
+use app::db::Pool;
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use server::page_cache::FRESH_FOR;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 use crate::support::{demo, TestApp};
@@ -24,7 +24,7 @@ async fn rename_canteen(app: &TestApp, name: &str) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_visitor_gets_the_page_rendered_moments_ago_until_it_is_stale(pool: SqlitePool) {
+async fn a_visitor_gets_the_page_rendered_moments_ago_until_it_is_stale(pool: Pool) {
     let app = demo(pool).await;
     assert!(page(&app, "/canteen/1", None)
         .await
@@ -44,7 +44,7 @@ async fn a_visitor_gets_the_page_rendered_moments_ago_until_it_is_stale(pool: Sq
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn each_display_mode_and_language_is_kept_apart(pool: SqlitePool) {
+async fn each_display_mode_and_language_is_kept_apart(pool: Pool) {
     let app = demo(pool).await;
     assert!(!page(&app, "/", None).await.contains("elder-mode"));
     assert!(page(&app, "/", Some("xf_mode=elder"))
@@ -56,7 +56,7 @@ async fn each_display_mode_and_language_is_kept_apart(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_page_showing_a_refused_form_is_not_kept(pool: SqlitePool) {
+async fn a_page_showing_a_refused_form_is_not_kept(pool: Pool) {
     let app = demo(pool).await;
     let refused = "/canteen/1?__err=x";
     page(&app, refused, None).await;
@@ -65,7 +65,7 @@ async fn a_page_showing_a_refused_form_is_not_kept(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_kept_page_is_sent_compressed_as_the_browser_accepts(pool: SqlitePool) {
+async fn a_kept_page_is_sent_compressed_as_the_browser_accepts(pool: Pool) {
     let app = demo(pool).await;
     let plain = page(&app, "/canteen/1", None).await;
     let request = Request::get("/canteen/1")

@@ -1,8 +1,8 @@
 //! The elderly school through the real router on the demo data: who may enroll whom, change
 //! an enrollment, and schedule.
 
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use crate::support::{demo, TestApp};
 
@@ -12,7 +12,7 @@ pub async fn scalar(app: &TestApp, sql: &str) -> String {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: SqlitePool) {
+async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Pool) {
     let app = demo(pool).await;
     let family = app.log_in_demo("13900000005").await;
     let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
@@ -89,7 +89,7 @@ async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Sq
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn the_timetable_is_a_calendar_feed_behind_a_secret_link(pool: SqlitePool) {
+async fn the_timetable_is_a_calendar_feed_behind_a_secret_link(pool: Pool) {
     let app = demo(pool).await;
     let family = app.log_in_demo("13900000005").await;
     let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;

@@ -1,14 +1,14 @@
 //! Running the elderly school through the real router on the demo data: set-up, rosters with
 //! fees and the CSV, week grids, and course votes — each refused to those it does not concern.
 
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use crate::school::scalar as id;
 use crate::support::demo;
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(pool: SqlitePool) {
+async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(pool: Pool) {
     let app = demo(pool).await;
     let family = app.log_in_demo("13900000005").await;
     let admin = app.log_in_demo("13900000002").await;
@@ -66,7 +66,7 @@ async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(poo
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn rosters_fees_and_the_csv_are_for_staff_of_the_classs_community(pool: SqlitePool) {
+async fn rosters_fees_and_the_csv_are_for_staff_of_the_classs_community(pool: Pool) {
     let app = demo(pool).await;
     let family = app.log_in_demo("13900000005").await;
     let admin = app.log_in_demo("13900000002").await;
@@ -145,7 +145,7 @@ async fn rosters_fees_and_the_csv_are_for_staff_of_the_classs_community(pool: Sq
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn residents_vote_in_their_community_and_its_admin_opens_the_class(pool: SqlitePool) {
+async fn residents_vote_in_their_community_and_its_admin_opens_the_class(pool: Pool) {
     let app = demo(pool).await;
     let li_jun = app.log_in_demo("13900000005").await;
     let huang = app.log_in_demo("13900000007").await;

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
+use app::db::Pool;
 use app::state::Config;
 use axum::http::header;
-use sqlx::SqlitePool;
 
 use crate::support::{Reply, TestApp};
 
@@ -30,7 +30,7 @@ fn assert_protected(reply: &Reply) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_page_allows_only_scripts_carrying_its_own_nonce(pool: SqlitePool) {
+async fn a_page_allows_only_scripts_carrying_its_own_nonce(pool: Pool) {
     let app = TestApp::new(pool);
     for path in ["/", "/login", "/no-such-page"] {
         let page = app.get(path, None).await;
@@ -65,7 +65,7 @@ async fn a_page_allows_only_scripts_carrying_its_own_nonce(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn answers_that_are_not_pages_may_run_nothing(pool: SqlitePool) {
+async fn answers_that_are_not_pages_may_run_nothing(pool: Pool) {
     let app = TestApp::new(pool);
     let health = app.get("/healthz", None).await;
     assert_protected(&health);
@@ -75,7 +75,7 @@ async fn answers_that_are_not_pages_may_run_nothing(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn over_https_browsers_are_told_to_stay_on_https(pool: SqlitePool) {
+async fn over_https_browsers_are_told_to_stay_on_https(pool: Pool) {
     let app = TestApp::new(pool);
     let mut state = app.state();
     state.config = Arc::new(Config {

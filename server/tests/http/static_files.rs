@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
+use app::db::Pool;
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use server::assets::{Assets, CACHE_IMMUTABLE, CACHE_REVALIDATE};
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 use crate::support::TestApp;
@@ -44,7 +44,7 @@ impl Got {
     }
 }
 
-async fn fetch(pool: &SqlitePool, request: Request<Body>) -> Got {
+async fn fetch(pool: &Pool, request: Request<Body>) -> Got {
     let root = site();
     let app = TestApp::new(pool.clone());
     let router = server::router::router_with_assets(app.state(), Assets::load(&root).unwrap());
@@ -71,7 +71,7 @@ fn get(path: &str, accept_encoding: &str) -> Request<Body> {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_hashed_bundle_file_is_sent_precompressed_and_cached_for_a_year(pool: SqlitePool) {
+async fn a_hashed_bundle_file_is_sent_precompressed_and_cached_for_a_year(pool: Pool) {
     let got = fetch(&pool, get(BUNDLE, "gzip, deflate, br, zstd")).await;
     assert_eq!(got.status, StatusCode::OK);
     assert_eq!(got.body, b"brotli bytes");
@@ -95,7 +95,7 @@ async fn a_hashed_bundle_file_is_sent_precompressed_and_cached_for_a_year(pool: 
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_matching_etag_gets_304_without_a_body(pool: SqlitePool) {
+async fn a_matching_etag_gets_304_without_a_body(pool: Pool) {
     let first = fetch(&pool, get(BUNDLE, "br")).await;
     let etag = first.header(header::ETAG).to_string();
     assert!(etag.starts_with('"'), "{etag}");
@@ -118,7 +118,7 @@ async fn a_matching_etag_gets_304_without_a_body(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_file_without_a_hash_is_revalidated_each_time(pool: SqlitePool) {
+async fn a_file_without_a_hash_is_revalidated_each_time(pool: Pool) {
     let icon = fetch(&pool, get("/favicon.svg", "br")).await;
     assert_eq!(icon.status, StatusCode::OK);
     assert_eq!(icon.body, b"<svg/>");
@@ -128,7 +128,7 @@ async fn a_file_without_a_hash_is_revalidated_each_time(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn head_has_the_headers_and_no_body_and_posts_are_not_static(pool: SqlitePool) {
+async fn head_has_the_headers_and_no_body_and_posts_are_not_static(pool: Pool) {
     let head = Request::head(BUNDLE)
         .header(header::ACCEPT_ENCODING, "br")
         .body(Body::empty())
@@ -143,7 +143,7 @@ async fn head_has_the_headers_and_no_body_and_posts_are_not_static(pool: SqliteP
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn an_unknown_path_is_the_app_s_404_page(pool: SqlitePool) {
+async fn an_unknown_path_is_the_app_s_404_page(pool: Pool) {
     let got = fetch(&pool, get("/pkg/missing.js", "br")).await;
     assert_eq!(got.status, StatusCode::NOT_FOUND);
 }

@@ -4,16 +4,16 @@
 use std::sync::Arc;
 
 use app::canteen::db::order_queue::OrderQueue;
+use app::db::Pool;
 use app::live::bus::LiveBus;
 use app::state::{AppState, Config};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 /// The router on the demo data: communities, accounts, canteens with menus, classes, shifts.
-pub async fn demo(pool: SqlitePool) -> TestApp {
+pub async fn demo(pool: Pool) -> TestApp {
     server::demo::load_if_empty(&pool).await.unwrap();
     TestApp::new(pool)
 }
@@ -25,7 +25,7 @@ pub async fn scalar(app: &TestApp, sql: &str) -> i64 {
 
 pub struct TestApp {
     pub router: Router,
-    pub pool: SqlitePool,
+    pub pool: Pool,
     /// The live bus the router announces order changes on.
     pub live: LiveBus,
     /// The meal orders' queue, started once for this test's database.
@@ -63,7 +63,7 @@ impl Reply {
 }
 
 impl TestApp {
-    pub fn new(pool: SqlitePool) -> Self {
+    pub fn new(pool: Pool) -> Self {
         let app = Self {
             router: Router::new(),
             orders: OrderQueue::start(pool.clone()),

@@ -1,8 +1,8 @@
 //! Volunteer shifts through the real router on the demo data: who may sign up and create
 //! shifts, and a delivery shift that makes its volunteer the route's deliverer.
 
+use app::db::Pool;
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use crate::support::{demo, scalar};
 
@@ -12,7 +12,7 @@ const WORKER: &str = "13900000002"; // 陈静, worker of 十九街社区
 const COOK: &str = "13900000003";
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn only_volunteers_sign_up_and_only_staff_post_shifts(pool: SqlitePool) {
+async fn only_volunteers_sign_up_and_only_staff_post_shifts(pool: Pool) {
     let app = demo(pool).await;
     let event = scalar(&app, "SELECT id FROM shifts WHERE kind = 'event'")
         .await
@@ -75,7 +75,7 @@ async fn only_volunteers_sign_up_and_only_staff_post_shifts(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
-async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: SqlitePool) {
+async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: Pool) {
     let app = demo(pool).await;
     let family = app.log_in_demo(FAMILY).await;
     let date = (app::clock::today_in_shanghai() + chrono::Days::new(1))
@@ -161,7 +161,7 @@ async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: SqliteP
 
 #[sqlx::test(migrator = "server::database::MIGRATOR")]
 async fn a_request_goes_from_post_to_dispatch_to_done_to_rated_and_the_place_stays_private(
-    pool: SqlitePool,
+    pool: Pool,
 ) {
     let app = demo(pool).await;
     let family = app.log_in_demo(FAMILY).await;
@@ -257,7 +257,11 @@ async fn a_request_goes_from_post_to_dispatch_to_done_to_rated_and_the_place_sta
         )
         .await;
     assert_eq!(rated.status, StatusCode::OK, "{}", rated.body);
-    let points = scalar(&app, "SELECT sum(points) FROM points_ledger").await;
+    let points = scalar(
+        &app,
+        "SELECT CAST(sum(points) AS BIGINT) FROM points_ledger",
+    )
+    .await;
     assert_eq!(
         points, 15,
         "10 for the hour, 5 for the good rating, each once"

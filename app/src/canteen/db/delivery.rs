@@ -128,7 +128,7 @@ pub async fn routes(
 ) -> AppResult<Vec<RouteView>> {
     let rows = sqlx::query_as!(
         RouteRow,
-        r#"SELECT r.id AS "id!", r.route_no, u.display_name AS deliverer, u.phone AS deliverer_phone
+        r#"SELECT r.id AS "id!", r.route_no, u.display_name AS "deliverer?", u.phone AS "deliverer_phone?"
            FROM delivery_routes r LEFT JOIN users u ON u.id = r.deliverer_id
            WHERE r.service_id = $1 AND r.date = $2 AND (CAST($3 AS BIGINT) IS NULL OR r.deliverer_id = $3)
            ORDER BY r.route_no"#,
@@ -144,8 +144,8 @@ pub async fn routes(
             StopRow,
             r#"SELECT st.order_id AS "order_id!", st.position, e.name AS elder_name, c.name AS community, e.building, e.unit,
                       e.room, e.phone, e.notes, o.status AS "status: OrderStatus",
-                      (SELECT string_agg(d.name || '×' || l.quantity, $2)
-                         FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
+                      coalesce((SELECT string_agg(d.name || '×' || l.quantity, $2)
+                         FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id), '') AS "lines!: String"
                FROM delivery_stops st
                JOIN orders o ON o.id = st.order_id
                JOIN elders e ON e.id = o.elder_id

@@ -160,8 +160,8 @@ pub async fn list(pool: &Pool, elder_ids: &[i64]) -> AppResult<Vec<OrderView>> {
                   o.date AS "date: NaiveDate", s.meal AS "meal: Meal", k.name AS canteen_name,
                   o.fulfilment AS "fulfilment: Fulfilment", o.status AS "status: OrderStatus", s.cutoff_time, o.full_price_fen, o.subsidy_fen, o.pay_fen,
                   o.rating, o.rating_comment,
-                  (SELECT string_agg(d.name || '×' || l.quantity, $3)
-                     FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
+                  coalesce((SELECT string_agg(d.name || '×' || l.quantity, $3)
+                     FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id), '') AS "lines!: String"
            FROM orders o
            JOIN elders e ON e.id = o.elder_id
            JOIN meal_services s ON s.id = o.service_id
@@ -216,9 +216,9 @@ pub async fn standing_list(
     let rows = sqlx::query!(
         r#"SELECT t.id AS "id!", e.name AS elder_name, s.meal AS "meal: Meal", k.name AS canteen_name,
                   t.weekdays, t.fulfilment AS "fulfilment: Fulfilment", t.paused AS "paused: bool",
-                  (SELECT string_agg(d.name || '×' || l.quantity, $3)
+                  coalesce((SELECT string_agg(d.name || '×' || l.quantity, $3)
                      FROM standing_order_lines l JOIN dishes d ON d.id = l.dish_id
-                     WHERE l.standing_order_id = t.id) AS "lines!: String",
+                     WHERE l.standing_order_id = t.id), '') AS "lines!: String",
                   (SELECT string_agg(r.date || ' ' ||
                             CASE WHEN $2 AND r.problem_en <> '' THEN r.problem_en ELSE r.problem END,
                             CASE WHEN $2 THEN '; ' ELSE '；' END)

@@ -36,7 +36,7 @@ pub async fn prep_sheet(
 ) -> AppResult<PrepSheet> {
     let lines = sqlx::query_as!(
         LineRow,
-        r#"SELECT d.name AS dish_name, o.fulfilment, sum(l.quantity) AS "portions!: i64"
+        r#"SELECT d.name AS dish_name, o.fulfilment, CAST(sum(l.quantity) AS BIGINT) AS "portions!: i64"
            FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN dishes d ON d.id = l.dish_id
            WHERE o.service_id = $1 AND o.date = $2 AND o.status <> 'cancelled'
            GROUP BY d.id, o.fulfilment
@@ -89,8 +89,8 @@ pub async fn prep_sheet(
         SpecialRow,
         r#"SELECT o.id AS "id!", e.name AS elder_name, o.fulfilment AS "fulfilment: Fulfilment",
                   e.diet_needs, e.allergies, e.notes,
-                  (SELECT string_agg(d.name || '×' || l.quantity, $3)
-                     FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id) AS "lines!: String"
+                  coalesce((SELECT string_agg(d.name || '×' || l.quantity, $3)
+                     FROM order_lines l JOIN dishes d ON d.id = l.dish_id WHERE l.order_id = o.id), '') AS "lines!: String"
            FROM orders o JOIN elders e ON e.id = o.elder_id
            WHERE o.service_id = $1 AND o.date = $2 AND o.status <> 'cancelled'
              AND (e.diet_needs <> '' OR e.allergies <> '')

@@ -170,7 +170,7 @@ pub async fn ratings(
 ) -> AppResult<(Option<f64>, i64)> {
     let communities = scope.json();
     let row = sqlx::query!(
-        r#"SELECT avg(o.rating) AS "average: f64", count(o.rating) AS "rated!: i64"
+        r#"SELECT CAST(avg(o.rating) AS DOUBLE PRECISION) AS "average: f64", count(o.rating) AS "rated!: i64"
            FROM orders o
            WHERE o.service_id IN (SELECT s.id FROM meal_services s JOIN canteens k ON k.id = s.canteen_id
                                   WHERE k.community_id IN (SELECT value FROM json_each($1)))
