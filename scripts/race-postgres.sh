@@ -6,7 +6,10 @@
 #  2. two server instances serve that database, and 1,000 requests at once for 30 places
 #     each — meal orders, class enrollments, shift sign-ups — are spread over both through
 #     HTTP. Fails unless exactly 30 of each are taken, the rest refused as full or waitlisted
-#     in order, and no request gets a server error. Sessions made once are valid on either.
+#     in order, and no request gets a server error;
+#  3. a session made on one instance is valid on the other and ended by logging out on either;
+#     failed log-ins spread over both lock the number on both;
+#  4. PostgreSQL is stopped (/readyz 503, 系统繁忙, no driver text) and started again (recovers).
 #
 #   scripts/race-postgres.sh POSTGRES_SERVER SQLITE_SERVER   (both built; scripts/test.sh)
 
@@ -88,6 +91,37 @@ for name in first second; do
 done
 [ "$failed" = 0 ] || die "the race on two instances broke a guarantee"
 note "exactly 30 each, over two instances"
+
+step "Sessions and log-in throttling shared by both instances"
+# POSTs `phone` and `password` to the log-in on instance $1; the reply in $work/login.txt,
+# headers in $work/login.headers.
+log_in() {
+  curl -s -o "$work/login.txt" -D "$work/login.headers" -w '%{http_code}' -H "Origin: $1" \
+    -H "Accept: application/json" --data-urlencode "phone=$2" --data-urlencode "password=$3" \
+    "$1/api/auth/login"
+}
+[ "$(log_in "$first" 13900000005 xingfu-demo)" = 200 ] || die "log-in on the first instance failed: $(cat "$work/login.txt")"
+session="$(grep -io 'xf_session=[^;]*' "$work/login.headers" | head -n 1)"
+[ -n "$session" ] || die "the log-in set no session cookie"
+curl -s -H "Cookie: $session" "$second/canteen/orders" >"$work/mine.html"
+grep -q "李军" "$work/mine.html" && grep -q "我的订餐" "$work/mine.html" || die "the second instance does not know the session made on the first"
+curl -s -o /dev/null -H "Cookie: $session" -H "Origin: $second" --data "" "$second/api/auth/logout"
+curl -s -L -H "Cookie: $session" "$first/canteen/orders" >"$work/after.html"
+if grep -q "退出登录" "$work/after.html"; then
+  die "after logging out on the second instance, the first still serves the session"
+fi
+note "a session made on the first serves 我的订餐 on the second; logging out on the second ends it on the first"
+for attempt in 1 2 3 4 5; do
+  [ $((attempt % 2)) = 1 ] && on="$first" || on="$second"
+  log_in "$on" 13900000004 "wrong-$attempt" >/dev/null
+done
+locked_first="$(log_in "$first" 13900000004 xingfu-demo; cat "$work/login.txt")"
+locked_second="$(log_in "$second" 13900000004 xingfu-demo; cat "$work/login.txt")"
+case "$locked_first$locked_second" in
+  *TooManyAttempts*TooManyAttempts*) ;;
+  *) die "five failures spread over both instances did not lock the number on both: $locked_first / $locked_second" ;;
+esac
+note "five wrong passwords spread over both instances lock the number on both: $locked_second"
 
 step "PostgreSQL stopped, then started again"
 order() {

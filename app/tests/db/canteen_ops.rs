@@ -13,7 +13,7 @@ use crate::fixtures::count;
 use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
 
 /// Monday 2026-11-23; "now" is the evening before, so every lunch of the week is open.
-fn monday() -> NaiveDate {
+pub fn monday() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
@@ -21,11 +21,11 @@ fn tuesday() -> NaiveDate {
     monday() + chrono::Days::new(1)
 }
 
-fn evening_before() -> chrono::DateTime<Utc> {
+pub fn evening_before() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
 }
 
-async fn publish_week(pool: &Pool) {
+pub async fn publish_week(pool: &Pool) {
     for offset in 0..7 {
         let date = monday() + chrono::Days::new(offset);
         sqlx::query(
@@ -38,7 +38,7 @@ async fn publish_week(pool: &Pool) {
     }
 }
 
-async fn weekday_lunches(pool: &Pool, elder_id: i64) -> i64 {
+pub async fn weekday_lunches(pool: &Pool, elder_id: i64) -> i64 {
     standing::create(
         pool,
         &NewStandingOrder {

@@ -11,5 +11,6 @@ mod housekeeping;
 mod order_queue;
 mod school;
 mod school_running;
+mod two_instances;
 mod volunteer;
 mod volunteer_points;
