@@ -63,6 +63,12 @@ postgres_ctl() {
   fi
 }
 
+# Creates another, empty database on the running test server and prints its URL.
+create_database() {
+  "$(postgres_bin createdb)" -h 127.0.0.1 -p "$POSTGRES_PORT" -U xingfu "$1"
+  echo "postgres://xingfu@127.0.0.1:$POSTGRES_PORT/$1"
+}
+
 # Applies migrations/postgres/ to the database at URL (for a build to check its queries against).
 migrate_postgres() {
   local migration

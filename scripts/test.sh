@@ -47,29 +47,43 @@ cargo test -p server
 step "Build the app for the browser tests"
 cargo leptos build --split
 
-step "Browser tests (Playwright, Chromium)"
+# Runs the Playwright specs given (all when none) against target/debug/server on the
+# database at URL, loaded with the demo data: browser_tests URL [SPEC…].
+browser_tests() {
+  local url="$1" port="${E2E_PORT:-3400}"
+  shift
+  (export_site_settings; LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="$url" XINGFU_DEMO_DATA=1 \
+    RUST_LOG=warn exec target/debug/server) >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; die "the server did not start"; }
+    sleep 0.2
+  done
+  if ! (cd end2end && E2E_PORT="$port" npx playwright test "$@"); then
+    note "server log:"; tail -n 50 "$work/server.log"
+    die "browser tests failed"
+  fi
+  kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true
+  server_pid=""
+}
+
 work="$(mktemp -d)"
-port="${E2E_PORT:-3400}"
-export_site_settings
-LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite:$work/e2e.db" XINGFU_DEMO_DATA=1 \
-  RUST_LOG=warn target/debug/server >"$work/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; die "the server did not start"; }
-  sleep 0.2
-done
-if ! (cd end2end && E2E_PORT="$port" npx playwright test); then
-  note "server log:"; tail -n 50 "$work/server.log"
-  die "browser tests failed"
-fi
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && { kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; }
+  rm -rf "$work"
+  stop_postgres
+}
+trap cleanup EXIT
+
+step "Browser tests (Playwright, Chromium)"
+browser_tests "sqlite:$work/e2e.db"
+cp target/debug/server "$work/server-sqlite"
 
 step "PostgreSQL: the database functions and the server routes, each test on a new database"
-kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true; rm -rf "$work"
-binaries="$(mktemp -d)"
-cp target/debug/server "$binaries/server-sqlite"
 start_postgres
+trap cleanup EXIT
 migrate_postgres "$POSTGRES_URL"
 # The build checks its queries against this database's schema; `#[sqlx::test]` creates a
 # database per test on the same server and drops it afterwards.
@@ -77,12 +91,14 @@ export DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false
 cargo test -p app --features postgres --test db
 cargo test -p server --features postgres --test http
 
-step "PostgreSQL: a SQLite site copied over, two server instances racing for places"
-cargo build --quiet -p server --features postgres
+step "PostgreSQL: every route as its role, rendered and hydrated (Playwright)"
+cargo leptos build --split --bin-features postgres
 unset DATABASE_URL; export SQLX_OFFLINE=true
+browser_tests "$(create_database pages)" tests/every-route.spec.ts
 stop_postgres
-cp target/debug/server "$binaries/server-postgres"
-bash scripts/race-postgres.sh "$binaries/server-postgres" "$binaries/server-sqlite"
-rm -rf "$binaries"
+
+step "PostgreSQL: a SQLite site copied over, two server instances racing for places"
+cp target/debug/server "$work/server-postgres"
+bash scripts/race-postgres.sh "$work/server-postgres" "$work/server-sqlite"
 
 step "All checks passed in $(( ($(date +%s) - started) / 60 )) min; target/ takes $(du -sh target | cut -f1)"
