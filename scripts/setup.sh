@@ -39,8 +39,12 @@ build_debian_wasm_std() {
   rm -rf "$dir"
 }
 
-# The active rustup toolchain's minor version (95 for 1.95.0).
-rustc_minor() { rustc --version 2>/dev/null | awk '{ split($2, v, "."); print v[2] + 0 }'; }
+# The active rustup toolchain's minor version (95 for 1.95.0); 0 when there is no rustc yet.
+rustc_minor() {
+  local minor
+  minor=$(rustc --version 2>/dev/null | awk '{ split($2, v, "."); print v[2] + 0 }')
+  echo "${minor:-0}"
+}
 
 # One toolchain builds the server, the browser bundle and cargo-leptos, which needs Rust >= 1.96.
 ensure_rust_toolchain() {
