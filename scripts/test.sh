@@ -91,10 +91,10 @@ export DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false
 cargo test -p app --features postgres --test db
 cargo test -p server --features postgres --test http
 
-step "PostgreSQL: browser tests (Playwright) on the server built for PostgreSQL"
+step "PostgreSQL: every route as its role, rendered and hydrated (Playwright)"
 cargo leptos build --split --bin-features postgres
 unset DATABASE_URL; export SQLX_OFFLINE=true
-browser_tests "$(create_database pages)"
+browser_tests "$(create_database pages)" tests/every-route.spec.ts
 stop_postgres
 
 step "PostgreSQL: a SQLite site copied over, two server instances racing for places"
