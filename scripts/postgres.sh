@@ -46,8 +46,8 @@ start_postgres() {
     { cat "$POSTGRES_DIR/initdb.log"; die "initdb failed"; }
   postgres_ctl start
   trap stop_postgres EXIT
-  "$(postgres_bin createdb)" -h 127.0.0.1 -p "$POSTGRES_PORT" -U xingfu xingfu
-  export POSTGRES_URL="postgres://xingfu@127.0.0.1:$POSTGRES_PORT/xingfu"
+  POSTGRES_URL="$(create_database xingfu)"
+  export POSTGRES_URL
   note "PostgreSQL $POSTGRES_MAJOR on port $POSTGRES_PORT ($POSTGRES_DIR)"
 }
 
