@@ -27,18 +27,10 @@ pub async fn require_admin() -> Result<CurrentUser, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::model::CurrentUser;
+    use crate::auth::model::{user_with, CurrentUser};
 
     fn admin(community_id: Option<i64>) -> CurrentUser {
-        CurrentUser {
-            id: 1,
-            phone: "13800000000".into(),
-            display_name: "管理员".into(),
-            roles: vec![RoleGrant {
-                role: Role::Admin,
-                community_id,
-            }],
-        }
+        user_with(&[(Role::Admin, community_id)])
     }
 
     #[test]

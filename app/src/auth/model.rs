@@ -55,25 +55,27 @@ impl CurrentUser {
     }
 }
 
+/// An account holding `roles`, for the tests of who may act.
+#[cfg(test)]
+pub fn user_with(roles: &[(Role, Option<i64>)]) -> CurrentUser {
+    CurrentUser {
+        id: 1,
+        phone: "13800138000".into(),
+        display_name: "陈静".into(),
+        roles: roles
+            .iter()
+            .map(|&(role, community_id)| RoleGrant { role, community_id })
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn user(roles: &[(Role, Option<i64>)]) -> CurrentUser {
-        CurrentUser {
-            id: 1,
-            phone: "13800138000".into(),
-            display_name: "陈静".into(),
-            roles: roles
-                .iter()
-                .map(|&(role, community_id)| RoleGrant { role, community_id })
-                .collect(),
-        }
-    }
-
     #[test]
     fn a_worker_who_is_also_admin_of_the_community_lists_it_once() {
-        let both = user(&[
+        let both = user_with(&[
             (Role::Worker, Some(7)),
             (Role::Admin, Some(7)),
             (Role::Worker, Some(1)),
@@ -83,9 +85,9 @@ mod tests {
 
     #[test]
     fn an_admin_of_every_community_is_not_limited_to_a_list() {
-        assert_eq!(user(&[(Role::Admin, None)]).staff_communities(), None);
+        assert_eq!(user_with(&[(Role::Admin, None)]).staff_communities(), None);
         assert_eq!(
-            user(&[(Role::Family, None)]).staff_communities(),
+            user_with(&[(Role::Family, None)]).staff_communities(),
             Some(vec![])
         );
     }

@@ -48,19 +48,8 @@ pub fn scope_within(allowed: &[i64], community: Option<i64>) -> AppResult<Dashbo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::role::{Role, RoleGrant};
-
-    fn user(roles: &[(Role, Option<i64>)]) -> CurrentUser {
-        CurrentUser {
-            id: 1,
-            phone: "13800138000".into(),
-            display_name: "陈静".into(),
-            roles: roles
-                .iter()
-                .map(|&(role, community_id)| RoleGrant { role, community_id })
-                .collect(),
-        }
-    }
+    use crate::auth::model::user_with as user;
+    use crate::domain::role::Role;
 
     #[test]
     fn workers_and_admins_see_the_dashboard_and_families_and_cooks_do_not() {
