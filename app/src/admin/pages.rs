@@ -15,6 +15,7 @@ use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::page_head::PageHead;
 
 fn community_name(communities: &[Community], id: Option<i64>) -> String {
     match id {
@@ -253,10 +254,7 @@ pub fn AdminPage() -> impl IntoView {
             let is_admin = user.is_any_admin();
             let can_add = user.is_global_admin();
             view! {
-                <section class="page-head">
-                    <h1>{t.admin_title}</h1>
-                    <a class="button" href="/community/elders">{t.staff_elders_title}</a>
-                </section>
+                <PageHead title=t.admin_title links=vec![("/community/elders", t.staff_elders_title)] />
                 {if is_admin {
                     view! {
                         <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>

@@ -8,6 +8,7 @@ use crate::notify::api::{my_notifications, MarkNotificationsRead};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
@@ -17,13 +18,12 @@ pub fn NotificationsPage() -> impl IntoView {
     let notes = Resource::new(move || mark_read.version().get(), |_| my_notifications());
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.notifications_title}</h1>
+            <PageHead title=t.notifications_title>
                 <ActionForm action=mark_read>
                     <FormError error=action_error(mark_read) />
                     <button type="submit" class="button">{t.mark_all_read}</button>
                 </ActionForm>
-            </section>
+            </PageHead>
             {loaded(notes, move |value| match value {
                 list if list.is_empty() => view! { <p class="card">{t.no_notifications}</p> }.into_any(),
                 list => view! {

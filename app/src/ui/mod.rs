@@ -8,6 +8,8 @@ pub mod home;
 pub mod layout;
 pub mod live;
 pub mod loaded;
+pub mod page_head;
 pub mod prefs;
 pub mod print;
 pub mod rating;
+pub mod table;

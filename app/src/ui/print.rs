@@ -5,15 +5,9 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn PrintButton(
-    label: &'static str,
-    /// Extra classes, e.g. `no-print` where the button is not inside a `.no-print` block.
-    #[prop(optional)]
-    class: &'static str,
-) -> impl IntoView {
-    let class = format!("button {class}").trim_end().to_string();
+pub fn PrintButton(label: &'static str) -> impl IntoView {
     view! {
-        <button type="button" class=class on:click=|_| { let _ = window().print(); }>
+        <button type="button" class="button" on:click=|_| { let _ = window().print(); }>
             {label}
         </button>
     }

@@ -12,6 +12,7 @@ use crate::i18n::dates::day_label;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
+use crate::ui::page_head::PageHead;
 
 /// The two outcome buttons of a stop, once the meal has left the kitchen.
 pub fn stop_buttons(stop: &RouteStop, mark: ServerAction<MarkStop>) -> impl IntoView {
@@ -52,10 +53,7 @@ pub fn DeliverPage() -> impl IntoView {
     let routes = Resource::new(move || mark.version().get(), |_| my_deliveries());
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.canteen.my_deliveries}</h1>
-                <p>{t.canteen.my_deliveries_intro}</p>
-            </section>
+            <PageHead title=t.canteen.my_deliveries intro=t.canteen.my_deliveries_intro />
             <FormError error=action_error(mark) />
             {loaded(routes, move |value| match value {
                 list if list.is_empty() => view! { <p class="card">{t.canteen.no_deliveries}</p> }.into_any(),

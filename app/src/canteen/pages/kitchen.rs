@@ -8,14 +8,16 @@ use crate::ui::loaded::reloaded;
 
 use crate::canteen::model::kitchen::PrepSheet;
 use crate::canteen::model::order::{Fulfilment, OrderStatus};
-use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
-use crate::canteen::pages::{canteen_events, service_title};
+use crate::canteen::pages::service_title;
+use crate::canteen::pages::staff_picker::{follow_canteen, use_service_and_date, StaffPicker};
 use crate::i18n::dates::day_label;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
-use crate::ui::live::{refetch_on_events, LiveStatus};
+use crate::ui::live::LiveStatus;
+use crate::ui::page_head::PageHead;
 use crate::ui::print::PrintButton;
+use crate::ui::table::DataTable;
 
 #[component]
 pub fn KitchenPage() -> impl IntoView {
@@ -26,22 +28,12 @@ pub fn KitchenPage() -> impl IntoView {
         move || (service(), date(), advance.version().get()),
         |(service, date, _)| load_prep_sheet(service, date),
     );
-    let live = refetch_on_events(
-        move || canteen_events(sheet.get().and_then(Result::ok)?.canteen_id),
-        move || sheet.refetch(),
-    );
+    let live = follow_canteen(sheet, |sheet| sheet.canteen_id);
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head no-print">
-                <h1>{t.canteen.kitchen_title}</h1>
+            <PageHead title=t.canteen.kitchen_title links=vec![("/canteen/manage/menu", t.canteen.menu_editor), ("/canteen/manage/setup", t.canteen.setup_title), ("/canteen/manage/subsidies", t.canteen.subsidy_rules), ("/canteen/manage/settlement", t.canteen.settlement)] sheet=true>
                 <LiveStatus live />
-                <nav class="actions">
-                    <a class="button" href="/canteen/manage/menu">{t.canteen.menu_editor}</a>
-                    <a class="button" href="/canteen/manage/setup">{t.canteen.setup_title}</a>
-                    <a class="button" href="/canteen/manage/subsidies">{t.canteen.subsidy_rules}</a>
-                    <a class="button" href="/canteen/manage/settlement">{t.canteen.settlement}</a>
-                </nav>
-            </section>
+            </PageHead>
             <StaffPicker action="/canteen/manage" />
             <FormError error=action_error(advance) />
             {reloaded(sheet, move |sheet| prep_view(sheet, advance).into_any())}
@@ -69,34 +61,27 @@ fn prep_view(sheet: PrepSheet, advance: ServerAction<AdvanceOrders>) -> impl Int
                 <a class="button" href=format!("/canteen/manage/prep.csv?{query}") download="">{t.canteen.download_csv}</a>
                 <a class="button" href=format!("/canteen/manage/routes?{query}")>{t.canteen.delivery_routes}</a>
             </div>
-            <table class="data">
-                <thead><tr>
-                    <th>{t.canteen.dish}</th><th>{t.canteen.total}</th>
-                    {[Fulfilment::DineIn, Fulfilment::Pickup, Fulfilment::Delivery].into_iter().map(|way| view! { <th>{way.label_in(locale)}</th> }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {sheet.counts.into_iter().map(|c| view! {
-                        <tr><td>{c.dish}</td><td><strong>{c.total}</strong></td><td>{c.dine_in}</td><td>{c.pickup}</td><td>{c.delivery}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable headings={
+                let ways = [Fulfilment::DineIn, Fulfilment::Pickup, Fulfilment::Delivery].map(|way| way.label_in(locale));
+                [t.canteen.dish, t.canteen.total].into_iter().chain(ways).collect()
+            }>
+                {sheet.counts.into_iter().map(|c| view! {
+                    <tr><td>{c.dish}</td><td><strong>{c.total}</strong></td><td>{c.dine_in}</td><td>{c.pickup}</td><td>{c.delivery}</td></tr>
+                }).collect_view()}
+            </DataTable>
             {(!sheet.special.is_empty()).then(|| view! {
                 <h3>{t.canteen.special_diets}</h3>
-                <table class="data">
-                    <thead><tr>
-                        <th>{t.canteen.elder}</th><th>{t.canteen.dish}</th><th>{t.canteen.how_served}</th>
-                        <th>{t.diet_needs}</th><th>{t.allergies}</th><th>{t.notes}</th>
-                    </tr></thead>
-                    <tbody>
-                        {sheet.special.into_iter().map(|s| view! {
-                            <tr>
-                                <td>{s.elder_name}</td><td>{list_label(&s.lines, locale)}</td><td>{s.fulfilment.label_in(locale)}</td>
-                                <td>{list_label(s.diet_needs.iter().map(|d| d.label_in(locale)), locale)}</td>
-                                <td class="allergy">{list_label(s.allergies.iter().map(|a| a.label_in(locale)), locale)}</td><td>{s.notes}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <DataTable headings=vec![
+                    t.canteen.elder, t.canteen.dish, t.canteen.how_served, t.diet_needs, t.allergies, t.notes,
+                ]>
+                    {sheet.special.into_iter().map(|s| view! {
+                        <tr>
+                            <td>{s.elder_name}</td><td>{list_label(&s.lines, locale)}</td><td>{s.fulfilment.label_in(locale)}</td>
+                            <td>{list_label(s.diet_needs.iter().map(|d| d.label_in(locale)), locale)}</td>
+                            <td class="allergy">{list_label(s.allergies.iter().map(|a| a.label_in(locale)), locale)}</td><td>{s.notes}</td>
+                        </tr>
+                    }).collect_view()}
+                </DataTable>
             })}
             <div class="actions no-print">
                 {steps.into_iter().filter(|(code, _)| sheet.by_status.iter().any(|s| s.status == *code)).map(|(code, label)| {

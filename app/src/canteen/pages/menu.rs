@@ -9,22 +9,16 @@ use crate::canteen::rules::pricing::yuan;
 use crate::i18n::dates::day_label;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 #[component]
 pub fn CanteenListPage() -> impl IntoView {
     let t = use_texts();
     let canteens = Resource::new(|| (), |_| list_canteens());
     view! {
-        <section class="page-head">
-            <h1>{t.canteen_title}</h1>
-            <p>{t.canteen_desc}</p>
-            <nav class="actions" aria-label=t.canteen_title>
-                <a class="button primary" href="/canteen/order">{t.canteen.order_title}</a>
-                <a class="button" href="/canteen/orders">{t.canteen.orders_title}</a>
-                <a class="button" href="/canteen/deliver">{t.canteen.my_deliveries}</a>
-                <a class="button" href="/canteen/manage">{t.canteen.kitchen_title}</a>
-            </nav>
-        </section>
+        <PageHead title=t.canteen_title intro=t.canteen_desc links=vec![("/canteen/orders", t.canteen.orders_title), ("/canteen/deliver", t.canteen.my_deliveries), ("/canteen/manage", t.canteen.kitchen_title)]>
+            <a class="button primary" href="/canteen/order">{t.canteen.order_title}</a>
+        </PageHead>
         {loaded(canteens, move |list| view! {
             <ul class="service-cards">
                 {list.into_iter().map(|c| view! {
@@ -93,10 +87,10 @@ pub fn CanteenMenuPage() -> impl IntoView {
     let menu = Resource::new(canteen_id, weekly_menu);
     view! {
         {loaded(menu, move |(canteen, days)| view! {
-            <section class="page-head">
-                <h1>{canteen.name}</h1>
-                <p>{canteen.address} " · " {t.opening_hours} "：" {canteen.opening_hours}</p>
-            </section>
+            <PageHead
+                title=canteen.name
+                intro=format!("{} · {}：{}", canteen.address, t.opening_hours, canteen.opening_hours)
+            />
             {if days.is_empty() {
                 view! { <p class="card">{t.no_menu}</p> }.into_any()
             } else {

@@ -12,6 +12,7 @@ use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 #[component]
 pub fn MenuEditorPage() -> impl IntoView {
@@ -26,10 +27,7 @@ pub fn MenuEditorPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.canteen.menu_editor}</h1>
-                <a class="button" href="/canteen/manage">{t.canteen.kitchen_title}</a>
-            </section>
+            <PageHead title=t.canteen.menu_editor links=vec![("/canteen/manage", t.canteen.kitchen_title)] />
             <FormError error=action_error(save) />
             <FormError error=action_error(copy) />
             {loaded(menu, move |menu| week_view(menu, save, copy).into_any())}

@@ -35,10 +35,6 @@ fn service_title(canteen: &str, meal: Meal, locale: Locale) -> String {
 }
 
 /// The event stream of a canteen's kitchen and route boards.
-fn canteen_events(canteen_id: i64) -> Option<String> {
-    Some(format!("/events/canteen/{canteen_id}"))
-}
-
 /// Allergens as a list: "花生、海鲜" / "Peanut, Seafood".
 fn allergen_list(allergens: &[Allergen], locale: Locale) -> String {
     list_label(allergens.iter().map(|a| a.label_in(locale)), locale)

@@ -17,6 +17,7 @@ use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 fn query_id(name: &'static str) -> impl Fn() -> Option<i64> + Copy {
     let query = use_query_map();
@@ -36,10 +37,7 @@ pub fn OrderPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.canteen.order_title}</h1>
-                <p>{t.canteen.order_intro}</p>
-            </section>
+            <PageHead title=t.canteen.order_title intro=t.canteen.order_intro />
             {loaded(options, move |options| view! {
                 <ChooseMeal options=options.clone() />
                 {(options.elder.is_some() && options.service.is_some())

@@ -17,6 +17,7 @@ use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::live::{refetch_on_events, LiveStatus};
+use crate::ui::page_head::PageHead;
 use crate::ui::rating::rating_fields;
 
 #[derive(Clone, Copy)]
@@ -59,11 +60,10 @@ pub fn OrdersPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.canteen.orders_title}</h1>
+            <PageHead title=t.canteen.orders_title>
                 <LiveStatus live />
                 <a class="button primary" href="/canteen/order">"＋ " {t.canteen.order_title}</a>
-            </section>
+            </PageHead>
             <FormError error=action_error(actions.cancel) />
             <FormError error=action_error(actions.rate) />
             <FormError error=action_error(actions.standing) />

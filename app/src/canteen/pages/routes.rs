@@ -11,14 +11,16 @@ use crate::ui::loaded::reloaded;
 use crate::canteen::model::delivery::{RouteSheet, RouteView};
 use crate::canteen::model::order::Fulfilment;
 use crate::canteen::pages::deliver::stop_buttons;
-use crate::canteen::pages::staff_picker::{use_service_and_date, StaffPicker};
-use crate::canteen::pages::{canteen_events, service_title};
+use crate::canteen::pages::service_title;
+use crate::canteen::pages::staff_picker::{follow_canteen, use_service_and_date, StaffPicker};
 use crate::i18n::dates::day_label;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
-use crate::ui::live::{refetch_on_events, LiveStatus};
+use crate::ui::live::LiveStatus;
+use crate::ui::page_head::PageHead;
 use crate::ui::print::PrintButton;
+use crate::ui::table::DataTable;
 use crate::volunteer::api::shifts::OfferDeliveryRoutes;
 
 #[derive(Clone, Copy)]
@@ -55,17 +57,12 @@ pub fn RoutesPage() -> impl IntoView {
         },
         |(service, date, ..)| load_route_sheet(service, date),
     );
-    let live = refetch_on_events(
-        move || canteen_events(sheet.get().and_then(Result::ok)?.canteen_id),
-        move || sheet.refetch(),
-    );
+    let live = follow_canteen(sheet, |sheet| sheet.canteen_id);
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head no-print">
-                <h1>{t.canteen.delivery_routes}</h1>
+            <PageHead title=t.canteen.delivery_routes links=vec![("/canteen/manage", t.canteen.prep_sheet)] sheet=true>
                 <LiveStatus live />
-                <a class="button" href="/canteen/manage">{t.canteen.prep_sheet}</a>
-            </section>
+            </PageHead>
             <StaffPicker action="/canteen/manage/routes" />
             <FormError error=action_error(actions.plan) />
             <FormError error=action_error(actions.move_stop) />
@@ -143,12 +140,9 @@ fn route_card(route: RouteView, actions: RouteActions, route_count: usize) -> im
                 </label>
                 <button type="submit" class="button">{t.canteen.assign}</button>
             </ActionForm>
-            <table class="data">
-                <thead><tr>
-                    <th>"#"</th><th>{t.canteen.elder}</th><th>{t.canteen.address}</th><th>{t.phone}</th>
-                    <th>{t.canteen.dish}</th><th>{t.notes}</th><th>{t.canteen.status}</th><th class="no-print"></th>
-                </tr></thead>
-                <tbody>
+            <DataTable headings=vec![
+                "#", t.canteen.elder, t.canteen.address, t.phone, t.canteen.dish, t.notes, t.canteen.status, "",
+            ]>
                     {route.stops.into_iter().map(|stop| {
                         let order_id = stop.order_id;
                         view! {
@@ -186,8 +180,7 @@ fn route_card(route: RouteView, actions: RouteActions, route_count: usize) -> im
                             </tr>
                         }
                     }).collect_view()}
-                </tbody>
-            </table>
+            </DataTable>
         </article>
     }
 }

@@ -10,7 +10,9 @@ use crate::canteen::rules::pricing::yuan;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 use crate::ui::print::PrintButton;
+use crate::ui::table::DataTable;
 
 #[component]
 pub fn SettlementPage() -> impl IntoView {
@@ -21,10 +23,7 @@ pub fn SettlementPage() -> impl IntoView {
     let report = Resource::new(month, |month| load_settlement(None, month));
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head no-print">
-                <h1>{t.canteen.settlement}</h1>
-                <a class="button" href="/canteen/manage">{t.canteen.prep_sheet}</a>
-            </section>
+            <PageHead title=t.canteen.settlement links=vec![("/canteen/manage", t.canteen.prep_sheet)] sheet=true />
             <Form method="get" action="/canteen/manage/settlement" attr:class="card picker no-print">
                 <div class="field">
                     <label for="pick-month">{t.canteen.month}</label>
@@ -39,12 +38,10 @@ pub fn SettlementPage() -> impl IntoView {
                         <PrintButton label=t.canteen.print/>
                         <a class="button" download="" href=format!("/canteen/manage/settlement.csv?canteen={}&month={}", report.canteen_id, report.month)>{t.canteen.download_csv}</a>
                     </div>
-                    <table class="data">
-                        <thead><tr>
-                            <th>{t.canteen.age_band}</th><th>{t.subsidy_category}</th><th>{t.canteen.meals_served}</th>
-                            <th>{t.canteen.full_price}</th><th>{t.canteen.subsidy}</th><th>{t.canteen.paid}</th>
-                        </tr></thead>
-                        <tbody>
+                    <DataTable headings=vec![
+                        t.canteen.age_band, t.subsidy_category, t.canteen.meals_served,
+                        t.canteen.full_price, t.canteen.subsidy, t.canteen.paid,
+                    ]>
                             {report.rows.iter().map(|r| view! {
                                 <tr>
                                     <td>{r.age_band.label_in(locale)}</td><td>{r.category.label_in(locale)}</td><td>{r.meals}</td>
@@ -55,8 +52,7 @@ pub fn SettlementPage() -> impl IntoView {
                                 <td>{t.canteen.total}</td><td></td><td>{report.total.meals}</td>
                                 <td>{yuan(report.total.full_price_fen)}</td><td>{yuan(report.total.subsidy_fen)}</td><td>{yuan(report.total.pay_fen)}</td>
                             </tr>
-                        </tbody>
-                    </table>
+                    </DataTable>
                 </article>
             }.into_any())}
         } />

@@ -12,6 +12,7 @@ use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, checkbox_group, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
@@ -31,10 +32,7 @@ pub fn SetupPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.canteen.setup_title}</h1>
-                <a class="button" href="/canteen/manage">{t.canteen.kitchen_title}</a>
-            </section>
+            <PageHead title=t.canteen.setup_title links=vec![("/canteen/manage", t.canteen.kitchen_title)] />
             <FormError error=action_error(canteen) />
             <FormError error=action_error(service) />
             <FormError error=action_error(dish) />

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::kitchen::managed_services;
 use crate::canteen::pages::service_title;
+use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
 
 /// The `service` and `date` query parameters of the page.
@@ -18,6 +19,24 @@ pub fn use_service_and_date() -> (
     let service = move || query.with(|q| q.get("service").and_then(|v| v.parse::<i64>().ok()));
     let date = move || query.with(|q| q.get("date").filter(|d| !d.is_empty()));
     (service, date)
+}
+
+/// Reloads a staff sheet whenever an order of its canteen changes; the sheet names its canteen
+/// once it has loaded. Says whether the sheet is following.
+pub fn follow_canteen<T>(
+    sheet: Resource<Result<T, AppError>>,
+    canteen_of: fn(&T) -> i64,
+) -> ReadSignal<bool>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    crate::ui::live::refetch_on_events(
+        move || {
+            let canteen_id = canteen_of(&sheet.get()?.ok()?);
+            Some(format!("/events/canteen/{canteen_id}"))
+        },
+        move || sheet.refetch(),
+    )
 }
 
 /// Picks the service and date; `action` is the page's own path. Rendered at the top of the

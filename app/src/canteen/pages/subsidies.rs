@@ -11,6 +11,8 @@ use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
+use crate::ui::table::DataTable;
 
 #[component]
 pub fn SubsidiesPage() -> impl IntoView {
@@ -24,36 +26,29 @@ pub fn SubsidiesPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.canteen.subsidy_rules}</h1>
-                <p>{t.canteen.subsidy_rules_intro}</p>
-            </section>
+            <PageHead title=t.canteen.subsidy_rules intro=t.canteen.subsidy_rules_intro />
             <FormError error=action_error(add) />
             <FormError error=action_error(delete) />
             {loaded(rules, move |(rules, can_edit)| view! {
-                <table class="data card">
-                    <thead><tr>
-                        <th>{t.canteen.age_band}</th><th>{t.subsidy_category}</th><th>{t.canteen.subsidy}</th>
-                        {can_edit.then(|| view! { <th></th> })}
-                    </tr></thead>
-                    <tbody>
-                        {rules.into_iter().map(|r| view! {
-                            <tr>
-                                <td>{r.age_band.label_in(locale)}</td>
-                                <td>{r.category.map_or(t.canteen.any_category, |c| c.label_in(locale))}</td>
-                                <td>{yuan(r.subsidy_fen)}</td>
-                                {can_edit.then(|| view! {
-                                    <td>
-                                        <ActionForm action=delete attr:class="inline-form">
-                                            <input type="hidden" name="rule_id" value=r.id.to_string() />
-                                            <button type="submit" class="button danger small">{t.canteen.delete}</button>
-                                        </ActionForm>
-                                    </td>
-                                })}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <DataTable class="card" headings={
+                    [t.canteen.age_band, t.subsidy_category, t.canteen.subsidy].into_iter().chain(can_edit.then_some("")).collect()
+                }>
+                    {rules.into_iter().map(|r| view! {
+                        <tr>
+                            <td>{r.age_band.label_in(locale)}</td>
+                            <td>{r.category.map_or(t.canteen.any_category, |c| c.label_in(locale))}</td>
+                            <td>{yuan(r.subsidy_fen)}</td>
+                            {can_edit.then(|| view! {
+                                <td>
+                                    <ActionForm action=delete attr:class="inline-form">
+                                        <input type="hidden" name="rule_id" value=r.id.to_string() />
+                                        <button type="submit" class="button danger small">{t.canteen.delete}</button>
+                                    </ActionForm>
+                                </td>
+                            })}
+                        </tr>
+                    }).collect_view()}
+                </DataTable>
                 {can_edit.then(|| view! {
                     <ActionForm action=add attr:class="card picker">
                         <div class="field">

@@ -17,6 +17,7 @@ use crate::i18n::use_texts;
 use crate::ui::layout::WithUser;
 use crate::ui::live::refetch_on_events;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 use compare::Comparison;
 use filter::{FilterForm, PrintLink};
@@ -44,10 +45,9 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <WithUser view=move |user| view! {
             <div class="dashboard" class:print-view=printing>
-                <section class="page-head">
-                    <h1>{t.dashboard.title}</h1>
+                <PageHead title=t.dashboard.title>
                     <PrintLink query=filter() />
-                </section>
+                </PageHead>
                 <p class="lead no-print">{t.dashboard.intro}</p>
                 <FilterForm user query=filter() />
                 <TodayStrip today live />

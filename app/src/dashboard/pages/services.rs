@@ -7,6 +7,7 @@ use crate::dashboard::pages::chart_block::{Bars, ChartBlock};
 use crate::dashboard::rules::stats::percent;
 use crate::i18n::dates::{day_label, time_label};
 use crate::i18n::{use_locale, use_texts};
+use crate::ui::table::DataTable;
 
 /// The period the figures cover.
 #[component]
@@ -35,71 +36,58 @@ pub fn CanteenSection(dashboard: Dashboard) -> impl IntoView {
     let no_answers = if canteen.no_answers.is_empty() {
         view! { <p class="muted">{d.no_no_answers}</p> }.into_any()
     } else {
-        view! {
-            <div class="table-scroll">
-                <table class="data">
-                    <thead><tr>
-                        <th scope="col">{d.date}</th><th scope="col">{d.meal}</th>
-                        <th scope="col">{d.elder}</th><th scope="col">{d.address}</th>
-                        <th scope="col">{d.noted_at}</th><th scope="col">{d.outcome}</th>
-                        <th scope="col">{d.resolved_at}</th>
-                    </tr></thead>
-                    <tbody>
-                        {canteen.no_answers.iter().map(|case| view! {
-                            <tr>
-                                <td>{day_label(case.date, locale)}</td>
-                                <td>{case.meal.label_in(locale)}</td>
-                                <td>{case.elder_name.clone()}</td>
-                                <td>{case.address.clone()}</td>
-                                <td>{time_label(case.noted_at, locale)}</td>
-                                <td class=match case.outcome {
-                                    NoAnswerOutcome::Delivered => "status-delivered",
-                                    NoAnswerOutcome::Open => "status-no_answer",
-                                }>{case.outcome.label_in(locale)}</td>
-                                <td>{case.resolved_at.map_or(d.none.to_string(), |at| time_label(at, locale))}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let headings = vec![
+            d.date,
+            d.meal,
+            d.elder,
+            d.address,
+            d.noted_at,
+            d.outcome,
+            d.resolved_at,
+        ];
+        let rows = canteen.no_answers.iter().map(|case| view! {
+            <tr>
+                <td>{day_label(case.date, locale)}</td>
+                <td>{case.meal.label_in(locale)}</td>
+                <td>{case.elder_name.clone()}</td>
+                <td>{case.address.clone()}</td>
+                <td>{time_label(case.noted_at, locale)}</td>
+                <td class=match case.outcome {
+                    NoAnswerOutcome::Delivered => "status-delivered",
+                    NoAnswerOutcome::Open => "status-no_answer",
+                }>{case.outcome.label_in(locale)}</td>
+                <td>{case.resolved_at.map_or(d.none.to_string(), |at| time_label(at, locale))}</td>
+            </tr>
+        }).collect_view();
+        view! { <DataTable headings>{rows}</DataTable> }.into_any()
     };
     let lapsed = if canteen.lapsed.is_empty() {
         view! { <p class="muted">{d.no_lapsed}</p> }.into_any()
     } else {
-        view! {
-            <div class="table-scroll">
-                <table class="data">
-                    <thead><tr>
-                        <th scope="col">{d.name}</th><th scope="col">{d.community}</th>
-                        <th scope="col">{d.phone}</th><th scope="col">{d.last_order}</th>
-                    </tr></thead>
-                    <tbody>
-                        {canteen.lapsed.iter().map(|elder| {
-                            let phone = elder.phone.clone();
-                            view! {
-                                <tr>
-                                    <td>{elder.name.clone()}</td>
-                                    <td>{elder.community.clone()}</td>
-                                    <td>{if phone.is_empty() {
-                                        d.none.into_any()
-                                    } else {
-                                        view! { <a href=format!("tel:{phone}")>{phone.clone()}</a> }.into_any()
-                                    }}</td>
-                                    <td>{day_label(elder.last_order, locale)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let rows = canteen
+            .lapsed
+            .iter()
+            .map(|elder| {
+                let phone = elder.phone.clone();
+                view! {
+                    <tr>
+                        <td>{elder.name.clone()}</td>
+                        <td>{elder.community.clone()}</td>
+                        <td>{if phone.is_empty() {
+                            d.none.into_any()
+                        } else {
+                            view! { <a href=format!("tel:{phone}")>{phone.clone()}</a> }.into_any()
+                        }}</td>
+                        <td>{day_label(elder.last_order, locale)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let headings = vec![d.name, d.community, d.phone, d.last_order];
+        view! { <DataTable headings>{rows}</DataTable> }.into_any()
     };
     view! {
-        <section class="card dashboard-section" aria-labelledby="dashboard-canteen">
-            <h2 id="dashboard-canteen">{t.canteen_title}</h2>
+        <DashboardSection id="dashboard-canteen" title=t.canteen_title>
             <Period dashboard=dashboard.clone() />
             <p class="dashboard-headline">{d.average_rating} ": " {rating}</p>
             <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Meals bars=Bars::Stacked />
@@ -115,7 +103,7 @@ pub fn CanteenSection(dashboard: Dashboard) -> impl IntoView {
                 {lapsed}
                 {shortened_hint(canteen.lapsed.len(), canteen.lapsed_total)}
             </div>
-        </section>
+        </DashboardSection>
     }
 }
 
@@ -136,10 +124,7 @@ pub fn SchoolSection(dashboard: Dashboard) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <section class="card dashboard-section" aria-labelledby="dashboard-school">
-            <h2 id="dashboard-school">{t.school_title}</h2>
-            {body}
-        </section>
+        <DashboardSection id="dashboard-school" title=t.school_title>{body}</DashboardSection>
     }
 }
 
@@ -153,8 +138,7 @@ pub fn VolunteerSection(dashboard: Dashboard) -> impl IntoView {
         value.map_or(d.none.to_string(), |m| format!("{m} {}", d.unit_minutes))
     };
     view! {
-        <section class="card dashboard-section" aria-labelledby="dashboard-volunteer">
-            <h2 id="dashboard-volunteer">{t.volunteer_title}</h2>
+        <DashboardSection id="dashboard-volunteer" title=t.volunteer_title>
             <p class="dashboard-headline">
                 {d.active_volunteers} ": " {volunteer.active_volunteers} " " {d.unit_people}
             </p>
@@ -162,27 +146,33 @@ pub fn VolunteerSection(dashboard: Dashboard) -> impl IntoView {
             <ChartBlock dashboard=dashboard.clone() which=DashboardChart::Requests bars=Bars::Rows />
             <div class="dashboard-list">
                 <h3>{d.requests_title}</h3>
-                <div class="table-scroll">
-                    <table class="data">
-                        <thead><tr>
-                            <th scope="col">{d.kind}</th><th scope="col">{d.posted}</th>
-                            <th scope="col">{d.taken_median}</th><th scope="col">{d.done_median}</th>
-                            <th scope="col">{d.good_share}</th>
-                        </tr></thead>
-                        <tbody>
-                            {volunteer.requests.iter().map(|kind| view! {
-                                <tr>
-                                    <th scope="row">{kind.category.label_in(locale)}</th>
-                                    <td>{kind.posted}</td>
-                                    <td>{minutes(kind.taken_median)}</td>
-                                    <td>{minutes(kind.done_median)}</td>
-                                    <td>{percent(kind.rated_good, kind.rated).map_or(d.none.to_string(), |p| format!("{p}%"))}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <DataTable headings=vec![d.kind, d.posted, d.taken_median, d.done_median, d.good_share]>
+                    {volunteer.requests.iter().map(|kind| view! {
+                        <tr>
+                            <th scope="row">{kind.category.label_in(locale)}</th>
+                            <td>{kind.posted}</td>
+                            <td>{minutes(kind.taken_median)}</td>
+                            <td>{minutes(kind.done_median)}</td>
+                            <td>{percent(kind.rated_good, kind.rated).map_or(d.none.to_string(), |p| format!("{p}%"))}</td>
+                        </tr>
+                    }).collect_view()}
+                </DataTable>
             </div>
+        </DashboardSection>
+    }
+}
+
+/// A service's part of the dashboard, named by its heading for screen readers.
+#[component]
+pub fn DashboardSection(
+    id: &'static str,
+    title: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class="card dashboard-section" aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            {children()}
         </section>
     }
 }

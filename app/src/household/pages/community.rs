@@ -6,6 +6,7 @@ use crate::household::api::community_elders;
 use crate::household::pages::elder_card::ElderList;
 use crate::i18n::use_texts;
 use crate::ui::layout::WithUser;
+use crate::ui::page_head::PageHead;
 
 #[component]
 pub fn CommunityEldersPage() -> impl IntoView {
@@ -14,10 +15,9 @@ pub fn CommunityEldersPage() -> impl IntoView {
     view! {
         <WithUser view=move |_user| {
             view! {
-                <section class="page-head">
-                    <h1>{t.staff_elders_title}</h1>
+                <PageHead title=t.staff_elders_title>
                     <a class="button primary" href="/community/elders/new">"＋ " {t.add_elder}</a>
-                </section>
+                </PageHead>
                 <ElderList elders />
             }
         } />

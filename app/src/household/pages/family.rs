@@ -6,6 +6,7 @@ use crate::household::api::my_elders;
 use crate::household::pages::elder_card::ElderList;
 use crate::i18n::use_texts;
 use crate::ui::layout::WithUser;
+use crate::ui::page_head::PageHead;
 
 #[component]
 pub fn FamilyPage() -> impl IntoView {
@@ -14,11 +15,9 @@ pub fn FamilyPage() -> impl IntoView {
     view! {
         <WithUser view=move |_user| {
             view! {
-                <section class="page-head">
-                    <h1>{t.family_title}</h1>
-                    <p>{t.family_intro}</p>
+                <PageHead title=t.family_title intro=t.family_intro>
                     <a class="button primary" href="/family/elders/new">"＋ " {t.add_elder}</a>
-                </section>
+                </PageHead>
                 <ElderList elders />
             }
         } />

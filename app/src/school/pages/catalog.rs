@@ -14,6 +14,7 @@ use crate::school::model::enrollment::ClassView;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -28,14 +29,7 @@ pub fn CatalogPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.school.catalog_title}</h1>
-                <nav class="actions">
-                    <a class="button" href="/school/mine">{t.school.my_timetable}</a>
-                    <a class="button" href="/school/proposals">{t.school.proposals_title}</a>
-                    <a class="button" href="/school/manage">{t.school.manage_title}</a>
-                </nav>
-            </section>
+            <PageHead title=t.school.catalog_title links=vec![("/school/mine", t.school.my_timetable), ("/school/proposals", t.school.proposals_title), ("/school/manage", t.school.manage_title)] />
             <FormError error=action_error(enroll) />
             {loaded(catalog, move |c| {
                 let elders = c.elders.clone();

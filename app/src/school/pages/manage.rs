@@ -12,6 +12,7 @@ use crate::school::model::timetable::{SlotRow, TimetableClass};
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 /// Room, weekday and times of a slot; `key` keeps the field ids of each form apart.
 fn slot_fields(key: String, rooms: &[(i64, String)], slot: Option<&SlotRow>) -> impl IntoView {
@@ -110,15 +111,7 @@ pub fn TimetablePage() -> impl IntoView {
     };
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.school.manage_title}</h1>
-                <nav class="actions">
-                    <a class="button" href="/school/manage/week">{t.school.week_title}</a>
-                    <a class="button" href="/school/manage/setup">{t.school.setup_title}</a>
-                    <a class="button" href="/school/proposals">{t.school.proposals_title}</a>
-                </nav>
-                <p>{t.school.manage_intro}</p>
-            </section>
+            <PageHead title=t.school.manage_title intro=t.school.manage_intro links=vec![("/school/manage/week", t.school.week_title), ("/school/manage/setup", t.school.setup_title), ("/school/proposals", t.school.proposals_title)] />
             <FormError error=action_error(add) />
             <FormError error=action_error(moving) />
             <FormError error=action_error(removing) />

@@ -10,6 +10,7 @@ use crate::school::model::enrollment::{EnrollmentAction, EnrollmentStatus, Enrol
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 use crate::ui::print::PrintButton;
 
 #[component]
@@ -19,11 +20,9 @@ pub fn MyTimetablePage() -> impl IntoView {
     let mine = Resource::new(move || change.version().get(), |_| my_enrollments());
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.school.my_timetable}</h1>
-                <PrintButton label=t.canteen.print class="no-print"/>
-                <a class="button no-print" href="/school">{t.school.catalog_title}</a>
-            </section>
+            <PageHead title=t.school.my_timetable links=vec![("/school", t.school.catalog_title)]>
+                <PrintButton label=t.canteen.print/>
+            </PageHead>
             <FormError error=action_error(change) />
             {loaded(mine, move |(list, calendars)| view! {
                 {if list.is_empty() {

@@ -11,6 +11,7 @@ use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::form::{input_field, select_field};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 fn open_form(
     p: &ProposalView,
@@ -157,13 +158,7 @@ pub fn ProposalsPage() -> impl IntoView {
     };
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.school.proposals_title}</h1>
-                <nav class="actions">
-                    <a class="button" href="/school">{t.school.catalog_title}</a>
-                </nav>
-                <p>{t.school.proposals_intro}</p>
-            </section>
+            <PageHead title=t.school.proposals_title intro=t.school.proposals_intro links=vec![("/school", t.school.catalog_title)] />
             <FormError error=action_error(propose) />
             <FormError error=action_error(vote) />
             <FormError error=action_error(open) />

@@ -14,7 +14,9 @@ use crate::school::model::roster::{Roster, RosterStudent};
 use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 use crate::ui::print::PrintButton;
+use crate::ui::table::DataTable;
 
 fn student_row(s: RosterStudent, taken: i64, fee: ServerAction<SetFeePaid>) -> impl IntoView {
     let t = use_texts();
@@ -116,13 +118,9 @@ fn roster_view(
         .collect_view();
     let table = (!empty).then(|| {
         view! {
-            <table class="data card">
-                <thead><tr>
-                    <th>{t.school.teacher_name}</th><th>{t.school.age}</th><th>{t.school.phone}</th>
-                    <th>{t.school.fee_status}</th><th>{t.school.attended}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable class="card" headings=vec![
+                t.school.teacher_name, t.school.age, t.school.phone, t.school.fee_status, t.school.attended,
+            ]>{rows}</DataTable>
         }
     });
     view! {
@@ -168,13 +166,9 @@ pub fn RosterPage() -> impl IntoView {
     let saved = move || matches!(attendance.value().get(), Some(Ok(())));
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.school.roster}</h1>
-                <nav class="actions no-print">
-                    <PrintButton label=t.canteen.print/>
-                    <a class="button" href="/school/manage">{t.school.manage_title}</a>
-                </nav>
-            </section>
+            <PageHead title=t.school.roster links=vec![("/school/manage", t.school.manage_title)]>
+                <PrintButton label=t.canteen.print/>
+            </PageHead>
             <FormError error=action_error(fee) />
             <FormError error=action_error(attendance) />
             {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}

@@ -13,6 +13,7 @@ use crate::school::pages::setup_parts::{class_section, people_sections};
 use crate::ui::form::{action_error, input_field, select_field, successes, FormError, Notice};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 
 fn semester_section(
     setup: &SchoolSetup,
@@ -240,10 +241,7 @@ pub fn SchoolSetupPage() -> impl IntoView {
     };
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.school.setup_title}</h1>
-                <a class="button" href="/school/manage">{t.school.manage_title}</a>
-            </section>
+            <PageHead title=t.school.setup_title links=vec![("/school/manage", t.school.manage_title)] />
             <FormError error=action_error(semester) />
             <FormError error=action_error(site) />
             <FormError error=action_error(room) />

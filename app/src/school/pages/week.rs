@@ -13,6 +13,7 @@ use crate::school::api::timetable::load_week_grid;
 use crate::school::model::timetable::{GridEntry, WeekGrid};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 use crate::ui::print::PrintButton;
 
 fn day_column(day: usize, entries: &[GridEntry], by: &str) -> impl IntoView + use<> {
@@ -96,13 +97,9 @@ pub fn WeekGridPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.school.week_title}</h1>
-                <nav class="actions no-print">
-                    <PrintButton label=t.canteen.print/>
-                    <a class="button" href="/school/manage">{t.school.manage_title}</a>
-                </nav>
-            </section>
+            <PageHead title=t.school.week_title links=vec![("/school/manage", t.school.manage_title)]>
+                <PrintButton label=t.canteen.print/>
+            </PageHead>
             {loaded(grid, move |grid| grid_view(grid).into_any())}
         } />
     }

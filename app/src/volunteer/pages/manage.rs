@@ -9,6 +9,7 @@ use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 use crate::volunteer::api::points::{points_rules, CompleteShift, SavePointsRule};
 use crate::volunteer::api::shifts::{managed_shifts, CreateShift};
 use crate::volunteer::model::shifts::ShiftKind;
@@ -29,14 +30,9 @@ pub fn ManageShiftsPage() -> impl IntoView {
     let rules = Resource::new(move || save_rule.version().get(), |_| points_rules());
     view! {
         <WithUser view=move |user| view! {
-            <section class="page-head">
-                <h1>{t.volunteer.manage_title}</h1>
-                <p>{t.volunteer.manage_intro}</p>
-                <nav class="actions">
-                    <a class="button" href="/volunteer/requests">{t.volunteer.requests_title}</a>
-                    <a class="button" download="" href="/volunteer/manage/hours.csv">{t.volunteer.hours_csv}</a>
-                </nav>
-            </section>
+            <PageHead title=t.volunteer.manage_title intro=t.volunteer.manage_intro links=vec![("/volunteer/requests", t.volunteer.requests_title)]>
+                <a class="button" download="" href="/volunteer/manage/hours.csv">{t.volunteer.hours_csv}</a>
+            </PageHead>
             <FormError error=action_error(complete) />
             <ActionForm action=create attr:class="card order-form">
                 <h2>{t.volunteer.new_shift}</h2>

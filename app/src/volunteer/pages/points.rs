@@ -8,6 +8,8 @@ use crate::i18n::dates::time_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, Notice};
 use crate::ui::layout::WithUser;
+use crate::ui::page_head::PageHead;
+use crate::ui::table::DataTable;
 use crate::volunteer::api::points::{my_points, SaveProfile};
 use crate::volunteer::rules::points::hours_label;
 
@@ -20,10 +22,7 @@ pub fn PointsPage() -> impl IntoView {
     let overview = Resource::new(move || save.version().get(), |_| my_points());
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.volunteer.points_title}</h1>
-                <a class="button" href="/volunteer">{t.volunteer.shifts_title}</a>
-            </section>
+            <PageHead title=t.volunteer.points_title links=vec![("/volunteer", t.volunteer.shifts_title)] />
             <FormError error=action_error(save) />
             {move || matches!(save.value().get(), Some(Ok(()))).then(|| view! { <Notice>{t.saved}</Notice> })}
             <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
@@ -41,12 +40,11 @@ pub fn PointsPage() -> impl IntoView {
                                     view! { <p class="muted">{t.volunteer.no_entries}</p> }.into_any()
                                 } else {
                                     view! {
-                                        <table class="data">
-                                            <thead><tr><th>{t.volunteer.when}</th><th>{t.volunteer.source}</th><th>{t.volunteer.what}</th><th>{t.volunteer.hours}</th><th>{t.volunteer.points}</th></tr></thead>
-                                            <tbody>{o.entries.into_iter().map(|e| view! {
+                                        <DataTable headings=vec![t.volunteer.when, t.volunteer.source, t.volunteer.what, t.volunteer.hours, t.volunteer.points]>
+                                            {o.entries.into_iter().map(|e| view! {
                                                 <tr><td>{time_label(e.created_at, locale)}</td><td>{e.source.label_in(locale)}</td><td>{e.category.map_or(e.note, |c| c.label_in(locale).to_string())}</td><td>{hours_label(e.minutes, locale)}</td><td>{e.points}</td></tr>
-                                            }).collect_view()}</tbody>
-                                        </table>
+                                            }).collect_view()}
+                                        </DataTable>
                                     }.into_any()
                                 }}
                             </section>

@@ -10,6 +10,7 @@ use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 use crate::ui::rating::rating_fields;
 use crate::volunteer::api::requests::{
     list_requests, CancelRequest, ClaimRequest, CompleteRequest, DispatchRequest, PostRequest,
@@ -56,10 +57,7 @@ pub fn RequestsPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.volunteer.requests_title}</h1>
-                <p>{t.volunteer.requests_intro}</p>
-            </section>
+            <PageHead title=t.volunteer.requests_title intro=t.volunteer.requests_intro />
             <ActionForm action=post attr:class="card order-form">
                 <h2>{t.volunteer.post_request}</h2>
                 <FormError error=action_error(post) />

@@ -10,6 +10,7 @@ use crate::i18n::use_texts;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
+use crate::ui::page_head::PageHead;
 use crate::volunteer::api::shifts::{list_shifts, my_shifts};
 use crate::volunteer::model::shifts::ShiftView;
 use crate::volunteer::pages::shift_card::{shift_card, ShiftActions};
@@ -46,16 +47,7 @@ pub fn ShiftsPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.volunteer.shifts_title}</h1>
-                <p>{t.volunteer.shifts_intro}</p>
-                <nav class="actions">
-                    <a class="button" href="/volunteer/mine">{t.volunteer.my_shifts}</a>
-                    <a class="button" href="/volunteer/requests">{t.volunteer.requests_title}</a>
-                    <a class="button" href="/volunteer/points">{t.volunteer.points_title}</a>
-                    <a class="button" href="/volunteer/manage">{t.volunteer.manage_title}</a>
-                </nav>
-            </section>
+            <PageHead title=t.volunteer.shifts_title intro=t.volunteer.shifts_intro links=vec![("/volunteer/mine", t.volunteer.my_shifts), ("/volunteer/requests", t.volunteer.requests_title), ("/volunteer/points", t.volunteer.points_title), ("/volunteer/manage", t.volunteer.manage_title)] />
             <Form method="get" action="/volunteer" attr:class="card picker">
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -105,10 +97,7 @@ pub fn MyShiftsPage() -> impl IntoView {
     );
     view! {
         <WithUser view=move |_user| view! {
-            <section class="page-head">
-                <h1>{t.volunteer.my_shifts}</h1>
-                <a class="button" href="/volunteer">{t.volunteer.shifts_title}</a>
-            </section>
+            <PageHead title=t.volunteer.my_shifts links=vec![("/volunteer", t.volunteer.shifts_title)] />
             <FormError error=action_error(actions.cancel) />
             {loaded(shifts, move |list| shift_list(list, actions, t.volunteer.no_my_shifts))}
         } />
