@@ -1,6 +1,6 @@
 //! Database tests for canteen orders, above all that a service never oversells.
 
-use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
+use crate::fixtures::{all_at_once, racing_pool};
 use app::canteen::db::order::{place_order, OrderForPlace, FULL_MESSAGE};
 use app::canteen::model::order::Fulfilment;
 use app::canteen::rules::pricing::Quote;
@@ -93,21 +93,17 @@ async fn the_same_elder_cannot_order_the_same_meal_twice(pool: Pool) {
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn two_hundred_families_racing_for_the_last_thirty_places_get_exactly_thirty(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
+    test_pool: Pool,
 ) {
-    let pool = racing_pool(pool_options, connect_options).await;
+    let pool = racing_pool(&test_pool).await;
     let elders = canteen_with(&pool, 30, 200).await;
-    let tasks: Vec<_> = elders
-        .iter()
-        .map(|&elder| {
-            let pool = pool.clone();
-            tokio::spawn(async move { place_order(&pool, &order(elder)).await })
-        })
-        .collect();
+    let outcomes = all_at_once(&pool, elders, |pool, elder| async move {
+        place_order(&pool, &order(elder)).await
+    })
+    .await;
     let (mut placed, mut full) = (0, 0);
-    for task in tasks {
-        match task.await.unwrap() {
+    for outcome in outcomes {
+        match outcome {
             Ok(_) => placed += 1,
             Err(AppError::Conflict(message)) if message == FULL_MESSAGE => full += 1,
             Err(other) => panic!("unexpected error: {other:?}"),

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use crate::canteen::canteen_with;
 use crate::fixtures::count;
-use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
+use crate::fixtures::{all_at_once, racing_pool};
 
 /// Monday 2026-11-23; "now" is the evening before, so every lunch of the week is open.
 pub fn monday() -> NaiveDate {
@@ -86,28 +86,18 @@ async fn monday_to_friday_becomes_five_orders_and_a_second_run_adds_none(pool: P
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn concurrent_runs_never_order_a_day_twice(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
-) {
-    let pool = racing_pool(pool_options, connect_options).await;
+async fn concurrent_runs_never_order_a_day_twice(test_pool: Pool) {
+    let pool = racing_pool(&test_pool).await;
     let elders = canteen_with(&pool, 10, 3).await;
     publish_week(&pool).await;
     for elder in &elders {
         weekday_lunches(&pool, *elder).await;
     }
-    let runs: Vec<_> = (0..8)
-        .map(|_| {
-            let pool = pool.clone();
-            tokio::spawn(
-                async move { standing::run(&pool, monday(), evening_before(), None).await },
-            )
-        })
-        .collect();
-    let mut placed = 0;
-    for run in runs {
-        placed += run.await.unwrap().unwrap().placed;
-    }
+    let runs = all_at_once(&pool, 0..8, |pool, _| async move {
+        standing::run(&pool, monday(), evening_before(), None).await
+    })
+    .await;
+    let placed: usize = runs.into_iter().map(|run| run.unwrap().placed).sum();
     assert_eq!(placed, 15);
     assert_eq!(count(&pool, "SELECT count(*) FROM orders").await, 15);
 }

@@ -80,20 +80,39 @@ pub async fn count(pool: &Pool, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
 
-/// What `#[sqlx::test]` hands a test that builds its own pool, for the engine under test.
-pub type PoolOptions = sqlx::pool::PoolOptions<app::db::Db>;
-pub type ConnectOptions = <app::db::Connection as sqlx::Connection>::Options;
-
-/// A pool like the server's (on SQLite: WAL, a generous busy timeout), so a race measures the
-/// ordering code rather than how busy the test machine is.
-pub async fn racing_pool(pool_options: PoolOptions, connect_options: ConnectOptions) -> Pool {
+/// A second pool on the test's database, like the server's (on SQLite: WAL, a generous busy
+/// timeout), so a race measures the ordering code rather than how busy the test machine is.
+/// Called twice, it gives two instances of the server on one database.
+pub async fn racing_pool(test_pool: &Pool) -> Pool {
+    let connect_options = (*test_pool.connect_options()).clone();
     #[cfg(not(feature = "postgres"))]
     let connect_options = connect_options
         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
         .busy_timeout(std::time::Duration::from_secs(60));
-    pool_options
+    sqlx::pool::PoolOptions::new()
         .max_connections(8)
         .connect_with(connect_options)
         .await
         .unwrap()
+}
+
+/// Starts `task` for every item at the same moment and returns what each returned, in the
+/// items' order. Each task gets its own clone of `shared` (a pool, a queue).
+pub async fn all_at_once<S, I, T, F, Fut>(shared: &S, items: I, task: F) -> Vec<T>
+where
+    S: Clone,
+    I: IntoIterator,
+    F: Fn(S, I::Item) -> Fut,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let started: Vec<_> = items
+        .into_iter()
+        .map(|item| tokio::spawn(task(shared.clone(), item)))
+        .collect();
+    let mut done = Vec::with_capacity(started.len());
+    for running in started {
+        done.push(running.await.unwrap());
+    }
+    done
 }

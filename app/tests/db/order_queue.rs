@@ -8,7 +8,7 @@ use app::error::AppError;
 use chrono::NaiveDate;
 
 use crate::canteen::{canteen_with, order};
-use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
+use crate::fixtures::{all_at_once, racing_pool};
 
 fn on(elder_id: i64, day: u32) -> OrderForPlace {
     OrderForPlace {
@@ -22,23 +22,17 @@ async fn stored(pool: &Pool, sql: &str) -> Vec<i64> {
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn two_hundred_families_through_the_queue_get_exactly_thirty(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
-) {
-    let pool = racing_pool(pool_options, connect_options).await;
+async fn two_hundred_families_through_the_queue_get_exactly_thirty(test_pool: Pool) {
+    let pool = racing_pool(&test_pool).await;
     let elders = canteen_with(&pool, 30, 200).await;
     let queue = OrderQueue::start(pool.clone());
-    let tasks: Vec<_> = elders
-        .iter()
-        .map(|&elder| {
-            let queue = queue.clone();
-            tokio::spawn(async move { queue.place(vec![order(elder)], None).await })
-        })
-        .collect();
+    let outcomes = all_at_once(&queue, elders, |queue, elder| async move {
+        queue.place(vec![order(elder)], None).await
+    })
+    .await;
     let (mut placed, mut full) = (0, 0);
-    for task in tasks {
-        match task.await.unwrap() {
+    for outcome in outcomes {
+        match outcome {
             Ok(ids) => placed += ids.len(),
             Err(AppError::Conflict(message)) if message == FULL_MESSAGE => full += 1,
             Err(other) => panic!("unexpected error: {other:?}"),

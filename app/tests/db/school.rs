@@ -12,7 +12,7 @@ use app::school::model::enrollment::EnrollmentStatus;
 use app::school::rules::timetable::Slot;
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
+use crate::fixtures::{all_at_once, racing_pool};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -67,21 +67,16 @@ async fn ids_with(pool: &Pool, status: &str) -> Vec<i64> {
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn five_hundred_racing_for_thirty_seats_get_thirty_and_a_strict_waitlist(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
-) {
-    let pool = racing_pool(pool_options, connect_options).await;
+async fn five_hundred_racing_for_thirty_seats_get_thirty_and_a_strict_waitlist(test_pool: Pool) {
+    let pool = racing_pool(&test_pool).await;
     let class = school_with(&pool, 30, 500).await;
-    let tasks: Vec<_> = (1..=500)
-        .map(|elder| {
-            let pool = pool.clone();
-            tokio::spawn(async move { enroll(&pool, class, elder, 1, today()).await })
-        })
-        .collect();
+    let outcomes = all_at_once(&pool, 1..=500, |pool, elder| async move {
+        enroll(&pool, class, elder, 1, today()).await
+    })
+    .await;
     let (mut seated, mut positions) = (0, Vec::new());
-    for task in tasks {
-        let outcome = task.await.unwrap().expect("no errors, only waitlisting");
+    for outcome in outcomes {
+        let outcome = outcome.expect("no errors, only waitlisting");
         match outcome.status {
             EnrollmentStatus::Enrolled => seated += 1,
             _ => positions.push(outcome.position),
@@ -94,10 +89,9 @@ async fn five_hundred_racing_for_thirty_seats_get_thirty_and_a_strict_waitlist(
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn drops_and_enrollments_interleaved_offer_seats_in_order_without_gaps_or_duplicates(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
+    test_pool: Pool,
 ) {
-    let pool = racing_pool(pool_options, connect_options).await;
+    let pool = racing_pool(&test_pool).await;
     let class = school_with(&pool, 30, 60).await;
     for elder in 1..=40 {
         enroll(&pool, class, elder, 1, today()).await.unwrap();
@@ -107,22 +101,15 @@ async fn drops_and_enrollments_interleaved_offer_seats_in_order_without_gaps_or_
             .fetch_all(&pool)
             .await
             .unwrap();
-    let mut tasks = Vec::new();
-    for id in enrolled_ids {
-        let pool = pool.clone();
-        tasks.push(tokio::spawn(async move {
+    let (dropped, enrolled) = tokio::join!(
+        all_at_once(&pool, enrolled_ids, |pool, id| async move {
             drop_enrollment(&pool, id, NOW).await
-        }));
-    }
-    for elder in 41..=50 {
-        let pool = pool.clone();
-        tasks.push(tokio::spawn(async move {
+        }),
+        all_at_once(&pool, 41..=50, |pool, elder| async move {
             enroll(&pool, class, elder, 1, today()).await.map(|_| ())
-        }));
-    }
-    for task in tasks {
-        task.await.unwrap().unwrap();
-    }
+        }),
+    );
+    dropped.into_iter().chain(enrolled).for_each(Result::unwrap);
     assert_eq!(
         ids_with(&pool, "offered").await,
         vec![31, 32, 33, 34, 35],

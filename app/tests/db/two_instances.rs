@@ -9,7 +9,7 @@ use app::volunteer::db::{points, shifts};
 
 use crate::canteen::canteen_with;
 use crate::canteen_ops::{evening_before, monday, publish_week, weekday_lunches};
-use crate::fixtures::{count, racing_pool, ConnectOptions, PoolOptions};
+use crate::fixtures::{all_at_once, count, racing_pool};
 
 /// Tuesday's delivery shift, user 1 confirmed for it.
 async fn tuesday_shift(pool: &Pool) -> i64 {
@@ -37,23 +37,17 @@ where
     F: Fn(Pool) -> Fut,
     Fut: std::future::Future<Output = T> + Send + 'static,
 {
-    let tasks: Vec<_> = (0..n)
-        .map(|i| tokio::spawn(work(if i % 2 == 0 { first } else { second }.clone())))
-        .collect();
-    let mut done = Vec::new();
-    for task in tasks {
-        done.push(task.await.unwrap());
-    }
-    done
+    let both = (first.clone(), second.clone());
+    all_at_once(&both, 0..n, |(first, second), i| {
+        work(if i % 2 == 0 { first } else { second })
+    })
+    .await
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn jobs_on_two_instances_at_once_place_tell_remind_and_credit_once(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
-) {
-    let first = racing_pool(pool_options.clone(), connect_options.clone()).await;
-    let second = racing_pool(pool_options, connect_options).await;
+async fn jobs_on_two_instances_at_once_place_tell_remind_and_credit_once(test_pool: Pool) {
+    let first = racing_pool(&test_pool).await;
+    let second = racing_pool(&test_pool).await;
     // One place a day, two elders ordering every weekday: five placed, five days full.
     let elders = canteen_with(&first, 1, 2).await;
     publish_week(&first).await;

@@ -6,7 +6,7 @@ use app::volunteer::db::shifts::{cancel, sign_up};
 use app::volunteer::model::shifts::SignupStatus;
 use chrono::{TimeZone, Utc};
 
-use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
+use crate::fixtures::{all_at_once, racing_pool};
 
 fn evening_before() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
@@ -46,22 +46,17 @@ async fn by_status(pool: &Pool, status: &str) -> Vec<i64> {
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn two_hundred_volunteers_racing_for_five_places_get_exactly_five(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
-) {
-    let pool = racing_pool(pool_options, connect_options).await;
+async fn two_hundred_volunteers_racing_for_five_places_get_exactly_five(test_pool: Pool) {
+    let pool = racing_pool(&test_pool).await;
     let shift = shift_with(&pool, 5, 200).await;
-    let tasks: Vec<_> = (1..=200)
-        .map(|user| {
-            let pool = pool.clone();
-            tokio::spawn(async move { sign_up(&pool, shift, user, evening_before()).await })
-        })
-        .collect();
+    let outcomes = all_at_once(&pool, 1..=200, |pool, user| async move {
+        sign_up(&pool, shift, user, evening_before()).await
+    })
+    .await;
     let mut positions = Vec::new();
     let mut confirmed = 0;
-    for task in tasks {
-        let outcome = task.await.unwrap().expect("no errors, only waitlisting");
+    for outcome in outcomes {
+        let outcome = outcome.expect("no errors, only waitlisting");
         match outcome.status {
             SignupStatus::Confirmed => confirmed += 1,
             _ => positions.push(outcome.position),
@@ -78,34 +73,27 @@ async fn two_hundred_volunteers_racing_for_five_places_get_exactly_five(
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn cancellations_promote_the_waitlist_in_order_without_gaps_or_duplicates(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
-) {
-    let pool = racing_pool(pool_options, connect_options).await;
+async fn cancellations_promote_the_waitlist_in_order_without_gaps_or_duplicates(test_pool: Pool) {
+    let pool = racing_pool(&test_pool).await;
     let shift = shift_with(&pool, 3, 40).await;
     for user in 1..=20 {
         sign_up(&pool, shift, user, evening_before()).await.unwrap();
     }
     // The three confirmed cancel while twenty more sign up, all at once.
-    let mut tasks = Vec::new();
-    for user in 1..=3 {
-        let pool = pool.clone();
-        tasks.push(tokio::spawn(async move {
+    let (cancelled, signed_up) = tokio::join!(
+        all_at_once(&pool, 1..=3, |pool, user| async move {
             cancel(&pool, shift, user, evening_before()).await
-        }));
-    }
-    for user in 21..=40 {
-        let pool = pool.clone();
-        tasks.push(tokio::spawn(async move {
+        }),
+        all_at_once(&pool, 21..=40, |pool, user| async move {
             sign_up(&pool, shift, user, evening_before())
                 .await
                 .map(|_| ())
-        }));
-    }
-    for task in tasks {
-        task.await.unwrap().unwrap();
-    }
+        }),
+    );
+    cancelled
+        .into_iter()
+        .chain(signed_up)
+        .for_each(Result::unwrap);
     let confirmed = by_status(&pool, "confirmed").await;
     assert_eq!(confirmed.len(), 3);
     assert!(

@@ -8,7 +8,7 @@ use app::volunteer::db;
 use app::volunteer::rules::requests::RequestForSave;
 use chrono::NaiveDate;
 
-use crate::fixtures::{racing_pool, ConnectOptions, PoolOptions};
+use crate::fixtures::{all_at_once, racing_pool};
 
 async fn people(pool: &Pool, n: i64) {
     for id in 1..=n {
@@ -48,22 +48,17 @@ async fn ledger_points(pool: &Pool, user: i64) -> i64 {
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
-async fn fifty_volunteers_claiming_one_request_leave_exactly_one_holder(
-    pool_options: PoolOptions,
-    connect_options: ConnectOptions,
-) {
-    let pool = racing_pool(pool_options, connect_options).await;
+async fn fifty_volunteers_claiming_one_request_leave_exactly_one_holder(test_pool: Pool) {
+    let pool = racing_pool(&test_pool).await;
     people(&pool, 51).await;
     let request = escort_request(&pool).await;
-    let tasks: Vec<_> = (2..=51)
-        .map(|volunteer| {
-            let pool = pool.clone();
-            tokio::spawn(async move { db::requests::claim(&pool, request, volunteer).await })
-        })
-        .collect();
+    let claims = all_at_once(&pool, 2..=51, |pool, volunteer| async move {
+        db::requests::claim(&pool, request, volunteer).await
+    })
+    .await;
     let mut won = 0;
-    for task in tasks {
-        match task.await.unwrap() {
+    for claim in claims {
+        match claim {
             Ok(()) => won += 1,
             Err(e) => assert!(e.to_string().contains("已经有人接了"), "{e}"),
         }
