@@ -26,21 +26,67 @@ where
     Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
 }
 
-/// How many submissions of an action have succeeded. Pages refetch what an action changes
-/// on this rather than on every submission, so a refused form stays as the person left it
-/// (open, with what they typed) next to the message saying why.
-pub fn successes<S>(action: ServerAction<S>) -> Signal<usize>
-where
-    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    let count = RwSignal::new(0);
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            count.update(|c| *c += 1);
+/// The forms of a page that save. What the page shows reloads after each successful save, not
+/// on every submission, so a refused form stays as the person left it (open, with what they
+/// typed) next to the message saying why; 已保存 shows while the latest submission succeeded.
+#[derive(Clone, Copy)]
+pub struct Saves {
+    successes: RwSignal<usize>,
+    latest_ok: RwSignal<bool>,
+    errors: StoredValue<Vec<Signal<Option<AppError>>>>,
+}
+
+impl Saves {
+    pub fn new() -> Self {
+        Saves {
+            successes: RwSignal::new(0),
+            latest_ok: RwSignal::new(false),
+            errors: StoredValue::new(Vec::new()),
         }
-    });
-    count.into()
+    }
+
+    /// A server action whose submissions are saves of this page.
+    pub fn action<S>(self) -> ServerAction<S>
+    where
+        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        let action = ServerAction::<S>::new();
+        Effect::new(
+            move |_| match action.value().with(|v| v.as_ref().map(Result::is_ok)) {
+                Some(true) => {
+                    self.successes.update(|c| *c += 1);
+                    self.latest_ok.set(true);
+                }
+                Some(false) => self.latest_ok.set(false),
+                None => {}
+            },
+        );
+        self.errors
+            .update_value(|errors| errors.push(action_error(action)));
+        action
+    }
+
+    /// How many saves have succeeded: what the page's data reloads on.
+    pub fn count(self) -> usize {
+        self.successes.get()
+    }
+}
+
+impl Default for Saves {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Why the latest save of each form was refused, or 已保存 when the latest save succeeded.
+#[component]
+pub fn SaveNotices(saves: Saves) -> impl IntoView {
+    let saved = crate::i18n::use_texts().saved;
+    view! {
+        {saves.errors.get_value().into_iter().map(|error| view! { <FormError error /> }).collect_view()}
+        {move || saves.latest_ok.get().then(|| view! { <Notice>{saved}</Notice> })}
+    }
 }
 
 /// A message people cannot miss; screen readers announce it.

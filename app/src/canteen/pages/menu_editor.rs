@@ -9,7 +9,7 @@ use crate::canteen::model::menu::Meal;
 use crate::canteen::model::setup::MenuWeek;
 use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
-use crate::ui::form::{action_error, FormError};
+use crate::ui::form::{SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -19,17 +19,17 @@ pub fn MenuEditorPage() -> impl IntoView {
     let t = use_texts();
     let query = use_query_map();
     let week = move || query.with(|q| q.get("week").filter(|w| !w.is_empty()));
-    let save = ServerAction::<SaveMenuWeek>::new();
-    let copy = ServerAction::<CopyLastWeek>::new();
+    let saves = Saves::new();
+    let save = saves.action::<SaveMenuWeek>();
+    let copy = saves.action::<CopyLastWeek>();
     let menu = Resource::new(
-        move || (week(), save.version().get(), copy.version().get()),
-        |(week, ..)| load_menu_week(None, week),
+        move || (week(), saves.count()),
+        |(week, _)| load_menu_week(None, week),
     );
     view! {
         <WithUser view=move |_user| view! {
             <PageHead title=t.canteen.menu_editor links=vec![("/canteen/manage", t.canteen.kitchen_title)] />
-            <FormError error=action_error(save) />
-            <FormError error=action_error(copy) />
+            <SaveNotices saves />
             {loaded(menu, move |menu| week_view(menu, save, copy).into_any())}
         } />
     }

@@ -9,7 +9,7 @@ use crate::canteen::model::setup::{CanteenSetup, DishRow, ServiceRow};
 use crate::canteen::rules::pricing::yuan;
 use crate::domain::elder::{split_codes, Allergen, DietNeed};
 use crate::i18n::{list_label, use_locale, use_texts};
-use crate::ui::form::{action_error, checkbox_group, FormError};
+use crate::ui::form::{checkbox_group, SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -17,25 +17,15 @@ use crate::ui::page_head::PageHead;
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let t = use_texts();
-    let canteen = ServerAction::<SaveCanteen>::new();
-    let service = ServerAction::<SaveService>::new();
-    let dish = ServerAction::<SaveDish>::new();
-    let setup = Resource::new(
-        move || {
-            (
-                canteen.version().get(),
-                service.version().get(),
-                dish.version().get(),
-            )
-        },
-        |_| load_canteen_setup(None),
-    );
+    let saves = Saves::new();
+    let canteen = saves.action::<SaveCanteen>();
+    let service = saves.action::<SaveService>();
+    let dish = saves.action::<SaveDish>();
+    let setup = Resource::new(move || saves.count(), |_| load_canteen_setup(None));
     view! {
         <WithUser view=move |_user| view! {
             <PageHead title=t.canteen.setup_title links=vec![("/canteen/manage", t.canteen.kitchen_title)] />
-            <FormError error=action_error(canteen) />
-            <FormError error=action_error(service) />
-            <FormError error=action_error(dish) />
+            <SaveNotices saves />
             {loaded(setup, move |setup| view! {
                 {canteen_form(&setup, canteen)}
                 <section class="card">

@@ -8,7 +8,7 @@ use crate::canteen::rules::pricing::yuan;
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
 use crate::i18n::{use_locale, use_texts};
-use crate::ui::form::{action_error, FormError};
+use crate::ui::form::{SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -18,17 +18,14 @@ use crate::ui::table::DataTable;
 pub fn SubsidiesPage() -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let add = ServerAction::<AddSubsidyRule>::new();
-    let delete = ServerAction::<DeleteSubsidyRule>::new();
-    let rules = Resource::new(
-        move || (add.version().get(), delete.version().get()),
-        |_| subsidy_rules_view(),
-    );
+    let saves = Saves::new();
+    let add = saves.action::<AddSubsidyRule>();
+    let delete = saves.action::<DeleteSubsidyRule>();
+    let rules = Resource::new(move || saves.count(), |_| subsidy_rules_view());
     view! {
         <WithUser view=move |_user| view! {
             <PageHead title=t.canteen.subsidy_rules intro=t.canteen.subsidy_rules_intro />
-            <FormError error=action_error(add) />
-            <FormError error=action_error(delete) />
+            <SaveNotices saves />
             {loaded(rules, move |(rules, can_edit)| view! {
                 <DataTable class="card" headings={
                     [t.canteen.age_band, t.subsidy_category, t.canteen.subsidy].into_iter().chain(can_edit.then_some("")).collect()

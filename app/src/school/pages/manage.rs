@@ -9,7 +9,7 @@ use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::school::api::timetable::{load_timetable, AddClassSlot, MoveClassSlot, RemoveClassSlot};
 use crate::school::model::timetable::{SlotRow, TimetableClass};
-use crate::ui::form::{action_error, successes, FormError, Notice};
+use crate::ui::form::{SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -96,26 +96,15 @@ fn class_card(
 #[component]
 pub fn TimetablePage() -> impl IntoView {
     let t = use_texts();
-    let add = ServerAction::<AddClassSlot>::new();
-    let add_done = successes(add);
-    let moving = ServerAction::<MoveClassSlot>::new();
-    let moving_done = successes(moving);
-    let removing = ServerAction::<RemoveClassSlot>::new();
-    let removing_done = successes(removing);
-    let timetable = Resource::new(
-        move || (add_done.get(), moving_done.get(), removing_done.get()),
-        |_| load_timetable(),
-    );
-    let saved = move || {
-        matches!(add.value().get(), Some(Ok(()))) || matches!(moving.value().get(), Some(Ok(())))
-    };
+    let saves = Saves::new();
+    let add = saves.action::<AddClassSlot>();
+    let moving = saves.action::<MoveClassSlot>();
+    let removing = saves.action::<RemoveClassSlot>();
+    let timetable = Resource::new(move || saves.count(), |_| load_timetable());
     view! {
         <WithUser view=move |_user| view! {
             <PageHead title=t.school.manage_title intro=t.school.manage_intro links=vec![("/school/manage/week", t.school.week_title), ("/school/manage/setup", t.school.setup_title), ("/school/proposals", t.school.proposals_title)] />
-            <FormError error=action_error(add) />
-            <FormError error=action_error(moving) />
-            <FormError error=action_error(removing) />
-            {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
+            <SaveNotices saves />
             {loaded(timetable, move |timetable| {
                 let rooms = timetable.rooms;
                 let rooms_for_cards = rooms.clone();

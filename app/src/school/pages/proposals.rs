@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::school::api::proposals::{load_proposals, OpenProposal, ProposeCourse, VoteForCourse};
 use crate::school::model::proposals::{ProposalView, Proposals};
-use crate::ui::form::{action_error, successes, FormError, Notice};
 use crate::ui::form::{input_field, select_field};
+use crate::ui::form::{SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -143,26 +143,15 @@ fn propose_form(list: &Proposals, action: ServerAction<ProposeCourse>) -> impl I
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
     let t = use_texts();
-    let propose = ServerAction::<ProposeCourse>::new();
-    let propose_done = successes(propose);
-    let vote = ServerAction::<VoteForCourse>::new();
-    let vote_done = successes(vote);
-    let open = ServerAction::<OpenProposal>::new();
-    let open_done = successes(open);
-    let list = Resource::new(
-        move || (propose_done.get(), vote_done.get(), open_done.get()),
-        |_| load_proposals(),
-    );
-    let saved = move || {
-        matches!(propose.value().get(), Some(Ok(()))) || matches!(vote.value().get(), Some(Ok(())))
-    };
+    let saves = Saves::new();
+    let propose = saves.action::<ProposeCourse>();
+    let vote = saves.action::<VoteForCourse>();
+    let open = saves.action::<OpenProposal>();
+    let list = Resource::new(move || saves.count(), |_| load_proposals());
     view! {
         <WithUser view=move |_user| view! {
             <PageHead title=t.school.proposals_title intro=t.school.proposals_intro links=vec![("/school", t.school.catalog_title)] />
-            <FormError error=action_error(propose) />
-            <FormError error=action_error(vote) />
-            <FormError error=action_error(open) />
-            {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
+            <SaveNotices saves />
             {loaded(list, move |list| {
                 let needed = format!("{} · {} {} {}", list.semester, t.school.needed, list.needed, t.school.committed);
                 let form = (!list.elders.is_empty()).then(|| propose_form(&list, propose));

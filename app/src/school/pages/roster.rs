@@ -11,7 +11,7 @@ use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::school::api::roster::{load_roster, SaveAttendance, SetFeePaid};
 use crate::school::model::roster::{Roster, RosterStudent};
-use crate::ui::form::{action_error, successes, FormError, Notice};
+use crate::ui::form::{SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -145,10 +145,9 @@ fn roster_view(
 pub fn RosterPage() -> impl IntoView {
     let t = use_texts();
     let query = use_query_map();
-    let fee = ServerAction::<SetFeePaid>::new();
-    let fee_done = successes(fee);
-    let attendance = ServerAction::<SaveAttendance>::new();
-    let attendance_done = successes(attendance);
+    let saves = Saves::new();
+    let fee = saves.action::<SetFeePaid>();
+    let attendance = saves.action::<SaveAttendance>();
     let roster = Resource::new(
         move || {
             let (class, session) = query.with(|q| {
@@ -159,19 +158,16 @@ pub fn RosterPage() -> impl IntoView {
                     q.get("session"),
                 )
             });
-            (class, session, fee_done.get(), attendance_done.get())
+            (class, session, saves.count())
         },
-        |(class, session, _, _)| load_roster(class, session),
+        |(class, session, _)| load_roster(class, session),
     );
-    let saved = move || matches!(attendance.value().get(), Some(Ok(())));
     view! {
         <WithUser view=move |_user| view! {
             <PageHead title=t.school.roster links=vec![("/school/manage", t.school.manage_title)]>
                 <PrintButton label=t.canteen.print/>
             </PageHead>
-            <FormError error=action_error(fee) />
-            <FormError error=action_error(attendance) />
-            {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
+            <SaveNotices saves />
             {loaded(roster, move |roster| roster_view(roster, fee, attendance).into_any())}
         } />
     }

@@ -10,7 +10,7 @@ use crate::school::api::setup::{
 };
 use crate::school::model::setup::{SchoolSetup, SiteRow};
 use crate::school::pages::setup_parts::{class_section, people_sections};
-use crate::ui::form::{action_error, input_field, select_field, successes, FormError, Notice};
+use crate::ui::form::{input_field, select_field, SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -199,57 +199,19 @@ fn sites_section(
 #[component]
 pub fn SchoolSetupPage() -> impl IntoView {
     let t = use_texts();
-    let semester = ServerAction::<SaveSemester>::new();
-    let semester_done = successes(semester);
-    let site = ServerAction::<SaveSite>::new();
-    let site_done = successes(site);
-    let room = ServerAction::<SaveRoom>::new();
-    let room_done = successes(room);
-    let travel = ServerAction::<SaveTravel>::new();
-    let travel_done = successes(travel);
-    let teacher = ServerAction::<SaveTeacher>::new();
-    let teacher_done = successes(teacher);
-    let course = ServerAction::<SaveCourse>::new();
-    let course_done = successes(course);
-    let class = ServerAction::<SaveClass>::new();
-    let class_done = successes(class);
-    let setup = Resource::new(
-        move || {
-            (
-                semester_done.get(),
-                site_done.get(),
-                room_done.get(),
-                travel_done.get(),
-                teacher_done.get(),
-                course_done.get(),
-                class_done.get(),
-            )
-        },
-        |_| load_school_setup(),
-    );
-    let saved = move || {
-        [
-            semester.value().with(|v| matches!(v, Some(Ok(())))),
-            site.value().with(|v| matches!(v, Some(Ok(())))),
-            room.value().with(|v| matches!(v, Some(Ok(())))),
-            travel.value().with(|v| matches!(v, Some(Ok(())))),
-            teacher.value().with(|v| matches!(v, Some(Ok(())))),
-            course.value().with(|v| matches!(v, Some(Ok(())))),
-            class.value().with(|v| matches!(v, Some(Ok(())))),
-        ]
-        .contains(&true)
-    };
+    let saves = Saves::new();
+    let semester = saves.action::<SaveSemester>();
+    let site = saves.action::<SaveSite>();
+    let room = saves.action::<SaveRoom>();
+    let travel = saves.action::<SaveTravel>();
+    let teacher = saves.action::<SaveTeacher>();
+    let course = saves.action::<SaveCourse>();
+    let class = saves.action::<SaveClass>();
+    let setup = Resource::new(move || saves.count(), |_| load_school_setup());
     view! {
         <WithUser view=move |_user| view! {
             <PageHead title=t.school.setup_title links=vec![("/school/manage", t.school.manage_title)] />
-            <FormError error=action_error(semester) />
-            <FormError error=action_error(site) />
-            <FormError error=action_error(room) />
-            <FormError error=action_error(travel) />
-            <FormError error=action_error(teacher) />
-            <FormError error=action_error(course) />
-            <FormError error=action_error(class) />
-            {move || saved().then(|| view! { <Notice>{t.saved}</Notice> })}
+            <SaveNotices saves />
             {loaded(setup, move |setup| view! {
                 {semester_section(&setup, semester)}
                 {sites_section(&setup, site, room, travel)}
