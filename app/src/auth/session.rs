@@ -120,6 +120,12 @@ pub async fn require_user() -> AppResult<CurrentUser> {
     current_user().await?.ok_or(AppError::NotLoggedIn)
 }
 
+/// Who is calling a server function, and the pool to answer from: every server function that
+/// acts for a signed-in account starts here.
+pub async fn caller() -> AppResult<(CurrentUser, crate::db::Pool)> {
+    Ok((require_user().await?, crate::state::pool()?))
+}
+
 /// Starts a fresh session for `user_id`, ending any session the request came with.
 pub async fn start_session(user_id: i64) -> AppResult<()> {
     let state = app_state()?;

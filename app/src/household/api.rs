@@ -29,8 +29,7 @@ pub async fn my_elders() -> Result<Vec<ElderView>, AppError> {
 #[server(endpoint = "household/community")]
 pub async fn community_elders() -> Result<Vec<ElderView>, AppError> {
     use crate::household::db::{find_elders, ElderFilter};
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let communities = match user.staff_communities() {
         Some(ids) if ids.is_empty() => return Err(AppError::Forbidden),
         Some(ids) => ids,
@@ -55,8 +54,7 @@ pub async fn community_elders() -> Result<Vec<ElderView>, AppError> {
 #[server(endpoint = "household/elder")]
 pub async fn get_elder(elder_id: i64) -> Result<ElderView, AppError> {
     use crate::household::db::{find_elders, ElderFilter};
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let filter = ElderFilter {
         elder_id: Some(elder_id),
@@ -89,8 +87,7 @@ async fn parse_form(
 /// A family member registers an elder they look after.
 #[server(endpoint = "household/add")]
 pub async fn add_elder(form: ElderForm) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let elder = parse_form(&pool, &form).await?;
     crate::household::db::create_elder(&pool, &elder, user.id, true).await?;
     leptos_axum::redirect("/family");
@@ -100,8 +97,7 @@ pub async fn add_elder(form: ElderForm) -> Result<(), AppError> {
 /// Community staff register an elder of their community (phone bookings, no family account).
 #[server(endpoint = "household/add-for-community")]
 pub async fn add_community_elder(form: ElderForm) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let elder = parse_form(&pool, &form).await?;
     if !user.is_staff_of(elder.community_id) {
         return Err(AppError::Forbidden);
@@ -113,8 +109,7 @@ pub async fn add_community_elder(form: ElderForm) -> Result<(), AppError> {
 
 #[server(endpoint = "household/update")]
 pub async fn update_elder(elder_id: i64, form: ElderForm) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let owned = crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let elder = parse_form(&pool, &form).await?;
     let acting_as_staff = !owned.is_family && !owned.is_self;
@@ -137,8 +132,7 @@ pub async fn update_elder(elder_id: i64, form: ElderForm) -> Result<(), AppError
 /// Links the elder's own account so they can use the app themselves.
 #[server(endpoint = "household/link-login")]
 pub async fn link_elder_login(elder_id: i64, phone: String) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;
     crate::household::db::link_own_login(&pool, elder_id, phone.as_str()).await

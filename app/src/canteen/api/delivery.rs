@@ -14,8 +14,7 @@ pub async fn load_route_sheet(
 ) -> Result<RouteSheet, AppError> {
     use crate::canteen::policy::{first_managed_service, require_canteen_staff};
     use crate::clock::date_or_today;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let service_id = first_managed_service(&pool, &user, service_id).await?;
     let service = require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(date)?;
@@ -34,8 +33,7 @@ pub async fn load_route_sheet(
 pub async fn plan_routes(service_id: i64, date: String, max_stops: String) -> Result<(), AppError> {
     use crate::canteen::policy::require_canteen_staff;
     use crate::clock::date_or_today;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(Some(date))?;
     let max_stops = max_stops
@@ -58,8 +56,7 @@ pub async fn plan_routes(service_id: i64, date: String, max_stops: String) -> Re
 #[server(endpoint = "canteen/manage/move-stop")]
 pub async fn move_stop(order_id: i64, to: String) -> Result<(), AppError> {
     use crate::canteen::db::delivery;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let owner = delivery::stop_owner(&pool, order_id).await?;
     crate::canteen::policy::require_canteen_staff(&pool, &user, owner.service_id).await?;
     delivery::move_stop(&pool, order_id, &to).await
@@ -68,8 +65,7 @@ pub async fn move_stop(order_id: i64, to: String) -> Result<(), AppError> {
 #[server(endpoint = "canteen/manage/assign")]
 pub async fn assign_deliverer(route_id: i64, phone: String) -> Result<(), AppError> {
     use crate::canteen::db::delivery;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let service_id = delivery::route_service(&pool, route_id).await?;
     crate::canteen::policy::require_canteen_staff(&pool, &user, service_id).await?;
     let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;
@@ -82,8 +78,7 @@ pub async fn assign_deliverer(route_id: i64, phone: String) -> Result<(), AppErr
 #[server(endpoint = "canteen/my-deliveries")]
 pub async fn my_deliveries() -> Result<Vec<RouteView>, AppError> {
     use crate::canteen::db::delivery;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let today = crate::clock::today_in_shanghai();
     let mut routes = Vec::new();
     for (service_id, date) in delivery::my_route_days(&pool, user.id, today).await? {
@@ -97,8 +92,7 @@ pub async fn my_deliveries() -> Result<Vec<RouteView>, AppError> {
 #[server(endpoint = "canteen/mark-stop")]
 pub async fn mark_stop(order_id: i64, outcome: DeliveryOutcome) -> Result<(), AppError> {
     use crate::canteen::db::delivery;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let owner = delivery::stop_owner(&pool, order_id).await?;
     let service = crate::canteen::db::order_draft::service_info(&pool, owner.service_id).await?;
     let today = crate::clock::today_in_shanghai();

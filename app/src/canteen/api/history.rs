@@ -39,8 +39,7 @@ async fn elder_ids(
 pub async fn my_orders(
     elder_id: Option<i64>,
 ) -> Result<(Vec<OrderView>, Vec<StandingView>), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let ids = elder_ids(&pool, &user, elder_id).await?;
     let orders = crate::canteen::db::history::list(&pool, &ids).await?;
     let standing =
@@ -64,8 +63,7 @@ pub async fn rate_meal_order(
     stars: String,
     comment: String,
 ) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     require_order_access(&pool, &user, order_id).await?;
     let (stars, comment) = crate::domain::rating::parse_rating(&stars, &comment)?;
     crate::canteen::db::history::rate(&pool, order_id, stars, &comment).await
@@ -78,8 +76,7 @@ pub async fn change_standing_order(
     pause: StandingChange,
 ) -> Result<(), AppError> {
     use crate::canteen::db::standing;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let elder_id = standing::elder_of(&pool, standing_id).await?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
     match pause {

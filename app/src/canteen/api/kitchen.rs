@@ -14,8 +14,7 @@ use crate::error::AppError;
 /// The services of the canteens the caller runs.
 #[server(endpoint = "canteen/manage/services")]
 pub async fn managed_services() -> Result<Vec<ServiceChoice>, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let services = crate::canteen::db::order_draft::all_services(&pool)
         .await?
         .iter()
@@ -33,8 +32,7 @@ pub async fn load_prep_sheet(
     service_id: Option<i64>,
     date: Option<String>,
 ) -> Result<PrepSheet, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let service_id = first_managed_service(&pool, &user, service_id).await?;
     let service = require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(date)?;
@@ -48,8 +46,7 @@ pub async fn advance_orders(
     date: String,
     from: OrderStatus,
 ) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(Some(date))?;
     if !matches!(

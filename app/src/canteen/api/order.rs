@@ -18,8 +18,7 @@ pub async fn order_options(
     service_id: Option<i64>,
     replaces: Option<i64>,
 ) -> Result<OrderChoices, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     require_order_form_access(&pool, &user, elder_id, replaces).await?;
     let scope = crate::household::policy::elder_scope(&user);
     crate::canteen::db::order_options::load(&pool, &scope, elder_id, service_id, replaces).await
@@ -31,8 +30,7 @@ pub async fn order_options(
 pub async fn place_meal_order(form: MealOrderForm) -> Result<(), AppError> {
     use crate::canteen::db::{order_draft, standing};
     use crate::live::{bus::announce, model::LiveKind};
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let writer = crate::state::writer()?;
     // Refused as "not found" unless the caller may act for this elder (and the order replaced).
     let replacing = (form.replaces > 0).then_some(form.replaces);

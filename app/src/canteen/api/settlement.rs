@@ -11,8 +11,7 @@ pub async fn load_settlement(
     canteen_id: Option<i64>,
     month: Option<String>,
 ) -> Result<SettlementReport, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let canteen = crate::canteen::policy::managed_canteen(&pool, &user, canteen_id).await?;
     let month = crate::clock::month_or_this_month(month)?;
     crate::canteen::db::settlement::monthly(&pool, canteen, month).await

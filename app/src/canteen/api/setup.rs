@@ -13,8 +13,7 @@ use crate::error::AppError;
 #[server(endpoint = "canteen/setup")]
 pub async fn load_canteen_setup(canteen_id: Option<i64>) -> Result<CanteenSetup, AppError> {
     use crate::canteen::db::setup::{dishes_of, services_of};
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let canteen = managed_canteen(&pool, &user, canteen_id).await?;
     Ok(CanteenSetup {
         canteen_id: canteen.id,
@@ -33,8 +32,7 @@ pub async fn save_canteen(
     address: String,
     opening_hours: String,
 ) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let canteen = managed_canteen(&pool, &user, Some(canteen_id)).await?;
     let checked = crate::canteen::rules::setup::parse_canteen(&name, &address, &opening_hours)?;
     crate::canteen::db::setup::update_canteen(&pool, canteen.id, &checked).await
@@ -47,8 +45,7 @@ pub async fn save_service(
     serve_time: String,
     capacity: String,
 ) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     crate::canteen::policy::require_canteen_staff(&pool, &user, service_id).await?;
     let checked =
         crate::canteen::rules::setup::parse_service(&cutoff_time, &serve_time, &capacity)?;
@@ -58,8 +55,7 @@ pub async fn save_service(
 /// Adds a dish (`dish_id` 0) or changes one.
 #[server(endpoint = "canteen/setup/dish")]
 pub async fn save_dish(canteen_id: i64, dish_id: i64, form: DishForm) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let canteen = managed_canteen(&pool, &user, Some(canteen_id)).await?;
     let dish = form.parse()?;
     crate::canteen::db::setup::save_dish(&pool, canteen.id, dish_id, &dish).await
@@ -72,8 +68,7 @@ pub async fn load_menu_week(
 ) -> Result<MenuWeek, AppError> {
     use crate::canteen::db::setup::{dishes_of, services_of, week_items};
     use crate::canteen::rules::setup::{monday_of, week_dates};
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let canteen = managed_canteen(&pool, &user, canteen_id).await?;
     let day = crate::clock::date_or_today(week)?;
     let monday = monday_of(day);
@@ -96,8 +91,7 @@ pub async fn load_menu_week(
 #[server(endpoint = "canteen/setup/menu/save")]
 pub async fn save_menu_week(form: MenuWeekForm) -> Result<(), AppError> {
     use crate::canteen::rules::setup::{monday_of, parse_item, week_dates};
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let canteen = managed_canteen(&pool, &user, Some(form.canteen_id)).await?;
     let monday = chrono::NaiveDate::parse_from_str(&form.monday, "%Y-%m-%d").map_err(|_| {
         AppError::invalid(crate::tr!(
@@ -118,8 +112,7 @@ pub async fn save_menu_week(form: MenuWeekForm) -> Result<(), AppError> {
 #[server(endpoint = "canteen/setup/menu/copy")]
 pub async fn copy_last_week(canteen_id: i64, monday: String) -> Result<(), AppError> {
     use crate::canteen::rules::setup::monday_of;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let canteen = managed_canteen(&pool, &user, Some(canteen_id)).await?;
     let monday = chrono::NaiveDate::parse_from_str(&monday, "%Y-%m-%d").map_err(|_| {
         AppError::invalid(crate::tr!(

@@ -10,8 +10,7 @@ use crate::school::model::enrollment::{Catalog, EnrollmentAction, EnrollmentView
 /// The catalog, optionally only classes at a site or on an ISO weekday.
 #[server(endpoint = "school/catalog")]
 pub async fn load_catalog(site: Option<i64>, weekday: Option<i64>) -> Result<Catalog, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let (semester, enroll_window, classes) =
         crate::school::db::catalog::catalog(&pool, site, weekday).await?;
     let sites = crate::school::db::catalog::sites(&pool).await?;
@@ -32,8 +31,7 @@ pub async fn load_catalog(site: Option<i64>, weekday: Option<i64>) -> Result<Cat
 
 #[server(endpoint = "school/enroll")]
 pub async fn enroll_in_class(class_id: i64, elder_id: i64) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let today = crate::clock::today_in_shanghai();
     crate::school::db::enrollment::enroll(
@@ -52,8 +50,7 @@ pub async fn enroll_in_class(class_id: i64, elder_id: i64) -> Result<(), AppErro
 /// (name, path of the .ics feed).
 #[server(endpoint = "school/mine")]
 pub async fn my_enrollments() -> Result<(Vec<EnrollmentView>, Vec<(String, String)>), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let filter = crate::household::db::ElderFilter {
         family_of: Some(user.id),
         ..Default::default()
@@ -82,8 +79,7 @@ pub async fn change_enrollment(
     action: EnrollmentAction,
 ) -> Result<(), AppError> {
     use crate::school::db::enrollment as enroll_db;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let elder = crate::school::db::catalog::elder_of(&pool, enrollment_id).await?;
     crate::household::policy::authorize(&pool, &user, elder).await?;
     let now = crate::clock::now_unix();

@@ -10,8 +10,7 @@ use crate::school::model::proposals::{OpenProposalForm, Proposals};
 
 #[server(endpoint = "school/proposals")]
 pub async fn load_proposals() -> Result<Proposals, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let scope = crate::household::policy::elder_scope(&user);
     let mut found = crate::school::db::proposals::proposals_for(&pool, &scope).await?;
     for proposal in &mut found.proposals {
@@ -29,8 +28,7 @@ pub async fn propose_course(
     title: String,
     description: String,
 ) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let title = crate::school::rules::setup::parse_name(
         &title,
@@ -54,8 +52,7 @@ pub async fn vote_for_course(
     elder_id: i64,
     committed: Option<String>,
 ) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     crate::household::policy::authorize(&pool, &user, elder_id).await?;
     let committed = committed.is_some_and(|v| !v.is_empty());
     crate::school::db::proposals::vote(&pool, proposal_id, elder_id, committed, user.id).await
@@ -63,8 +60,7 @@ pub async fn vote_for_course(
 
 #[server(endpoint = "school/proposals/open")]
 pub async fn open_proposal(form: OpenProposalForm) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let community =
         crate::school::db::proposals::proposal_community(&pool, form.proposal_id).await?;
     if !user.is_admin_of(community) {

@@ -11,8 +11,7 @@ use crate::school::policy::require_class_staff;
 
 #[server(endpoint = "school/roster")]
 pub async fn load_roster(class_id: i64, session: Option<String>) -> Result<Roster, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     require_class_staff(&pool, &user, class_id).await?;
     let session = session.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
     crate::school::db::roster::roster(&pool, class_id, session, crate::clock::today_in_shanghai())
@@ -21,8 +20,7 @@ pub async fn load_roster(class_id: i64, session: Option<String>) -> Result<Roste
 
 #[server(endpoint = "school/roster/fee")]
 pub async fn set_fee_paid(enrollment_id: i64, paid: bool) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let class_id = crate::school::db::roster::class_of_enrollment(&pool, enrollment_id).await?;
     require_class_staff(&pool, &user, class_id).await?;
     crate::school::db::roster::set_paid(
@@ -37,8 +35,7 @@ pub async fn set_fee_paid(enrollment_id: i64, paid: bool) -> Result<(), AppError
 
 #[server(endpoint = "school/roster/attendance")]
 pub async fn save_attendance(form: AttendanceForm) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     require_class_staff(&pool, &user, form.class_id).await?;
     let date =
         chrono::NaiveDate::parse_from_str(form.session_date.trim(), "%Y-%m-%d").map_err(|_| {

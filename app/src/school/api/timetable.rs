@@ -68,8 +68,7 @@ pub async fn remove_class_slot(slot_id: i64) -> Result<(), AppError> {
 /// The rooms the caller may schedule in and the classes they run, with their slots.
 #[server(endpoint = "school/manage/timetable")]
 pub async fn load_timetable() -> Result<Timetable, AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let rooms: Vec<(i64, String)> = crate::school::db::catalog::rooms(&pool)
         .await?
         .into_iter()

@@ -12,8 +12,7 @@ use crate::volunteer::model::points::{PointsOverview, PointsRule};
 #[server(endpoint = "volunteer/points")]
 pub async fn my_points() -> Result<PointsOverview, AppError> {
     use crate::volunteer::db;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let (minutes, points, entries) = db::points::ledger(&pool, user.id).await?;
     let profile = crate::volunteer::db::profile::load(&pool, user.id).await?;
     let month = crate::clock::today_in_shanghai()
@@ -49,8 +48,7 @@ pub async fn save_profile(
     party_member: Option<String>,
     availability: String,
 ) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let community = community_id.trim().parse::<i64>().map_err(|_| {
         AppError::invalid(crate::tr!(
             "请选择所在社区。",
@@ -89,8 +87,7 @@ pub async fn save_profile(
 /// Staff confirm a shift done: every confirmed volunteer is credited once.
 #[server(endpoint = "volunteer/manage/complete")]
 pub async fn complete_shift(shift_id: i64) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let community = crate::volunteer::db::shifts::community_of(&pool, shift_id).await?;
     crate::volunteer::policy::require_staff_of(&user, community)?;
     let today = crate::clock::today_in_shanghai();

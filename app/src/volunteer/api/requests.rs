@@ -17,8 +17,7 @@ pub async fn list_requests() -> Result<Vec<RequestView>, AppError> {
 /// 点单: a resident, a family for their elder, or staff for a caller posts a need.
 #[server(endpoint = "volunteer/requests/post")]
 pub async fn post_request(form: RequestForm) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let request = form.parse()?;
     let community_id = match (request.elder_id, request.community_id) {
         (Some(elder), _) => {
@@ -65,8 +64,7 @@ pub async fn claim_request(request_id: i64) -> Result<(), AppError> {
 /// 派单: staff give the request to the volunteer with this mobile number.
 #[server(endpoint = "volunteer/requests/dispatch")]
 pub async fn dispatch_request(request_id: i64, phone: String) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let parties = crate::volunteer::db::requests::parties(&pool, request_id).await?;
     crate::volunteer::policy::require_staff_of(&user, parties.community_id)?;
     let phone = crate::domain::phone::PhoneNumber::parse(&phone)?;

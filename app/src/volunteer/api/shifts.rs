@@ -71,8 +71,7 @@ pub async fn create_shift(form: ShiftForm) -> Result<(), AppError> {
 /// Offers the day's delivery routes of a canteen service as volunteer shifts.
 #[server(endpoint = "volunteer/manage/offer-routes")]
 pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), AppError> {
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     crate::canteen::policy::require_canteen_staff(&pool, &user, service_id).await?;
     let date = crate::clock::date_or_today(Some(date))?;
     let offered =
@@ -90,8 +89,7 @@ pub async fn offer_delivery_routes(service_id: i64, date: String) -> Result<(), 
 #[server(endpoint = "volunteer/manage/shifts")]
 pub async fn managed_shifts() -> Result<Vec<(ShiftView, Vec<SignupView>)>, AppError> {
     use crate::volunteer::db;
-    let user = crate::auth::session::require_user().await?;
-    let pool = crate::state::pool()?;
+    let (user, pool) = crate::auth::session::caller().await?;
     let today = crate::clock::today_in_shanghai();
     let (from, to) = (today, today + chrono::Days::new(30));
     let communities = crate::volunteer::policy::managed_communities(&user)?;
