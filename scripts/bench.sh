@@ -32,6 +32,12 @@ only="${BENCH_ONLY:-pages static orders races}"
 wanted() { [[ " $only " == *" $1 "* ]]; }
 work="$(mktemp -d)"
 engine="${BENCH_DATABASE:-sqlite}"
+server_pid=""
+stop_server() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  server_pid=""
+}
+trap 'stop_server; [ -n "${BENCH_KEEP:-}" ] && note "kept $work" || rm -rf "$work"; [ "$engine" = postgres ] && stop_postgres' EXIT
 if [ "$engine" = postgres ]; then
   source "$ROOT/scripts/postgres.sh"
   POSTGRES_DURABLE=1 start_postgres
@@ -53,24 +59,12 @@ fi
 
 port="${BENCH_PORT:-3500}"
 url="http://127.0.0.1:$port"
-server_pid=""
-stop_server() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  server_pid=""
-}
-trap 'stop_server; [ -n "${BENCH_KEEP:-}" ] && note "kept $work" || rm -rf "$work"; [ "$engine" = postgres ] && stop_postgres' EXIT
-
 start_server() {
   export_site_settings "$work/site"
   LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="$database_url" XINGFU_DEMO_DATA=1 \
     RUST_LOG=warn target/release/server >>"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 150); do
-    curl -fsS "$url/healthz" >/dev/null 2>&1 && return 0
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; die "the server did not start"; }
-    sleep 0.2
-  done
-  die "the server did not answer on $url"
+  wait_until_up "$url/healthz" "$server_pid" "$work/server.log"
 }
 
 today="$(TZ=Asia/Shanghai date +%F)"

@@ -38,6 +38,19 @@ locked_version() {
   awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
 
+# Waits until URL answers (up to 30 s). Gives up at once, showing LOG, if process PID has
+# ended: wait_until_up URL PID LOG.
+wait_until_up() {
+  local url="$1" pid="$2" log="$3"
+  for _ in $(seq 1 150); do
+    curl -fsS "$url" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; die "the server did not start"; }
+    sleep 0.2
+  done
+  cat "$log" >&2
+  die "the server did not answer on $url"
+}
+
 # What the server reads to find the site cargo-leptos built (with content-hashed file names).
 export_site_settings() {
   export LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT="${1:-target/site}" LEPTOS_SITE_PKG_DIR=pkg \

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL server for tests and benchmarks: PostgreSQL from Debian's packages
 # (installed when missing), a new cluster in a temporary directory, on a free port, listening
-# on 127.0.0.1 only, removed again when the calling script exits. Never a machine-wide server.
+# on 127.0.0.1 only. Never a machine-wide server. The calling script removes it again with
+# stop_postgres, from the EXIT trap it sets before start_postgres:
 #
-#   source scripts/postgres.sh; start_postgres    # sets POSTGRES_URL (database "xingfu")
+#   source scripts/postgres.sh; trap stop_postgres EXIT; start_postgres   # sets POSTGRES_URL
 #
 # Sourced by scripts/test.sh; it runs nothing by itself.
 
@@ -45,7 +46,6 @@ start_postgres() {
     --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$POSTGRES_DIR/initdb.log" 2>&1 ||
     { cat "$POSTGRES_DIR/initdb.log"; die "initdb failed"; }
   postgres_ctl start
-  trap stop_postgres EXIT
   POSTGRES_URL="$(create_database xingfu)"
   export POSTGRES_URL
   note "PostgreSQL $POSTGRES_MAJOR on port $POSTGRES_PORT ($POSTGRES_DIR)"

@@ -27,8 +27,8 @@ cleanup() {
   rm -rf "$work"
   stop_postgres
 }
-start_postgres
 trap cleanup EXIT
+start_postgres
 
 # Starts one instance on a free port and waits until it answers; sets INSTANCE_URL.
 start_instance() {
@@ -39,12 +39,8 @@ start_instance() {
     LEPTOS_OUTPUT_NAME=xingfu LEPTOS_HASH_FILES=false DATABASE_URL="$POSTGRES_URL" RUST_LOG=warn \
     "$binary" >"$work/$name.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 150); do
-    curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && { INSTANCE_URL="http://127.0.0.1:$port"; return; }
-    sleep 0.2
-  done
-  cat "$work/$name.log" >&2
-  die "instance $name did not start"
+  wait_until_up "http://127.0.0.1:$port/readyz" "${pids[-1]}" "$work/$name.log"
+  INSTANCE_URL="http://127.0.0.1:$port"
 }
 
 step "A SQLite site copied into PostgreSQL (server migrate-to-postgres)"

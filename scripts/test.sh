@@ -18,6 +18,14 @@ cd "$ROOT"
 ensure_test_tools
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 started=$(date +%s)
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && { kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; }
+  rm -rf "$work"
+  stop_postgres
+}
+trap cleanup EXIT
 
 step "Formatting"
 cargo fmt --all --check
@@ -55,11 +63,7 @@ browser_tests() {
   (export_site_settings; LEPTOS_SITE_ADDR="127.0.0.1:$port" DATABASE_URL="$url" XINGFU_DEMO_DATA=1 \
     RUST_LOG=warn exec target/debug/server) >"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 100); do
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    kill -0 $server_pid 2>/dev/null || { cat "$work/server.log"; die "the server did not start"; }
-    sleep 0.2
-  done
+  wait_until_up "http://127.0.0.1:$port/healthz" $server_pid "$work/server.log"
   if ! (cd end2end && E2E_PORT="$port" npx playwright test "$@"); then
     note "server log:"; tail -n 50 "$work/server.log"
     die "browser tests failed"
@@ -68,22 +72,12 @@ browser_tests() {
   server_pid=""
 }
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && { kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; }
-  rm -rf "$work"
-  stop_postgres
-}
-trap cleanup EXIT
-
 step "Browser tests (Playwright, Chromium)"
 browser_tests "sqlite:$work/e2e.db"
 cp target/debug/server "$work/server-sqlite"
 
 step "PostgreSQL: the database functions and the server routes, each test on a new database"
 start_postgres
-trap cleanup EXIT
 migrate_postgres "$POSTGRES_URL"
 # The build checks its queries against this database's schema; `#[sqlx::test]` creates a
 # database per test on the same server and drops it afterwards.
