@@ -3,24 +3,24 @@
 
 use app::db::Transaction;
 
-struct DemoDish {
-    name: &'static str,
-    set_meal: bool,
-    price_fen: i64,
-    allergens: &'static str,
-    diet_tags: &'static str,
-    at_dinner: bool,
+/// A dish of a demo menu; the year's generated canteens serve the same kind.
+pub struct MenuDish {
+    pub name: &'static str,
+    pub set_meal: bool,
+    pub price_fen: i64,
+    pub allergens: &'static [&'static str],
+    pub diet_tags: &'static str,
+    pub at_dinner: bool,
 }
 
-const fn dish(
+pub const fn dish(
     name: &'static str,
-    set_meal: bool,
-    price_fen: i64,
-    allergens: &'static str,
+    (set_meal, price_fen): (bool, i64),
+    allergens: &'static [&'static str],
     diet_tags: &'static str,
     at_dinner: bool,
-) -> DemoDish {
-    DemoDish {
+) -> MenuDish {
+    MenuDish {
         name,
         set_meal,
         price_fen,
@@ -30,21 +30,26 @@ const fn dish(
     }
 }
 
-const DISHES: &[DemoDish] = &[
-    dish("敬老套餐（一荤一素一汤）", true, 1500, "", "low_salt", true),
+const DISHES: &[MenuDish] = &[
+    dish(
+        "敬老套餐（一荤一素一汤）",
+        (true, 1500),
+        &[],
+        "low_salt",
+        true,
+    ),
     dish(
         "软食套餐（肉末豆腐·南瓜粥）",
-        true,
-        1500,
-        "soy",
+        (true, 1500),
+        &["soy"],
         "soft,low_salt",
         true,
     ),
-    dish("红烧鱼块", false, 1200, "seafood", "", false),
-    dish("宫保鸡丁", false, 1000, "peanut,soy", "", false),
-    dish("番茄炒蛋", false, 600, "egg", "", true),
-    dish("清炒时蔬", false, 400, "", "low_salt,low_sugar", true),
-    dish("小米粥", false, 200, "", "soft,liquid,low_sugar", true),
+    dish("红烧鱼块", (false, 1200), &["seafood"], "", false),
+    dish("宫保鸡丁", (false, 1000), &["peanut", "soy"], "", false),
+    dish("番茄炒蛋", (false, 600), &["egg"], "", true),
+    dish("清炒时蔬", (false, 400), &[], "low_salt,low_sugar", true),
+    dish("小米粥", (false, 200), &[], "soft,liquid,low_sugar", true),
 ];
 
 /// (age band, category, subsidy in fen)
@@ -84,13 +89,14 @@ pub async fn load(tx: &mut Transaction<'_>, today: chrono::NaiveDate) -> anyhow:
         .await?;
     }
     for d in DISHES {
+        let allergens = d.allergens.join(",");
         let dish_id = sqlx::query_scalar!(
             r#"INSERT INTO dishes (canteen_id, name, is_set_meal, price_fen, allergens, diet_tags) VALUES (1, $1, $2, $3, $4, $5)
            RETURNING id AS "id!: i64""#,
             d.name,
             d.set_meal,
             d.price_fen,
-            d.allergens,
+            allergens,
             d.diet_tags
         )
         .fetch_one(&mut **tx)

@@ -16,6 +16,13 @@ pub struct CsvDownload {
     body: String,
 }
 
+impl CsvDownload {
+    /// `body` offered as a download named `name`.
+    pub fn new(name: String, body: String) -> Self {
+        CsvDownload { name, body }
+    }
+}
+
 impl IntoResponse for CsvDownload {
     fn into_response(self) -> Response {
         (
@@ -49,10 +56,7 @@ pub async fn prep_csv(
     let date = app::clock::date_or_today(query.date)?;
     let sheet = app::canteen::db::kitchen::prep_sheet(&state.pool, &service, date).await?;
     let body = app::canteen::rules::kitchen::prep_csv(&sheet);
-    Ok(CsvDownload {
-        name: format!("prep-{date}.csv"),
-        body,
-    })
+    Ok(CsvDownload::new(format!("prep-{date}.csv"), body))
 }
 
 #[derive(Deserialize)]
@@ -71,10 +75,10 @@ pub async fn settlement_csv(
     let month = app::clock::month_or_this_month(query.month)?;
     let report = app::canteen::db::settlement::monthly(&state.pool, canteen, month).await?;
     let body = app::canteen::rules::settlement::settlement_csv(&report);
-    Ok(CsvDownload {
-        name: format!("settlement-{}.csv", report.month),
+    Ok(CsvDownload::new(
+        format!("settlement-{}.csv", report.month),
         body,
-    })
+    ))
 }
 
 #[derive(Deserialize)]
@@ -94,10 +98,10 @@ pub async fn hours_csv(
     let month = app::clock::month_or_this_month(query.month)?;
     let (from, to) = app::clock::month_bounds(&month)?;
     let body = app::volunteer::db::points::hours_csv(&state.pool, community, from, to).await?;
-    Ok(CsvDownload {
-        name: format!("volunteer-hours-{month}.csv"),
+    Ok(CsvDownload::new(
+        format!("volunteer-hours-{month}.csv"),
         body,
-    })
+    ))
 }
 
 #[derive(Deserialize)]
@@ -115,10 +119,10 @@ pub async fn roster_csv(
     app::school::policy::require_class_staff(&state.pool, &user, query.class).await?;
     let today = app::clock::today_in_shanghai();
     let body = app::school::db::roster::roster_csv(&state.pool, query.class, today).await?;
-    Ok(CsvDownload {
-        name: format!("class-{}-roster.csv", query.class),
+    Ok(CsvDownload::new(
+        format!("class-{}-roster.csv", query.class),
         body,
-    })
+    ))
 }
 
 /// GET /dashboard/{chart}.csv?from=2026-11-01&to=2026-11-30&community=7 — one dashboard
@@ -139,15 +143,16 @@ pub async fn dashboard_csv(
     let scope = app::dashboard::policy::scope(&state.pool, &user, filter.community).await?;
     let dashboard = app::dashboard::db::dashboard(&state.pool, &scope, filter).await?;
     let data = app::dashboard::charts::chart(&dashboard, chart, app::ui::prefs::Locale::Zh);
-    Ok(CsvDownload {
-        name: format!(
-            "dashboard-{}-{}-{}.csv",
-            chart.code(),
-            filter.from,
-            filter.to
-        ),
-        body: app::dashboard::rules::csv::chart_csv(&data),
-    })
+    let name = format!(
+        "dashboard-{}-{}-{}.csv",
+        chart.code(),
+        filter.from,
+        filter.to
+    );
+    Ok(CsvDownload::new(
+        name,
+        app::dashboard::rules::csv::chart_csv(&data),
+    ))
 }
 
 /// GET /school/calendar/{token}.ics — an elder's or a teacher's timetable for calendar apps,

@@ -12,6 +12,7 @@ use super::orders;
 use super::people::Community;
 use super::rows::{self, row, Rows};
 use super::Gen;
+use crate::demo_canteen::{dish, MenuDish};
 
 pub struct Canteen {
     pub name: String,
@@ -56,32 +57,6 @@ impl Dish {
     /// Whether an elder with these allergies may order it (the app refuses the others).
     pub fn safe_for(&self, allergies: &[&str]) -> bool {
         !self.allergens.iter().any(|a| allergies.contains(a))
-    }
-}
-
-struct MenuDish {
-    name: &'static str,
-    set_meal: bool,
-    price_fen: i64,
-    allergens: &'static [&'static str],
-    diet_tags: &'static str,
-    at_dinner: bool,
-}
-
-const fn dish(
-    name: &'static str,
-    (set_meal, price_fen): (bool, i64),
-    allergens: &'static [&'static str],
-    diet_tags: &'static str,
-    at_dinner: bool,
-) -> MenuDish {
-    MenuDish {
-        name,
-        set_meal,
-        price_fen,
-        allergens,
-        diet_tags,
-        at_dinner,
     }
 }
 
