@@ -212,6 +212,23 @@ pub fn PhoneField() -> impl IntoView {
     }
 }
 
+/// A password field: for the current password, or (`new`) for choosing one, where the browser
+/// offers to generate and save it.
+#[component]
+pub fn PasswordField(
+    label: &'static str,
+    name: &'static str,
+    #[prop(optional)] new: bool,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let autocomplete = if new {
+        "new-password"
+    } else {
+        "current-password"
+    };
+    view! { <TextField label name kind="password" hint required=true autocomplete /> }
+}
+
 /// A group of checkboxes for coded options (allergens, diet needs), `chosen` ticked.
 pub fn checkbox_group<T: Copy + 'static>(
     legend: &'static str,

@@ -7,7 +7,7 @@ use crate::auth::model::CurrentUser;
 use crate::i18n::{list_label, use_locale, use_texts};
 use leptos_router::hooks::use_query_map;
 
-use crate::ui::form::{action_error, FormError, Notice, SubmitButton, TextField};
+use crate::ui::form::{action_error, FormError, Notice, PasswordField, SubmitButton};
 use crate::ui::layout::WithUser;
 
 fn role_list(user: &CurrentUser) -> Vec<String> {
@@ -42,28 +42,9 @@ pub fn AccountPage() -> impl IntoView {
                         <Show when=done>
                             <Notice>{t.password_changed}</Notice>
                         </Show>
-                        <TextField
-                            label=t.current_password
-                            name="current_password"
-                            kind="password"
-                            required=true
-                            autocomplete="current-password"
-                        />
-                        <TextField
-                            label=t.new_password
-                            name="new_password"
-                            kind="password"
-                            hint=t.password_hint
-                            required=true
-                            autocomplete="new-password"
-                        />
-                        <TextField
-                            label=t.new_password_confirm
-                            name="new_password_confirm"
-                            kind="password"
-                            required=true
-                            autocomplete="new-password"
-                        />
+                        <PasswordField label=t.current_password name="current_password" />
+                        <PasswordField label=t.new_password name="new_password" new=true hint=t.password_hint />
+                        <PasswordField label=t.new_password_confirm name="new_password_confirm" new=true />
                         <SubmitButton label=t.change_password pending=change.pending() />
                     </ActionForm>
                 </section>

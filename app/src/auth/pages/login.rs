@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::api::Login;
 use crate::i18n::use_texts;
-use crate::ui::form::{action_error, FormError, PhoneField, SubmitButton, TextField};
+use crate::ui::form::{action_error, FormError, PasswordField, PhoneField, SubmitButton};
 use crate::ui::layout::use_auth_actions;
 
 #[component]
@@ -24,13 +24,7 @@ pub fn LoginPage() -> impl IntoView {
                 <FormError error=action_error(login) />
                 <input type="hidden" name="next" value=next />
                 <PhoneField />
-                <TextField
-                    label=t.password
-                    name="password"
-                    kind="password"
-                    required=true
-                    autocomplete="current-password"
-                />
+                <PasswordField label=t.password name="password" />
                 <SubmitButton label=t.log_in pending=login.pending() />
             </ActionForm>
             <p>{t.no_account} " " <a href="/register">{t.register}</a></p>

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::auth::api::Register;
 use crate::i18n::use_texts;
-use crate::ui::form::{action_error, FormError, PhoneField, SubmitButton, TextField};
+use crate::ui::form::{
+    action_error, FormError, PasswordField, PhoneField, SubmitButton, TextField,
+};
 use crate::ui::layout::use_auth_actions;
 
 #[component]
@@ -25,21 +27,8 @@ pub fn RegisterPage() -> impl IntoView {
                     autocomplete="name"
                 />
                 <PhoneField />
-                <TextField
-                    label=t.password
-                    name="password"
-                    kind="password"
-                    hint=t.password_hint
-                    required=true
-                    autocomplete="new-password"
-                />
-                <TextField
-                    label=t.password_confirm
-                    name="password_confirm"
-                    kind="password"
-                    required=true
-                    autocomplete="new-password"
-                />
+                <PasswordField label=t.password name="password" new=true hint=t.password_hint />
+                <PasswordField label=t.password_confirm name="password_confirm" new=true />
                 <SubmitButton label=t.register pending=register.pending() />
             </ActionForm>
             <p>{t.have_account} " " <a href="/login">{t.log_in}</a></p>
