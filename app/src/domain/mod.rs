@@ -5,6 +5,7 @@ pub mod age;
 pub mod client_address;
 pub mod code;
 pub mod elder;
+pub mod number;
 pub mod password;
 pub mod phone;
 pub mod rating;

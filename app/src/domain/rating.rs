@@ -6,17 +6,11 @@ pub const MAX_COMMENT_CHARS: usize = 200;
 
 /// Checks the stars as posted ("1"–"5") and trims the comment.
 pub fn parse_rating(stars: &str, comment: &str) -> Result<(i64, String), AppError> {
-    let stars = stars
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|s| (1..=5).contains(s))
-        .ok_or_else(|| {
-            AppError::invalid(crate::tr!(
-                "请选择 1 到 5 颗星。",
-                "Please choose from 1 to 5 stars."
-            ))
-        })?;
+    let stars = crate::domain::number::whole_number(
+        stars,
+        1..=5,
+        &crate::tr!("请选择 1 到 5 颗星。", "Please choose from 1 to 5 stars."),
+    )?;
     let comment = comment.trim();
     if comment.chars().count() > MAX_COMMENT_CHARS {
         return Err(AppError::invalid(crate::tr!(

@@ -36,18 +36,15 @@ pub async fn plan_routes(service_id: i64, date: String, max_stops: String) -> Re
     let (user, pool) = crate::auth::session::caller().await?;
     require_canteen_staff(&pool, &user, service_id).await?;
     let date = date_or_today(Some(date))?;
-    let max_stops = max_stops
-        .trim()
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (1..=50).contains(n))
-        .ok_or_else(|| {
-            AppError::invalid(crate::tr!(
-                "每条路线的站点数请填 1 到 50。",
-                "Stops per route must be from 1 to 50."
-            ))
-        })?;
-    crate::canteen::db::delivery::generate(&pool, service_id, date, max_stops)
+    let max_stops = crate::domain::number::whole_number(
+        &max_stops,
+        1..=50,
+        &crate::tr!(
+            "每条路线的站点数请填 1 到 50。",
+            "Stops per route must be from 1 to 50."
+        ),
+    )?;
+    crate::canteen::db::delivery::generate(&pool, service_id, date, max_stops as usize)
         .await
         .map(|_| ())
 }

@@ -143,17 +143,14 @@ pub fn parse_service(
             "The order cutoff must be before the serving time."
         )));
     }
-    let capacity = capacity
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|c| (0..=2000).contains(c))
-        .ok_or_else(|| {
-            AppError::invalid(crate::tr!(
-                "每餐份数请填 0 到 2000 之间的整数。",
-                "Places per meal must be a whole number from 0 to 2000."
-            ))
-        })?;
+    let capacity = crate::domain::number::whole_number(
+        capacity,
+        0..=2000,
+        &crate::tr!(
+            "每餐份数请填 0 到 2000 之间的整数。",
+            "Places per meal must be a whole number from 0 to 2000."
+        ),
+    )?;
     Ok((
         cutoff_time.format("%H:%M").to_string(),
         serve_time.format("%H:%M").to_string(),

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::canteen::rules::setup::parse_yuan;
+use crate::domain::number::whole_number;
 use crate::error::AppError;
 use crate::school::model::setup::{ClassForm, SemesterForm};
 
@@ -24,15 +25,6 @@ pub fn parse_name(text: &str, what: &str, max: usize) -> Result<String, AppError
         )));
     }
     Ok(name.to_string())
-}
-
-/// A whole number between `low` and `high` inclusive, or `message`.
-pub fn parse_count(text: &str, low: i64, high: i64, message: &str) -> Result<i64, AppError> {
-    text.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| (low..=high).contains(n))
-        .ok_or_else(|| AppError::invalid(message))
 }
 
 fn parse_date(text: &str, what: &str) -> Result<NaiveDate, AppError> {
@@ -76,28 +68,25 @@ impl SemesterForm {
                 &self.enroll_closes,
                 &crate::tr!("报名截止日期", "enrollment closing date"),
             )?,
-            max_classes_per_person: parse_count(
+            max_classes_per_person: whole_number(
                 &self.max_classes_per_person,
-                1,
-                10,
+                1..=10,
                 &crate::tr!(
                     "每人最多可报的班数请填 1–10。",
                     "Please enter 1–10 for the classes each person may take."
                 ),
             )?,
-            offer_hours: parse_count(
+            offer_hours: whole_number(
                 &self.offer_hours,
-                1,
-                336,
+                1..=336,
                 &crate::tr!(
                     "空位保留时间请填 1–336 小时。",
                     "Please enter 1–336 hours for holding an offered seat."
                 ),
             )?,
-            open_at_committed: parse_count(
+            open_at_committed: whole_number(
                 &self.open_at_committed,
-                1,
-                500,
+                1..=500,
                 &crate::tr!(
                     "开班所需的确定报名人数请填 1–500。",
                     "Please enter 1–500 for the committed sign-ups needed to open a class."
@@ -155,17 +144,15 @@ impl ClassForm {
         }
         Ok(ClassTerms {
             name: parse_name(&self.name, &crate::tr!("班级名称", "class name"), 30)?,
-            capacity: parse_count(
+            capacity: whole_number(
                 &self.capacity,
-                1,
-                500,
+                1..=500,
                 &crate::tr!("名额请填 1–500。", "Please enter 1–500 places."),
             )?,
             fee_fen,
-            min_age: parse_count(
+            min_age: whole_number(
                 &self.min_age,
-                40,
-                100,
+                40..=100,
                 &crate::tr!(
                     "最低年龄请填 40–100 岁。",
                     "Please enter a minimum age of 40–100."
@@ -177,10 +164,9 @@ impl ClassForm {
 
 /// Minutes a teacher needs between two sites, 0 to 600.
 pub fn parse_travel_minutes(text: &str) -> Result<i64, AppError> {
-    parse_count(
+    whole_number(
         text,
-        0,
-        600,
+        0..=600,
         &crate::tr!(
             "路上时间请填 0–600 分钟。",
             "Please enter 0–600 minutes of travel time."

@@ -115,16 +115,11 @@ pub async fn save_points_rule(
     let user = crate::auth::session::require_user().await?;
     crate::volunteer::policy::require_rules_editor(&user)?;
     let number = |text: &str, what: &str, max: i64| {
-        text.trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (0..=max).contains(n))
-            .ok_or_else(|| {
-                AppError::invalid(crate::tr!(
-                    "{what}请填 0 到 {max} 的整数。",
-                    "Please enter a whole number from 0 to {max} for {what}."
-                ))
-            })
+        let message = crate::tr!(
+            "{what}请填 0 到 {max} 的整数。",
+            "Please enter a whole number from 0 to {max} for {what}."
+        );
+        crate::domain::number::whole_number(text, 0..=max, &message)
     };
     let rule = PointsRule {
         kind,

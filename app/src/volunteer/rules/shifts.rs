@@ -98,18 +98,14 @@ impl ShiftForm {
                 "The end time must be after the start time."
             )));
         }
-        let needed = self
-            .needed
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (1..=200).contains(n))
-            .ok_or_else(|| {
-                AppError::invalid(crate::tr!(
-                    "需要人数请填 1 到 200。",
-                    "Please enter a number of people from 1 to 200."
-                ))
-            })?;
+        let needed = crate::domain::number::whole_number(
+            &self.needed,
+            1..=200,
+            &crate::tr!(
+                "需要人数请填 1 到 200。",
+                "Please enter a number of people from 1 to 200."
+            ),
+        )?;
         Ok(ShiftForSave {
             community_id,
             kind,
