@@ -259,7 +259,8 @@ pub fn checkbox_group<T: Copy + 'static>(
     }
 }
 
-/// A labelled input whose id is unique on the page (`key` tells the forms apart).
+/// A labelled input that must be filled, whose id is unique on the page (`key` tells the
+/// forms apart).
 pub fn input_field(
     key: &str,
     label: &'static str,
@@ -267,11 +268,34 @@ pub fn input_field(
     value: String,
     kind: &'static str,
 ) -> impl IntoView + use<> {
+    keyed_input(key, label, name, value, kind, true)
+}
+
+/// As `input_field`, for a field that may stay empty.
+pub fn optional_field(
+    key: &str,
+    label: &'static str,
+    name: &'static str,
+    value: String,
+    kind: &'static str,
+) -> impl IntoView + use<> {
+    keyed_input(key, label, name, value, kind, false)
+}
+
+fn keyed_input(
+    key: &str,
+    label: &'static str,
+    name: &'static str,
+    value: String,
+    kind: &'static str,
+    required: bool,
+) -> impl IntoView + use<> {
     let id = format!("{}-{key}", name.replace(['[', ']'], "-"));
+    let inputmode = (kind == "tel").then_some("numeric");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type=kind name=name value=value required=true />
+            <input id=id type=kind name=name value=value required=required inputmode=inputmode />
         </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::school::api::setup::{SaveClass, SaveCourse, SaveTeacher};
 use crate::school::model::setup::{SchoolSetup, SetupClassRow};
-use crate::ui::form::{input_field, select_field};
+use crate::ui::form::{input_field, optional_field, select_field};
 
 fn teacher_form(
     key: String,
@@ -17,18 +17,14 @@ fn teacher_form(
 ) -> impl IntoView {
     let t = use_texts();
     let name = input_field(&key, t.school.teacher_name, "name", name, "text");
+    let phone = optional_field(&key, t.school.phone, "phone", phone, "tel");
+    let subjects = optional_field(&key, t.school.subjects, "subjects", subjects, "text");
     view! {
         <ActionForm action=action attr:class="picker">
             <input type="hidden" name="teacher_id" value=id.to_string() />
             {name}
-            <div class="field">
-                <label for=format!("phone-{key}")>{t.school.phone}</label>
-                <input id=format!("phone-{key}") type="tel" name="phone" value=phone inputmode="numeric" />
-            </div>
-            <div class="field">
-                <label for=format!("subjects-{key}")>{t.school.subjects}</label>
-                <input id=format!("subjects-{key}") type="text" name="subjects" value=subjects />
-            </div>
+            {phone}
+            {subjects}
             <button type="submit" class="button primary">{t.save}</button>
         </ActionForm>
     }
@@ -42,14 +38,18 @@ fn course_form(
 ) -> impl IntoView {
     let t = use_texts();
     let name = input_field(&key, t.school.course_name, "name", name, "text");
+    let description = optional_field(
+        &key,
+        t.school.description,
+        "description",
+        description,
+        "text",
+    );
     view! {
         <ActionForm action=action attr:class="picker">
             <input type="hidden" name="course_id" value=id.to_string() />
             {name}
-            <div class="field">
-                <label for=format!("description-{key}")>{t.school.description}</label>
-                <input id=format!("description-{key}") type="text" name="description" value=description />
-            </div>
+            {description}
             <button type="submit" class="button primary">{t.save}</button>
         </ActionForm>
     }
