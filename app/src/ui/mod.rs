@@ -1,5 +1,6 @@
 //! Shared interface pieces: the page frame, form helpers and display preferences.
 
+pub mod address;
 pub mod chart;
 pub mod form;
 #[cfg(feature = "ssr")]

@@ -1,13 +1,13 @@
 //! /canteen — the canteens; /canteen/:id — the week's published menu, large and clear.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::canteen::api::menu::{list_canteens, weekly_menu};
 use crate::canteen::model::menu::{DayMenu, DishView};
 use crate::canteen::rules::pricing::yuan;
 use crate::i18n::dates::day_label;
 use crate::i18n::{list_label, use_locale, use_texts};
+use crate::ui::address::path_id;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
 
@@ -76,14 +76,7 @@ fn day_card(day: DayMenu) -> impl IntoView {
 #[component]
 pub fn CanteenMenuPage() -> impl IntoView {
     let t = use_texts();
-    let params = use_params_map();
-    let canteen_id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    };
+    let canteen_id = path_id();
     let menu = Resource::new(canteen_id, weekly_menu);
     view! {
         {loaded(menu, move |(canteen, days)| view! {

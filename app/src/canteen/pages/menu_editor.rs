@@ -2,13 +2,13 @@
 //! draft or publish, and copy last week's menu forward.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::setup::{load_menu_week, CopyLastWeek, SaveMenuWeek};
 use crate::canteen::model::menu::Meal;
 use crate::canteen::model::setup::MenuWeek;
 use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
+use crate::ui::address::query_text;
 use crate::ui::form::{SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
@@ -17,8 +17,7 @@ use crate::ui::page_head::PageHead;
 #[component]
 pub fn MenuEditorPage() -> impl IntoView {
     let t = use_texts();
-    let query = use_query_map();
-    let week = move || query.with(|q| q.get("week").filter(|w| !w.is_empty()));
+    let week = query_text("week");
     let saves = Saves::new();
     let save = saves.action::<SaveMenuWeek>();
     let copy = saves.action::<CopyLastWeek>();

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::order::{order_options, PlaceMealOrder};
 use crate::canteen::model::order::Fulfilment;
@@ -14,22 +13,18 @@ use crate::canteen::rules::pricing::{quote, yuan, PricedLine};
 use crate::i18n::dates::{day_label, weekday_names};
 use crate::i18n::use_locale;
 use crate::i18n::use_texts;
+use crate::ui::address::query_number;
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
 
-fn query_id(name: &'static str) -> impl Fn() -> Option<i64> + Copy {
-    let query = use_query_map();
-    move || query.with(|q| q.get(name).and_then(|v| v.parse().ok()))
-}
-
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let t = use_texts();
-    let elder = query_id("elder");
-    let service = query_id("service");
-    let replaces = query_id("replaces");
+    let elder = query_number("elder");
+    let service = query_number("service");
+    let replaces = query_number("replaces");
     let place = ServerAction::<PlaceMealOrder>::new();
     let options = Resource::new(
         move || (elder(), service(), replaces()),

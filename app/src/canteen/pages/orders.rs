@@ -3,7 +3,6 @@
 //! standing orders with pause and resume.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::history::{
     my_orders, CancelMealOrder, ChangeStandingOrder, RateMealOrder,
@@ -14,6 +13,7 @@ use crate::canteen::model::history::{OrderView, StandingChange, StandingView};
 use crate::canteen::rules::pricing::yuan;
 use crate::i18n::dates::{day_label, weekdays_label};
 use crate::i18n::{list_label, use_locale, use_texts};
+use crate::ui::address::query_number;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::live::{refetch_on_events, LiveStatus};
@@ -30,8 +30,7 @@ struct OrderActions {
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let t = use_texts();
-    let query = use_query_map();
-    let elder = move || query.with(|q| q.get("elder").and_then(|v| v.parse::<i64>().ok()));
+    let elder = query_number("elder");
     let actions = OrderActions {
         cancel: ServerAction::new(),
         rate: ServerAction::new(),

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::settlement::load_settlement;
 use crate::canteen::rules::pricing::yuan;
 use crate::i18n::{use_locale, use_texts};
+use crate::ui::address::query_text;
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -18,8 +18,7 @@ use crate::ui::table::DataTable;
 pub fn SettlementPage() -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let query = use_query_map();
-    let month = move || query.with(|q| q.get("month").filter(|m| !m.is_empty()));
+    let month = query_text("month");
     let report = Resource::new(month, |month| load_settlement(None, month));
     view! {
         <WithUser view=move |_user| view! {

@@ -3,22 +3,19 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use crate::canteen::api::kitchen::managed_services;
 use crate::canteen::pages::service_title;
 use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
+use crate::ui::address::{query_number, query_text};
 
 /// The `service` and `date` query parameters of the page.
 pub fn use_service_and_date() -> (
     impl Fn() -> Option<i64> + Copy + Send + Sync + 'static,
     impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
 ) {
-    let query = use_query_map();
-    let service = move || query.with(|q| q.get("service").and_then(|v| v.parse::<i64>().ok()));
-    let date = move || query.with(|q| q.get("date").filter(|d| !d.is_empty()));
-    (service, date)
+    (query_number("service"), query_text("date"))
 }
 
 /// Reloads a staff sheet whenever an order of its canteen changes; the sheet names its canteen

@@ -1,13 +1,13 @@
 //! The elder profile form, for adding (family or staff) and for editing.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::community::api::list_communities;
 use crate::community::model::Community;
 use crate::domain::elder::{Allergen, DietNeed, ElderForm, SubsidyCategory};
 use crate::household::api::{get_elder, AddCommunityElder, AddElder, UpdateElder};
 use crate::i18n::{use_locale, use_texts};
+use crate::ui::address::path_id;
 use crate::ui::form::{
     action_error, checkbox_group, submitted_values, FormError, SubmitButton, TextField,
 };
@@ -202,14 +202,7 @@ pub fn NewElderPage(filler: Filler) -> impl IntoView {
 #[component]
 pub fn EditElderPage() -> impl IntoView {
     let t = use_texts();
-    let params = use_params_map();
-    let elder_id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|id| id.parse::<i64>().ok())
-                .unwrap_or(0)
-        })
-    };
+    let elder_id = path_id();
     let communities = communities_resource();
     let elder = Resource::new(elder_id, get_elder);
     let update = ServerAction::<UpdateElder>::new();

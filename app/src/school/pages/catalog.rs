@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use crate::canteen::rules::pricing::yuan;
 use crate::i18n::dates::weekday_names;
@@ -11,6 +10,7 @@ use crate::i18n::use_locale;
 use crate::i18n::use_texts;
 use crate::school::api::enrollment::{load_catalog, EnrollInClass};
 use crate::school::model::enrollment::ClassView;
+use crate::ui::address::query_number;
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
@@ -19,9 +19,8 @@ use crate::ui::page_head::PageHead;
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let t = use_texts();
-    let query = use_query_map();
-    let site = move || query.with(|q| q.get("site").and_then(|v| v.parse::<i64>().ok()));
-    let weekday = move || query.with(|q| q.get("weekday").and_then(|v| v.parse::<i64>().ok()));
+    let site = query_number("site");
+    let weekday = query_number("weekday");
     let enroll = ServerAction::<EnrollInClass>::new();
     let catalog = Resource::new(
         move || (site(), weekday(), enroll.version().get()),

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 use crate::community::api::list_communities;
 use crate::i18n::use_texts;
+use crate::ui::address::{query_number, query_text};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
@@ -26,9 +26,8 @@ fn shift_list(shifts: Vec<ShiftView>, actions: ShiftActions, empty: &'static str
 #[component]
 pub fn ShiftsPage() -> impl IntoView {
     let t = use_texts();
-    let query = use_query_map();
-    let community = move || query.with(|q| q.get("community").and_then(|c| c.parse::<i64>().ok()));
-    let from = move || query.with(|q| q.get("from").filter(|f| !f.is_empty()));
+    let community = query_number("community");
+    let from = query_text("from");
     let actions = ShiftActions {
         sign_up: ServerAction::new(),
         cancel: ServerAction::new(),
