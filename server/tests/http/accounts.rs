@@ -55,9 +55,9 @@ async fn registering_logs_in_with_an_http_only_same_site_cookie(pool: Pool) {
         line.contains("HttpOnly") && line.contains("SameSite=Lax") && line.contains("Path=/"),
         "{line}"
     );
-    let cookie = reply.cookie("xf_session").unwrap();
+    let cookie = app.browser(reply.cookie("xf_session").unwrap());
 
-    let me = app.call("/api/auth/me", &[], Some(&cookie)).await;
+    let me = cookie.post("/api/auth/me", &[]).await;
     assert!(
         me.body.contains("13800138000") && me.body.contains("李军"),
         "{}",
@@ -122,20 +122,19 @@ async fn wrong_passwords_are_refused_and_the_sixth_try_is_locked(pool: Pool) {
 async fn logging_in_rotates_the_session_and_logging_out_ends_it(pool: Pool) {
     let app = TestApp::new(pool);
     let first = app.register("13800138000", "李军").await;
-    let login = app
-        .call(
+    let login = first
+        .post(
             "/api/auth/login",
             &[("phone", "13800138000"), ("password", "红钢城wh2024!")],
-            Some(&first),
         )
         .await;
-    let second = login.cookie("xf_session").unwrap();
-    assert_ne!(first, second);
-    let old = app.call("/api/auth/me", &[], Some(&first)).await;
+    let second = app.browser(login.cookie("xf_session").unwrap());
+    assert_ne!(*first, *second);
+    let old = first.post("/api/auth/me", &[]).await;
     assert_eq!(old.body, "null", "the session from before log-in is over");
 
-    app.call("/api/auth/logout", &[], Some(&second)).await;
-    let after = app.call("/api/auth/me", &[], Some(&second)).await;
+    second.post("/api/auth/logout", &[]).await;
+    let after = second.post("/api/auth/me", &[]).await;
     assert_eq!(after.body, "null");
 }
 
@@ -190,9 +189,9 @@ async fn the_elder_display_is_rendered_by_the_server_from_its_cookie(pool: Pool)
     let reply = app
         .call("/api/prefs/mode", &[("elder", "true")], None)
         .await;
-    let cookie = reply.cookie("xf_mode").unwrap();
-    assert_eq!(cookie, "xf_mode=elder");
-    let page = app.get("/", Some(&cookie)).await;
+    let cookie = app.browser(reply.cookie("xf_mode").unwrap());
+    assert_eq!(&*cookie, "xf_mode=elder");
+    let page = cookie.get("/").await;
     assert!(
         page.body.contains(r#"class="elder-mode""#),
         "{}",
@@ -216,14 +215,10 @@ async fn refused_requests_answer_with_a_matching_status_not_500(pool: Pool) {
     let anonymous = app.call("/api/household/mine", &[], None).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     let family = app.register("13800138000", "李军").await;
-    let forbidden = app.call("/api/admin/audit", &[], Some(&family)).await;
+    let forbidden = family.post("/api/admin/audit", &[]).await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
-    let missing = app
-        .call(
-            "/api/household/elder",
-            &[("elder_id", "404")],
-            Some(&family),
-        )
+    let missing = family
+        .post("/api/household/elder", &[("elder_id", "404")])
         .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let twice = app

@@ -13,24 +13,23 @@ async fn only_an_admin_of_every_community_adds_communities_and_it_is_audited(poo
     app.grant("13900139000", "admin", None).await;
     let form = [("subdistrict_id", "2"), ("name", "三街社区")];
 
-    let refused = app.call("/api/communities/add", &form, Some(&local)).await;
+    let refused = local.post("/api/communities/add", &form).await;
     assert!(refused.body.contains("Forbidden"), "{}", refused.body);
-    let added = app.call("/api/communities/add", &form, Some(&global)).await;
+    let added = global.post("/api/communities/add", &form).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.body);
-    let again = app.call("/api/communities/add", &form, Some(&global)).await;
+    let again = global.post("/api/communities/add", &form).await;
     assert!(again.body.contains("同名的社区"), "{}", again.body);
-    let blank = app
-        .call(
+    let blank = global
+        .post(
             "/api/communities/add",
             &[("subdistrict_id", "2"), ("name", "  ")],
-            Some(&global),
         )
         .await;
     assert!(blank.body.contains("请填写社区名称"), "{}", blank.body);
 
     let list = app.call("/api/communities", &[], None).await;
     assert!(list.body.contains("三街社区"), "{}", list.body);
-    let audit = app.call("/api/admin/audit", &[], Some(&global)).await;
+    let audit = global.post("/api/admin/audit", &[]).await;
     assert!(audit.body.contains("新增社区：三街社区"), "{}", audit.body);
     assert!(
         audit.body.contains("Community added: 三街社区"),

@@ -4,7 +4,7 @@
 use app::db::Pool;
 use axum::http::StatusCode;
 
-use crate::support::{demo, TestApp};
+use crate::support::{demo, Browser, TestApp};
 
 const FAMILY: &str = "13900000005"; // 李军, family of 王秀英 and 李建国
 const COOK: &str = "13900000003"; // 刘芳, canteen staff of 十九街社区
@@ -60,7 +60,7 @@ async fn order(
 }
 
 /// 李军 orders tomorrow's 敬老套餐 delivered to 王秀英; his session cookie.
-async fn family_ordered_wangs_set_meal(app: &TestApp) -> String {
+async fn family_ordered_wangs_set_meal(app: &TestApp) -> Browser<'_> {
     let family = app.log_in_demo(FAMILY).await;
     let set_meal = format!("{}:1", dish(app, "敬老套餐").await);
     let wang = elder(app, "王秀英").await;
@@ -84,7 +84,7 @@ async fn a_family_order_keeps_the_subsidised_price_shown(pool: Pool) {
             .unwrap();
     // 王秀英 is 82: the 80–89 rule gives 10 yuan off the 15-yuan set meal.
     assert_eq!((full, subsidy, pay), (1500, 1000, 500));
-    let page = app.get("/canteen/orders", Some(&cookie)).await;
+    let page = cookie.get("/canteen/orders").await;
     assert!(page.body.contains("实付 ¥5.00（原价 ¥15.00，补贴 ¥10.00）"));
 }
 
@@ -137,28 +137,22 @@ async fn another_family_can_neither_order_for_nor_cancel_anothers_elder(pool: Po
     let stranger = app.register("13812345678", "陌生人").await;
     let (status, _) = order(&app, &stranger, &wang, &set_meal, "delivery").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let cancel = app
-        .call(
+    let cancel = stranger
+        .post(
             "/api/canteen/cancel",
             &[("order_id", &order_id.to_string())],
-            Some(&stranger),
         )
         .await;
     assert_eq!(cancel.status, StatusCode::NOT_FOUND);
-    let options = app
-        .call(
-            "/api/canteen/order-options",
-            &[("elder_id", &wang)],
-            Some(&stranger),
-        )
+    let options = stranger
+        .post("/api/canteen/order-options", &[("elder_id", &wang)])
         .await;
     assert_eq!(options.status, StatusCode::NOT_FOUND);
 
-    let cancel = app
-        .call(
+    let cancel = family
+        .post(
             "/api/canteen/cancel",
             &[("order_id", &order_id.to_string())],
-            Some(&family),
         )
         .await;
     assert_eq!(cancel.status, StatusCode::OK, "{}", cancel.body);
@@ -171,21 +165,14 @@ async fn only_the_canteens_staff_see_the_prep_sheet_and_its_csv(pool: Pool) {
     let path = format!("/canteen/manage/prep.csv?service=1&date={}", tomorrow());
 
     assert_eq!(app.get(&path, None).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(
-        app.get(&path, Some(&family)).await.status,
-        StatusCode::FORBIDDEN
-    );
-    let sheet = app
-        .call(
-            "/api/canteen/manage/prep",
-            &[("service_id", "1")],
-            Some(&family),
-        )
+    assert_eq!(family.get(&path).await.status, StatusCode::FORBIDDEN);
+    let sheet = family
+        .post("/api/canteen/manage/prep", &[("service_id", "1")])
         .await;
     assert_eq!(sheet.status, StatusCode::FORBIDDEN);
 
     let cook = app.log_in_demo(COOK).await;
-    let csv = app.get(&path, Some(&cook)).await;
+    let csv = cook.get(&path).await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(
         csv.body.contains("敬老套餐（一荤一素一汤）,1,0,0,1"),
@@ -205,20 +192,18 @@ async fn a_stop_is_marked_only_by_its_deliverer_or_the_staff(pool: Pool) {
     let date = tomorrow();
     let cook = app.log_in_demo(COOK).await;
     for from in ["placed", "cooking", "ready"] {
-        let step = app
-            .call(
+        let step = cook
+            .post(
                 "/api/canteen/manage/advance",
                 &[("service_id", "1"), ("date", &date), ("from", from)],
-                Some(&cook),
             )
             .await;
         assert_eq!(step.status, StatusCode::OK, "{}", step.body);
     }
-    let plan = app
-        .call(
+    let plan = cook
+        .post(
             "/api/canteen/manage/plan-routes",
             &[("service_id", "1"), ("date", &date), ("max_stops", "8")],
-            Some(&cook),
         )
         .await;
     assert_eq!(plan.status, StatusCode::OK, "{}", plan.body);
@@ -229,13 +214,9 @@ async fn a_stop_is_marked_only_by_its_deliverer_or_the_staff(pool: Pool) {
 
     let volunteer = app.log_in_demo(VOLUNTEER).await;
     let mark = [("order_id", order_id.as_str()), ("outcome", "delivered")];
-    let early = app
-        .call("/api/canteen/mark-stop", &mark, Some(&volunteer))
-        .await;
+    let early = volunteer.post("/api/canteen/mark-stop", &mark).await;
     assert_eq!(early.status, StatusCode::NOT_FOUND, "not his route yet");
-    let mine = app
-        .call("/api/canteen/my-deliveries", &[], Some(&volunteer))
-        .await;
+    let mine = volunteer.post("/api/canteen/my-deliveries", &[]).await;
     assert!(
         !mine.body.contains("12栋"),
         "no address before the route is his"
@@ -245,29 +226,21 @@ async fn a_stop_is_marked_only_by_its_deliverer_or_the_staff(pool: Pool) {
         .fetch_one(&app.pool)
         .await
         .unwrap();
-    let assign = app
-        .call(
+    let assign = cook
+        .post(
             "/api/canteen/manage/assign",
             &[("route_id", route_id.as_str()), ("phone", VOLUNTEER)],
-            Some(&cook),
         )
         .await;
     assert_eq!(assign.status, StatusCode::OK, "{}", assign.body);
-    let mine = app
-        .call("/api/canteen/my-deliveries", &[], Some(&volunteer))
-        .await;
+    let mine = volunteer.post("/api/canteen/my-deliveries", &[]).await;
     assert!(mine.body.contains("12栋"), "{}", mine.body);
-    let done = app
-        .call("/api/canteen/mark-stop", &mark, Some(&volunteer))
-        .await;
+    let done = volunteer.post("/api/canteen/mark-stop", &mark).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
 
     let month = &date[..7];
-    let settlement = app
-        .get(
-            &format!("/canteen/manage/settlement.csv?month={month}"),
-            Some(&cook),
-        )
+    let settlement = cook
+        .get(&format!("/canteen/manage/settlement.csv?month={month}"))
         .await;
     assert_eq!(settlement.status, StatusCode::OK);
     assert!(
@@ -275,35 +248,30 @@ async fn a_stop_is_marked_only_by_its_deliverer_or_the_staff(pool: Pool) {
         "{}",
         settlement.body
     );
-    let refused = app
-        .get(
-            &format!("/canteen/manage/settlement.csv?month={month}"),
-            Some(&volunteer),
-        )
+    let refused = volunteer
+        .get(&format!("/canteen/manage/settlement.csv?month={month}"))
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 
-    let rate = app
-        .call(
+    let rate = family
+        .post(
             "/api/canteen/rate",
             &[
                 ("order_id", order_id.as_str()),
                 ("stars", "5"),
                 ("comment", "很好"),
             ],
-            Some(&family),
         )
         .await;
     assert_eq!(rate.status, StatusCode::OK, "{}", rate.body);
-    let twice = app
-        .call(
+    let twice = family
+        .post(
             "/api/canteen/rate",
             &[
                 ("order_id", order_id.as_str()),
                 ("stars", "4"),
                 ("comment", ""),
             ],
-            Some(&family),
         )
         .await;
     assert_eq!(twice.status, StatusCode::CONFLICT);

@@ -33,9 +33,7 @@ async fn staff_plan_a_draft_week_and_publish_it(pool: Pool) {
         ("form[items][]", item.as_str()),
         ("form[publish]", "0"),
     ];
-    let draft = app
-        .call("/api/canteen/setup/menu/save", &form, Some(&cook))
-        .await;
+    let draft = cook.post("/api/canteen/setup/menu/save", &form).await;
     assert_eq!(draft.status, StatusCode::OK, "{}", draft.body);
     let sql =
         format!("SELECT count(*) FROM menu_items WHERE date = '{monday}' AND published = FALSE");
@@ -50,9 +48,7 @@ async fn staff_plan_a_draft_week_and_publish_it(pool: Pool) {
     assert_eq!(count(&app, &sql).await, 1);
 
     let family = app.log_in_demo(FAMILY).await;
-    let refused = app
-        .call("/api/canteen/setup/menu/save", &publish, Some(&family))
-        .await;
+    let refused = family.post("/api/canteen/setup/menu/save", &publish).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     let foreign = [
         ("form[canteen_id]", "1"),
@@ -60,9 +56,7 @@ async fn staff_plan_a_draft_week_and_publish_it(pool: Pool) {
         ("form[items][]", "1:2020-01-01:1"),
         ("form[publish]", "1"),
     ];
-    let bad = app
-        .call("/api/canteen/setup/menu/save", &foreign, Some(&cook))
-        .await;
+    let bad = cook.post("/api/canteen/setup/menu/save", &foreign).await;
     assert_eq!(
         bad.status,
         StatusCode::BAD_REQUEST,
@@ -80,9 +74,7 @@ async fn last_weeks_menu_is_copied_forward_as_a_draft_once(pool: Pool) {
     let monday = next_monday.format("%Y-%m-%d").to_string();
     let before = count(&app, "SELECT count(*) FROM menu_items").await;
     let copy = [("canteen_id", "1"), ("monday", monday.as_str())];
-    let first = app
-        .call("/api/canteen/setup/menu/copy", &copy, Some(&cook))
-        .await;
+    let first = cook.post("/api/canteen/setup/menu/copy", &copy).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     let after = count(&app, "SELECT count(*) FROM menu_items").await;
     assert!(after > before);
@@ -92,9 +84,7 @@ async fn last_weeks_menu_is_copied_forward_as_a_draft_once(pool: Pool) {
     )
     .await;
     assert_eq!(drafts, after - before, "copies are drafts");
-    let second = app
-        .call("/api/canteen/setup/menu/copy", &copy, Some(&cook))
-        .await;
+    let second = cook.post("/api/canteen/setup/menu/copy", &copy).await;
     assert_eq!(second.status, StatusCode::CONFLICT);
     assert_eq!(count(&app, "SELECT count(*) FROM menu_items").await, after);
 }
@@ -110,15 +100,11 @@ async fn dishes_and_services_are_checked_before_they_are_saved(pool: Pool) {
         ("form[price]", "18.5"),
         ("form[allergens][]", "seafood"),
     ];
-    let added = app
-        .call("/api/canteen/setup/dish", &dish, Some(&cook))
-        .await;
+    let added = cook.post("/api/canteen/setup/dish", &dish).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.body);
     let price = count(&app, "SELECT price_fen FROM dishes WHERE name = '清蒸鲈鱼'").await;
     assert_eq!(price, 1850);
-    let again = app
-        .call("/api/canteen/setup/dish", &dish, Some(&cook))
-        .await;
+    let again = cook.post("/api/canteen/setup/dish", &dish).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 
     let late = [
@@ -127,9 +113,7 @@ async fn dishes_and_services_are_checked_before_they_are_saved(pool: Pool) {
         ("serve_time", "11:30"),
         ("capacity", "100"),
     ];
-    let refused = app
-        .call("/api/canteen/setup/service", &late, Some(&cook))
-        .await;
+    let refused = cook.post("/api/canteen/setup/service", &late).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.body.contains("早于开餐时间"));
     let family = app.log_in_demo(FAMILY).await;
@@ -139,13 +123,9 @@ async fn dishes_and_services_are_checked_before_they_are_saved(pool: Pool) {
         ("serve_time", "11:30"),
         ("capacity", "100"),
     ];
-    let forbidden = app
-        .call("/api/canteen/setup/service", &ok, Some(&family))
-        .await;
+    let forbidden = family.post("/api/canteen/setup/service", &ok).await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
-    let saved = app
-        .call("/api/canteen/setup/service", &ok, Some(&cook))
-        .await;
+    let saved = cook.post("/api/canteen/setup/service", &ok).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
 }
 
@@ -158,15 +138,11 @@ async fn only_an_admin_of_every_community_changes_subsidy_rules(pool: Pool) {
         ("subsidy", "14"),
     ];
     let local = app.log_in_demo(COMMUNITY_ADMIN).await;
-    let refused = app
-        .call("/api/canteen/subsidy-rules/add", &rule, Some(&local))
-        .await;
+    let refused = local.post("/api/canteen/subsidy-rules/add", &rule).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 
     let admin = app.log_in_demo(ADMIN).await;
-    let added = app
-        .call("/api/canteen/subsidy-rules/add", &rule, Some(&admin))
-        .await;
+    let added = admin.post("/api/canteen/subsidy-rules/add", &rule).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.body);
     let stored = count(
         &app,
@@ -185,8 +161,6 @@ async fn only_an_admin_of_every_community_changes_subsidy_rules(pool: Pool) {
         ("category", ""),
         ("subsidy", "abc"),
     ];
-    let refused = app
-        .call("/api/canteen/subsidy-rules/add", &bad, Some(&admin))
-        .await;
+    let refused = admin.post("/api/canteen/subsidy-rules/add", &bad).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
 }

@@ -49,7 +49,7 @@ async fn a_worker_sees_only_their_own_community(pool: Pool) {
     let app = app_with_meals(pool).await;
     let worker = app.log_in_demo(WORKER).await;
 
-    let page = app.get("/dashboard", Some(&worker)).await;
+    let page = worker.get("/dashboard").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.body.contains("王秀英"),
@@ -61,35 +61,28 @@ async fn a_worker_sees_only_their_own_community(pool: Pool) {
         "one community is not compared"
     );
 
-    let refused = app.get("/dashboard?community=1", Some(&worker)).await;
+    let refused = worker.get("/dashboard?community=1").await;
     assert!(refused.body.contains("您没有权限"), "{}", refused.body);
     assert!(!refused.body.contains("周桂兰"));
 
-    let other = app
-        .call(
-            "/api/dashboard",
-            &[("filter[community]", "1")],
-            Some(&worker),
-        )
+    let other = worker
+        .post("/api/dashboard", &[("filter[community]", "1")])
         .await;
     assert_eq!(other.status, StatusCode::FORBIDDEN, "{}", other.body);
-    let own = app.call("/api/dashboard", &[], Some(&worker)).await;
+    let own = worker.post("/api/dashboard", &[]).await;
     assert_eq!(own.status, StatusCode::OK, "{}", own.body);
     assert!(own.body.contains("王秀英") && !own.body.contains("周桂兰"));
-    let today = app
-        .call("/api/dashboard/today", &[("community", "1")], Some(&worker))
+    let today = worker
+        .post("/api/dashboard/today", &[("community", "1")])
         .await;
     assert_eq!(today.status, StatusCode::FORBIDDEN);
 
-    let csv = app
-        .get(
-            &format!("/dashboard/meals.csv?{}&community=1", period()),
-            Some(&worker),
-        )
+    let csv = worker
+        .get(&format!("/dashboard/meals.csv?{}&community=1", period()))
         .await;
     assert_eq!(csv.status, StatusCode::FORBIDDEN);
-    let csv = app
-        .get(&format!("/dashboard/meals.csv?{}", period()), Some(&worker))
+    let csv = worker
+        .get(&format!("/dashboard/meals.csv?{}", period()))
         .await;
     assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
     assert!(
@@ -104,7 +97,7 @@ async fn a_worker_sees_only_their_own_community(pool: Pool) {
         [format!("{},0,0,1", last_month())],
         "only 王秀英's meal"
     );
-    let unknown = app.get("/dashboard/elders.csv", Some(&worker)).await;
+    let unknown = worker.get("/dashboard/elders.csv").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 }
 
@@ -112,12 +105,12 @@ async fn a_worker_sees_only_their_own_community(pool: Pool) {
 async fn families_are_refused_and_visitors_asked_to_log_in(pool: Pool) {
     let app = app_with_meals(pool).await;
     let family = app.log_in_demo(FAMILY).await;
-    let call = app.call("/api/dashboard", &[], Some(&family)).await;
+    let call = family.post("/api/dashboard", &[]).await;
     assert_eq!(call.status, StatusCode::FORBIDDEN);
-    let page = app.get("/dashboard", Some(&family)).await;
+    let page = family.get("/dashboard").await;
     assert!(page.body.contains("您没有权限"), "{}", page.body);
     assert!(!page.body.contains("王秀英") && !page.body.contains("周桂兰"));
-    let csv = app.get("/dashboard/meals.csv", Some(&family)).await;
+    let csv = family.get("/dashboard/meals.csv").await;
     assert_eq!(csv.status, StatusCode::FORBIDDEN);
 
     assert_eq!(
@@ -140,26 +133,20 @@ async fn families_are_refused_and_visitors_asked_to_log_in(pool: Pool) {
 async fn the_admin_of_every_community_sees_and_compares_both(pool: Pool) {
     let app = app_with_meals(pool).await;
     let admin = app.log_in_demo(ADMIN).await;
-    let all = app
-        .get(&format!("/dashboard?{}", period()), Some(&admin))
-        .await;
+    let all = admin.get(&format!("/dashboard?{}", period())).await;
     assert_eq!(all.status, StatusCode::OK);
     assert!(all.body.contains("王秀英") && all.body.contains("周桂兰"));
     assert!(all.body.contains("各社区对比"));
     assert!(all.body.contains("红河社区") && all.body.contains("十九街社区"));
 
-    let one = app
-        .call(
-            "/api/dashboard",
-            &[("filter[community]", "1")],
-            Some(&admin),
-        )
+    let one = admin
+        .post("/api/dashboard", &[("filter[community]", "1")])
         .await;
     assert_eq!(one.status, StatusCode::OK, "{}", one.body);
     assert!(one.body.contains("周桂兰") && !one.body.contains("王秀英"));
 
-    let csv = app
-        .get(&format!("/dashboard/meals.csv?{}", period()), Some(&admin))
+    let csv = admin
+        .get(&format!("/dashboard/meals.csv?{}", period()))
         .await;
     let served: Vec<&str> = csv.body.lines().filter(|l| l.ends_with(",2")).collect();
     assert_eq!(served, [format!("{},0,0,2", last_month())], "both meals");
@@ -177,9 +164,7 @@ async fn the_admin_of_every_community_sees_and_compares_both(pool: Pool) {
 async fn the_page_renders_every_chart_and_table_without_javascript(pool: Pool) {
     let app = app_with_meals(pool).await;
     let worker = app.log_in_demo(WORKER).await;
-    let page = app
-        .get(&format!("/dashboard?{}", period()), Some(&worker))
-        .await;
+    let page = worker.get(&format!("/dashboard?{}", period())).await;
     assert_eq!(page.status, StatusCode::OK);
     let body = &page.body;
     for chart in app::dashboard::model::DashboardChart::ALL {

@@ -10,7 +10,7 @@ async fn a_family_registers_an_elder_and_sees_it_on_the_family_page(pool: Pool) 
     let family = app.register("13800138000", "李军").await;
     app.add_elder(&family, "王秀英", "7").await;
 
-    let mine = app.call("/api/household/mine", &[], Some(&family)).await;
+    let mine = family.post("/api/household/mine", &[]).await;
     assert!(
         mine.body.contains("王秀英")
             && mine.body.contains("Peanut")
@@ -18,7 +18,7 @@ async fn a_family_registers_an_elder_and_sees_it_on_the_family_page(pool: Pool) 
         "{}",
         mine.body
     );
-    let page = app.get("/family", Some(&family)).await;
+    let page = family.get("/family").await;
     assert!(
         page.body.contains("王秀英") && page.body.contains("十九街社区"),
         "the page is rendered with the elder"
@@ -36,7 +36,7 @@ async fn a_bad_elder_form_is_refused_with_the_field_named_and_saves_nothing(pool
         ("form[building]", "12栋"),
         ("form[room]", "301"),
     ];
-    let reply = app.call("/api/household/add", &form, Some(&family)).await;
+    let reply = family.post("/api/household/add", &form).await;
     assert!(reply.body.contains("出生日期"), "{}", reply.body);
     let missing_community = [
         ("form[name]", "王秀英"),
@@ -45,9 +45,7 @@ async fn a_bad_elder_form_is_refused_with_the_field_named_and_saves_nothing(pool
         ("form[building]", "1"),
         ("form[room]", "1"),
     ];
-    let reply = app
-        .call("/api/household/add", &missing_community, Some(&family))
-        .await;
+    let reply = family.post("/api/household/add", &missing_community).await;
     assert!(reply.body.contains("请选择所在社区"), "{}", reply.body);
     let elders: i64 = sqlx::query_scalar("SELECT count(*) FROM elders")
         .fetch_one(&app.pool)
@@ -76,14 +74,10 @@ async fn family_b_cannot_read_or_change_family_a_elder_through_any_endpoint(pool
     let family_b = app.register("13900139000", "陌生人").await;
     let elder = app.add_elder(&family_a, "王秀英", "7").await.to_string();
 
-    let mine = app.call("/api/household/mine", &[], Some(&family_b)).await;
+    let mine = family_b.post("/api/household/mine", &[]).await;
     assert_eq!(mine.body, "[]");
-    let read = app
-        .call(
-            "/api/household/elder",
-            &[("elder_id", &elder)],
-            Some(&family_b),
-        )
+    let read = family_b
+        .post("/api/household/elder", &[("elder_id", &elder)])
         .await;
     assert!(
         read.body.contains("NotFound") && !read.body.contains("王秀英"),
@@ -98,25 +92,18 @@ async fn family_b_cannot_read_or_change_family_a_elder_through_any_endpoint(pool
         ("form[building]", "1"),
         ("form[room]", "1"),
     ];
-    let changed = app
-        .call("/api/household/update", &update, Some(&family_b))
-        .await;
+    let changed = family_b.post("/api/household/update", &update).await;
     assert!(changed.body.contains("NotFound"), "{}", changed.body);
-    let link = app
-        .call(
+    let link = family_b
+        .post(
             "/api/household/link-login",
             &[("elder_id", &elder), ("phone", "13900139000")],
-            Some(&family_b),
         )
         .await;
     assert!(link.body.contains("NotFound"), "{}", link.body);
-    let community = app
-        .call("/api/household/community", &[], Some(&family_b))
-        .await;
+    let community = family_b.post("/api/household/community", &[]).await;
     assert!(community.body.contains("Forbidden"), "{}", community.body);
-    let page = app
-        .get(&format!("/family/elders/{elder}"), Some(&family_b))
-        .await;
+    let page = family_b.get(&format!("/family/elders/{elder}")).await;
     assert!(!page.body.contains("王秀英") && !page.body.contains("13907123456"));
 
     let name: String = sqlx::query_scalar("SELECT name FROM elders")
@@ -140,28 +127,18 @@ async fn a_community_worker_registers_and_edits_elders_of_their_community_only(p
             ("form[room]", "201"),
         ]
     };
-    let other = app
-        .call(
-            "/api/household/add-for-community",
-            &form("1"),
-            Some(&worker),
-        )
+    let other = worker
+        .post("/api/household/add-for-community", &form("1"))
         .await;
     assert!(other.body.contains("Forbidden"), "{}", other.body);
-    let own = app
-        .call(
-            "/api/household/add-for-community",
-            &form("7"),
-            Some(&worker),
-        )
+    let own = worker
+        .post("/api/household/add-for-community", &form("7"))
         .await;
     assert_eq!(own.status, StatusCode::OK, "{}", own.body);
 
-    let listed = app
-        .call("/api/household/community", &[], Some(&worker))
-        .await;
+    let listed = worker.post("/api/household/community", &[]).await;
     assert!(listed.body.contains("孙大海"), "{}", listed.body);
-    let mine = app.call("/api/household/mine", &[], Some(&worker)).await;
+    let mine = worker.post("/api/household/mine", &[]).await;
     assert_eq!(
         mine.body, "[]",
         "staff do not become family of the elders they register"
@@ -180,51 +157,44 @@ async fn a_community_admin_cannot_make_anyone_an_admin_of_every_community(pool: 
         .unwrap();
     let user_id = user_id.to_string();
 
-    let global = app
-        .call(
+    let global = local_admin
+        .post(
             "/api/admin/grant",
             &[
                 ("user_id", &user_id),
                 ("role", "admin"),
                 ("community_id", ""),
             ],
-            Some(&local_admin),
         )
         .await;
     assert!(global.body.contains("Forbidden"), "{}", global.body);
-    let elsewhere = app
-        .call(
+    let elsewhere = local_admin
+        .post(
             "/api/admin/grant",
             &[
                 ("user_id", &user_id),
                 ("role", "worker"),
                 ("community_id", "1"),
             ],
-            Some(&local_admin),
         )
         .await;
     assert!(elsewhere.body.contains("Forbidden"), "{}", elsewhere.body);
-    let here = app
-        .call(
+    let here = local_admin
+        .post(
             "/api/admin/grant",
             &[
                 ("user_id", &user_id),
                 ("role", "worker"),
                 ("community_id", "7"),
             ],
-            Some(&local_admin),
         )
         .await;
     assert_eq!(here.status, StatusCode::OK, "{}", here.body);
-    let found = app
-        .call(
-            "/api/admin/user",
-            &[("phone", "13900139000")],
-            Some(&local_admin),
-        )
+    let found = local_admin
+        .post("/api/admin/user", &[("phone", "13900139000")])
         .await;
     assert!(found.body.contains("Worker"), "{}", found.body);
-    let audit = app.call("/api/admin/audit", &[], Some(&local_admin)).await;
+    let audit = local_admin.post("/api/admin/audit", &[]).await;
     assert!(
         audit.body.contains("赵磊") && audit.body.contains("十九街社区"),
         "{}",
@@ -248,7 +218,7 @@ async fn a_family_account_is_refused_every_admin_endpoint(pool: Pool) {
         ),
         ("/api/admin/audit", vec![]),
     ] {
-        let reply = app.call(path, &form, Some(&family)).await;
+        let reply = family.post(path, &form).await;
         assert!(reply.body.contains("Forbidden"), "{path}: {}", reply.body);
     }
 }
@@ -263,7 +233,7 @@ async fn a_refused_plain_form_post_comes_back_filled_in_except_passwords(pool: P
                 &form%5Bbuilding%5D=12%E6%A0%8B&form%5Broom%5D=&form%5Ballergies%5D%5B%5D=peanut";
     let request = Request::post("/api/household/add")
         .header(header::HOST, "127.0.0.1:3000")
-        .header(header::COOKIE, &family)
+        .header(header::COOKIE, &*family)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "text/html")
         .header(header::REFERER, "http://127.0.0.1:3000/family/elders/new")
@@ -283,7 +253,7 @@ async fn a_refused_plain_form_post_comes_back_filled_in_except_passwords(pool: P
         );
     }
 
-    let page = app.get(&location, Some(&family)).await;
+    let page = family.get(&location).await;
     assert!(page.body.contains("请填写门牌号"), "the error is shown");
     assert!(
         page.body.contains(r#"value="王秀英""#),

@@ -216,8 +216,8 @@ async fn an_order_placed_on_the_form_reaches_the_kitchen_board_in_order(pool: Po
     let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
     let set_meal = scalar(&app, "SELECT id FROM dishes WHERE name LIKE '敬老套餐%'").await;
     let tomorrow = app::clock::today_in_shanghai() + chrono::Days::new(1);
-    let reply = app
-        .call(
+    let reply = family
+        .post(
             "/api/canteen/order",
             &[
                 ("form[elder_id]", &wang.to_string()),
@@ -227,7 +227,6 @@ async fn an_order_placed_on_the_form_reaches_the_kitchen_board_in_order(pool: Po
                 ("form[fulfilment]", "delivery"),
                 ("form[replaces]", "0"),
             ],
-            Some(&family),
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
@@ -252,12 +251,8 @@ async fn an_order_placed_on_the_form_reaches_the_kitchen_board_in_order(pool: Po
         "ids and codes only"
     );
 
-    let reply = app
-        .call(
-            "/api/canteen/cancel",
-            &[("order_id", &order.to_string())],
-            Some(&family),
-        )
+    let reply = family
+        .post("/api/canteen/cancel", &[("order_id", &order.to_string())])
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let cancelled = board.next_event().await.expect("the cancellation");

@@ -23,18 +23,16 @@ async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Po
     .await;
     let enroll = [("class_id", class.as_str()), ("elder_id", wang.as_str())];
     let stranger = app.register("13812345678", "陌生人").await;
-    let refused = app
-        .call("/api/school/enroll", &enroll, Some(&stranger))
-        .await;
+    let refused = stranger.post("/api/school/enroll", &enroll).await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
-    let ok = app.call("/api/school/enroll", &enroll, Some(&family)).await;
+    let ok = family.post("/api/school/enroll", &enroll).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
-    let again = app.call("/api/school/enroll", &enroll, Some(&family)).await;
+    let again = family.post("/api/school/enroll", &enroll).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 
     let enrollment = scalar(&app, "SELECT id FROM enrollments").await;
     let drop = [("enrollment_id", enrollment.as_str()), ("action", "drop")];
-    let intruder = app.call("/api/school/answer", &drop, Some(&stranger)).await;
+    let intruder = stranger.post("/api/school/answer", &drop).await;
     assert_eq!(intruder.status, StatusCode::NOT_FOUND);
 
     let room = scalar(&app, "SELECT id FROM rooms WHERE name = '活动室'").await;
@@ -50,20 +48,16 @@ async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Po
         ("start_time", "09:00"),
         ("end_time", "10:00"),
     ];
-    let not_admin = app
-        .call("/api/school/manage/slot", &slot, Some(&family))
-        .await;
+    let not_admin = family.post("/api/school/manage/slot", &slot).await;
     assert_eq!(not_admin.status, StatusCode::FORBIDDEN);
     // Admin of 十九街社区, whose class 摄影 is and where 活动室 is.
     let admin = app.log_in_demo("13900000002").await;
-    let added = app
-        .call("/api/school/manage/slot", &slot, Some(&admin))
-        .await;
+    let added = admin.post("/api/school/manage/slot", &slot).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.body);
     let mut other_community = slot;
     other_community[0] = ("class_id", class.as_str());
-    let not_hers = app
-        .call("/api/school/manage/slot", &other_community, Some(&admin))
+    let not_hers = admin
+        .post("/api/school/manage/slot", &other_community)
         .await;
     assert_eq!(
         not_hers.status,
@@ -78,9 +72,7 @@ async fn only_the_family_changes_an_enrollment_and_only_admins_schedule(pool: Po
         ("start_time", "14:00"),
         ("end_time", "15:00"),
     ];
-    let foreign = app
-        .call("/api/school/manage/slot", &other, Some(&admin))
-        .await;
+    let foreign = admin.post("/api/school/manage/slot", &other).await;
     assert_eq!(
         foreign.status,
         StatusCode::FORBIDDEN,
@@ -98,15 +90,14 @@ async fn the_timetable_is_a_calendar_feed_behind_a_secret_link(pool: Pool) {
         "SELECT id FROM classes WHERE name = '太极·周三下午班'",
     )
     .await;
-    let enrolled = app
-        .call(
+    let enrolled = family
+        .post(
             "/api/school/enroll",
             &[("class_id", class.as_str()), ("elder_id", wang.as_str())],
-            Some(&family),
         )
         .await;
     assert_eq!(enrolled.status, StatusCode::OK, "{}", enrolled.body);
-    let page = app.get("/school/mine", Some(&family)).await;
+    let page = family.get("/school/mine").await;
     let token: String =
         sqlx::query_scalar("SELECT calendar_token FROM elders WHERE name = '王秀英'")
             .fetch_one(&app.pool)

@@ -14,17 +14,11 @@ async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(poo
     let admin = app.log_in_demo("13900000002").await;
     let director = app.log_in_demo("13900000001").await;
     let course = [("course_id", "0"), ("name", "瑜伽"), ("description", "")];
-    let refused = app
-        .call("/api/school/setup/course", &course, Some(&family))
-        .await;
+    let refused = family.post("/api/school/setup/course", &course).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    let added = app
-        .call("/api/school/setup/course", &course, Some(&admin))
-        .await;
+    let added = admin.post("/api/school/setup/course", &course).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.body);
-    let twice = app
-        .call("/api/school/setup/course", &course, Some(&admin))
-        .await;
+    let twice = admin.post("/api/school/setup/course", &course).await;
     assert_eq!(twice.status, StatusCode::CONFLICT);
     assert!(twice.body.contains("已有同名的课程"), "{}", twice.body);
 
@@ -40,13 +34,9 @@ async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(poo
         ("form[offer_hours]", "48"),
         ("form[open_at_committed]", "10"),
     ];
-    let community_admin = app
-        .call("/api/school/setup/semester", &semester, Some(&admin))
-        .await;
+    let community_admin = admin.post("/api/school/setup/semester", &semester).await;
     assert_eq!(community_admin.status, StatusCode::FORBIDDEN);
-    let ok = app
-        .call("/api/school/setup/semester", &semester, Some(&director))
-        .await;
+    let ok = director.post("/api/school/setup/semester", &semester).await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
 
     let site = id(&app, "SELECT id FROM school_sites WHERE community_id = 1").await;
@@ -55,9 +45,7 @@ async fn set_up_is_for_admins_and_the_semester_for_admins_of_every_community(poo
         ("room_id", "0"),
         ("name", "三楼教室"),
     ];
-    let foreign = app
-        .call("/api/school/setup/room", &room, Some(&admin))
-        .await;
+    let foreign = admin.post("/api/school/setup/room", &room).await;
     assert_eq!(
         foreign.status,
         StatusCode::FORBIDDEN,
@@ -77,7 +65,7 @@ async fn rosters_fees_and_the_csv_are_for_staff_of_the_classs_community(pool: Po
     .await;
     let wang = id(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
     let enroll = [("class_id", class.as_str()), ("elder_id", wang.as_str())];
-    let enrolled = app.call("/api/school/enroll", &enroll, Some(&family)).await;
+    let enrolled = family.post("/api/school/enroll", &enroll).await;
     assert_eq!(enrolled.status, StatusCode::OK, "{}", enrolled.body);
     let enrollment = id(&app, "SELECT id FROM enrollments").await;
 
@@ -86,28 +74,19 @@ async fn rosters_fees_and_the_csv_are_for_staff_of_the_classs_community(pool: Po
         app.get(&csv_path, None).await.status,
         StatusCode::UNAUTHORIZED
     );
-    assert_eq!(
-        app.get(&csv_path, Some(&family)).await.status,
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(family.get(&csv_path).await.status, StatusCode::FORBIDDEN);
     let fee = [("enrollment_id", enrollment.as_str()), ("paid", "true")];
-    let refused = app
-        .call("/api/school/roster/fee", &fee, Some(&family))
-        .await;
+    let refused = family.post("/api/school/roster/fee", &fee).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    let paid = app.call("/api/school/roster/fee", &fee, Some(&admin)).await;
+    let paid = admin.post("/api/school/roster/fee", &fee).await;
     assert_eq!(paid.status, StatusCode::OK, "{}", paid.body);
-    let csv = app.get(&csv_path, Some(&admin)).await;
+    let csv = admin.get(&csv_path).await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.contains("王秀英,"), "{}", csv.body);
     assert!(csv.body.contains(",已缴,0"), "{}", csv.body);
 
-    let roster = app
-        .call(
-            "/api/school/roster",
-            &[("class_id", class.as_str())],
-            Some(&family),
-        )
+    let roster = family
+        .post("/api/school/roster", &[("class_id", class.as_str())])
         .await;
     assert_eq!(
         roster.status,
@@ -119,12 +98,8 @@ async fn rosters_fees_and_the_csv_are_for_staff_of_the_classs_community(pool: Po
         "SELECT id FROM classes WHERE name = '书法·周一上午班'",
     )
     .await;
-    let other = app
-        .call(
-            "/api/school/roster",
-            &[("class_id", hongh.as_str())],
-            Some(&admin),
-        )
+    let other = admin
+        .post("/api/school/roster", &[("class_id", hongh.as_str())])
         .await;
     assert_eq!(
         other.status,
@@ -133,14 +108,10 @@ async fn rosters_fees_and_the_csv_are_for_staff_of_the_classs_community(pool: Po
     );
 
     let week = [("by", "teacher")];
-    let grid = app
-        .call("/api/school/manage/week", &week, Some(&admin))
-        .await;
+    let grid = admin.post("/api/school/manage/week", &week).await;
     assert_eq!(grid.status, StatusCode::OK, "{}", grid.body);
     assert!(grid.body.contains(".ics"), "{}", grid.body);
-    let not_staff = app
-        .call("/api/school/manage/week", &week, Some(&family))
-        .await;
+    let not_staff = family.post("/api/school/manage/week", &week).await;
     assert_eq!(not_staff.status, StatusCode::FORBIDDEN);
 }
 
@@ -162,9 +133,7 @@ async fn residents_vote_in_their_community_and_its_admin_opens_the_class(pool: P
         ("form[fee_yuan]", "120"),
         ("form[min_age]", "55"),
     ];
-    let short = app
-        .call("/api/school/proposals/open", &open, Some(&admin))
-        .await;
+    let short = admin.post("/api/school/proposals/open", &open).await;
     assert_eq!(short.status, StatusCode::CONFLICT);
     assert!(short.body.contains("还差 1 人"), "{}", short.body);
 
@@ -173,9 +142,7 @@ async fn residents_vote_in_their_community_and_its_admin_opens_the_class(pool: P
         ("elder_id", zhou.as_str()),
         ("committed", "1"),
     ];
-    let other_community = app
-        .call("/api/school/proposals/vote", &outsider, Some(&huang))
-        .await;
+    let other_community = huang.post("/api/school/proposals/vote", &outsider).await;
     assert_eq!(
         other_community.status,
         StatusCode::CONFLICT,
@@ -186,22 +153,14 @@ async fn residents_vote_in_their_community_and_its_admin_opens_the_class(pool: P
         ("elder_id", li.as_str()),
         ("committed", "1"),
     ];
-    let stranger = app
-        .call("/api/school/proposals/vote", &not_theirs, Some(&huang))
-        .await;
+    let stranger = huang.post("/api/school/proposals/vote", &not_theirs).await;
     assert_eq!(stranger.status, StatusCode::NOT_FOUND);
-    let voted = app
-        .call("/api/school/proposals/vote", &not_theirs, Some(&li_jun))
-        .await;
+    let voted = li_jun.post("/api/school/proposals/vote", &not_theirs).await;
     assert_eq!(voted.status, StatusCode::OK, "{}", voted.body);
 
-    let not_admin = app
-        .call("/api/school/proposals/open", &open, Some(&li_jun))
-        .await;
+    let not_admin = li_jun.post("/api/school/proposals/open", &open).await;
     assert_eq!(not_admin.status, StatusCode::FORBIDDEN);
-    let opened = app
-        .call("/api/school/proposals/open", &open, Some(&admin))
-        .await;
+    let opened = admin.post("/api/school/proposals/open", &open).await;
     assert!(
         opened.status.is_success() || opened.status.is_redirection(),
         "{}",

@@ -32,6 +32,33 @@ pub struct TestApp {
     pub orders: OrderQueue,
 }
 
+/// A browser holding a cookie — a signed-in account's session, or a display preference —
+/// that its requests carry. It reads as the cookie itself where one is wanted (`&*browser`).
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    cookie: String,
+}
+
+impl Browser<'_> {
+    /// Calls a server function from this browser.
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Reply {
+        self.app.call(path, form, Some(&self.cookie)).await
+    }
+
+    /// Loads a page in this browser.
+    pub async fn get(&self, path: &str) -> Reply {
+        self.app.get(path, Some(&self.cookie)).await
+    }
+}
+
+impl std::ops::Deref for Browser<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.cookie
+    }
+}
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -127,8 +154,13 @@ impl TestApp {
         self.send(request.body(Body::empty()).unwrap()).await
     }
 
-    /// Registers an account and returns its session cookie.
-    pub async fn register(&self, phone: &str, name: &str) -> String {
+    /// A browser that holds `cookie` (`name=value`).
+    pub fn browser(&self, cookie: String) -> Browser<'_> {
+        Browser { app: self, cookie }
+    }
+
+    /// Registers an account and returns it signed in.
+    pub async fn register(&self, phone: &str, name: &str) -> Browser<'_> {
         let reply = self
             .call(
                 "/api/auth/register",
@@ -142,11 +174,11 @@ impl TestApp {
             )
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        reply.cookie("xf_session").expect("a session cookie")
+        self.browser(reply.cookie("xf_session").expect("a session cookie"))
     }
 
-    /// Logs in a demo account (password `xingfu-demo`) and returns its session cookie.
-    pub async fn log_in_demo(&self, phone: &str) -> String {
+    /// Logs in a demo account (password `xingfu-demo`) and returns it signed in.
+    pub async fn log_in_demo(&self, phone: &str) -> Browser<'_> {
         let reply = self
             .call(
                 "/api/auth/login",
@@ -155,7 +187,7 @@ impl TestApp {
             )
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        reply.cookie("xf_session").expect("a session cookie")
+        self.browser(reply.cookie("xf_session").expect("a session cookie"))
     }
 
     /// Registers an elder for the family with `cookie` and returns the elder's id.

@@ -18,26 +18,18 @@ async fn only_volunteers_sign_up_and_only_staff_post_shifts(pool: Pool) {
         .await
         .to_string();
     let family = app.log_in_demo(FAMILY).await;
-    let refused = app
-        .call(
-            "/api/volunteer/sign-up",
-            &[("shift_id", &event)],
-            Some(&family),
-        )
+    let refused = family
+        .post("/api/volunteer/sign-up", &[("shift_id", &event)])
         .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("志愿者身份"));
 
     let volunteer = app.log_in_demo(VOLUNTEER).await;
-    let ok = app
-        .call(
-            "/api/volunteer/sign-up",
-            &[("shift_id", &event)],
-            Some(&volunteer),
-        )
+    let ok = volunteer
+        .post("/api/volunteer/sign-up", &[("shift_id", &event)])
         .await;
     assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
-    let page = app.get("/volunteer/mine", Some(&volunteer)).await;
+    let page = volunteer.get("/volunteer/mine").await;
     assert!(page.body.contains("重阳敬老健康义诊") && page.body.contains("已报名"));
 
     let date = (app::clock::today_in_shanghai() + chrono::Days::new(5))
@@ -53,20 +45,14 @@ async fn only_volunteers_sign_up_and_only_staff_post_shifts(pool: Pool) {
         ("form[end_time]", "16:30"),
         ("form[needed]", "3"),
     ];
-    let not_staff = app
-        .call("/api/volunteer/manage/create", &form, Some(&volunteer))
-        .await;
+    let not_staff = volunteer.post("/api/volunteer/manage/create", &form).await;
     assert_eq!(not_staff.status, StatusCode::FORBIDDEN);
     let worker = app.log_in_demo(WORKER).await;
-    let created = app
-        .call("/api/volunteer/manage/create", &form, Some(&worker))
-        .await;
+    let created = worker.post("/api/volunteer/manage/create", &form).await;
     assert_eq!(created.status, StatusCode::OK, "{}", created.body);
     let mut other = form;
     other[0] = ("form[community_id]", "1");
-    let elsewhere = app
-        .call("/api/volunteer/manage/create", &other, Some(&worker))
-        .await;
+    let elsewhere = worker.post("/api/volunteer/manage/create", &other).await;
     assert_eq!(
         elsewhere.status,
         StatusCode::FORBIDDEN,
@@ -83,8 +69,8 @@ async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: Pool) {
         .to_string();
     let set_meal = scalar(&app, "SELECT id FROM dishes WHERE name LIKE '敬老套餐%'").await;
     let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'").await;
-    let placed = app
-        .call(
+    let placed = family
+        .post(
             "/api/canteen/order",
             &[
                 ("form[elder_id]", wang.to_string().as_str()),
@@ -94,7 +80,6 @@ async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: Pool) {
                 ("form[fulfilment]", "delivery"),
                 ("form[replaces]", "0"),
             ],
-            Some(&family),
         )
         .await;
     assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
@@ -107,12 +92,12 @@ async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: Pool) {
     app.call("/api/canteen/manage/plan-routes", &plan, Some(&cook))
         .await;
     let offer = [("service_id", "1"), ("date", date.as_str())];
-    let offered = app
-        .call("/api/volunteer/manage/offer-routes", &offer, Some(&cook))
+    let offered = cook
+        .post("/api/volunteer/manage/offer-routes", &offer)
         .await;
     assert_eq!(offered.status, StatusCode::OK, "{}", offered.body);
-    let again = app
-        .call("/api/volunteer/manage/offer-routes", &offer, Some(&cook))
+    let again = cook
+        .post("/api/volunteer/manage/offer-routes", &offer)
         .await;
     assert_eq!(
         again.status,
@@ -124,38 +109,24 @@ async fn a_delivery_shift_makes_its_volunteer_the_routes_deliverer(pool: Pool) {
         .await
         .to_string();
     let volunteer = app.log_in_demo(VOLUNTEER).await;
-    let before = app
-        .call("/api/canteen/my-deliveries", &[], Some(&volunteer))
-        .await;
+    let before = volunteer.post("/api/canteen/my-deliveries", &[]).await;
     assert!(!before.body.contains("12栋"));
-    let signed = app
-        .call(
-            "/api/volunteer/sign-up",
-            &[("shift_id", &shift)],
-            Some(&volunteer),
-        )
+    let signed = volunteer
+        .post("/api/volunteer/sign-up", &[("shift_id", &shift)])
         .await;
     assert_eq!(signed.status, StatusCode::OK, "{}", signed.body);
-    let after = app
-        .call("/api/canteen/my-deliveries", &[], Some(&volunteer))
-        .await;
+    let after = volunteer.post("/api/canteen/my-deliveries", &[]).await;
     assert!(
         after.body.contains("12栋"),
         "the route's stops, now his: {}",
         after.body
     );
 
-    let cancelled = app
-        .call(
-            "/api/volunteer/cancel",
-            &[("shift_id", &shift)],
-            Some(&volunteer),
-        )
+    let cancelled = volunteer
+        .post("/api/volunteer/cancel", &[("shift_id", &shift)])
         .await;
     assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.body);
-    let gone = app
-        .call("/api/canteen/my-deliveries", &[], Some(&volunteer))
-        .await;
+    let gone = volunteer.post("/api/canteen/my-deliveries", &[]).await;
     assert!(!gone.body.contains("12栋"), "no longer his route");
 }
 
@@ -168,8 +139,8 @@ async fn a_request_goes_from_post_to_dispatch_to_done_to_rated_and_the_place_sta
     let wang = scalar(&app, "SELECT id FROM elders WHERE name = '王秀英'")
         .await
         .to_string();
-    let posted = app
-        .call(
+    let posted = family
+        .post(
             "/api/volunteer/requests/post",
             &[
                 ("form[elder_id]", wang.as_str()),
@@ -178,7 +149,6 @@ async fn a_request_goes_from_post_to_dispatch_to_done_to_rated_and_the_place_sta
                 ("form[wished_time]", "周四上午 8:30"),
                 ("form[place]", "十九街12栋2单元301 接人"),
             ],
-            Some(&family),
         )
         .await;
     assert_eq!(posted.status, StatusCode::OK, "{}", posted.body);
@@ -188,72 +158,55 @@ async fn a_request_goes_from_post_to_dispatch_to_done_to_rated_and_the_place_sta
 
     // Another volunteer (黄丽) sees the open request but not where.
     let other = app.log_in_demo("13900000007").await;
-    let open = app.call("/api/volunteer/requests", &[], Some(&other)).await;
+    let open = other.post("/api/volunteer/requests", &[]).await;
     assert!(open.body.contains("陪同去医院复查"));
     assert!(!open.body.contains("12栋2单元301"), "{}", open.body);
 
     let volunteer = app.log_in_demo(VOLUNTEER).await;
-    let not_staff = app
-        .call(
+    let not_staff = volunteer
+        .post(
             "/api/volunteer/requests/dispatch",
             &[("request_id", &id), ("phone", VOLUNTEER)],
-            Some(&volunteer),
         )
         .await;
     assert_eq!(not_staff.status, StatusCode::FORBIDDEN);
     let worker = app.log_in_demo(WORKER).await;
-    let dispatched = app
-        .call(
+    let dispatched = worker
+        .post(
             "/api/volunteer/requests/dispatch",
             &[("request_id", &id), ("phone", VOLUNTEER)],
-            Some(&worker),
         )
         .await;
     assert_eq!(dispatched.status, StatusCode::OK, "{}", dispatched.body);
-    let too_late = app
-        .call(
-            "/api/volunteer/requests/cancel",
-            &[("request_id", &id)],
-            Some(&family),
-        )
+    let too_late = family
+        .post("/api/volunteer/requests/cancel", &[("request_id", &id)])
         .await;
     assert_eq!(too_late.status, StatusCode::CONFLICT);
-    let theirs = app
-        .call("/api/volunteer/requests", &[], Some(&volunteer))
-        .await;
+    let theirs = volunteer.post("/api/volunteer/requests", &[]).await;
     assert!(
         theirs.body.contains("12栋2单元301"),
         "the volunteer now sees where"
     );
-    let hidden = app.call("/api/volunteer/requests", &[], Some(&other)).await;
+    let hidden = other.post("/api/volunteer/requests", &[]).await;
     assert!(
         !hidden.body.contains("陪同去医院复查"),
         "taken by someone else: gone from 黄丽's list"
     );
 
-    let intruder = app
-        .call(
-            "/api/volunteer/requests/done",
-            &[("request_id", &id)],
-            Some(&other),
-        )
+    let intruder = other
+        .post("/api/volunteer/requests/done", &[("request_id", &id)])
         .await;
     assert_eq!(intruder.status, StatusCode::NOT_FOUND);
     for _ in 0..2 {
-        let done = app
-            .call(
-                "/api/volunteer/requests/done",
-                &[("request_id", &id)],
-                Some(&volunteer),
-            )
+        let done = volunteer
+            .post("/api/volunteer/requests/done", &[("request_id", &id)])
             .await;
         assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     }
-    let rated = app
-        .call(
+    let rated = family
+        .post(
             "/api/volunteer/requests/rate",
             &[("request_id", &id), ("stars", "5"), ("comment", "很耐心")],
-            Some(&family),
         )
         .await;
     assert_eq!(rated.status, StatusCode::OK, "{}", rated.body);
@@ -266,12 +219,12 @@ async fn a_request_goes_from_post_to_dispatch_to_done_to_rated_and_the_place_sta
         points, 15,
         "10 for the hour, 5 for the good rating, each once"
     );
-    let page = app.get("/volunteer/points", Some(&volunteer)).await;
+    let page = volunteer.get("/volunteer/points").await;
     assert!(
         page.body.contains("points-total\">15<"),
         "the points page shows the total"
     );
-    let csv = app.get("/volunteer/manage/hours.csv", Some(&worker)).await;
+    let csv = worker.get("/volunteer/manage/hours.csv").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(
         csv.body.contains("赵磊,13900000004,1,1.0,15"),
