@@ -6,7 +6,7 @@ use app::db::Pool;
 use app::domain::role::{Role, RoleGrant};
 use app::error::AppError;
 
-use crate::fixtures::{account, role, HASH};
+use crate::fixtures::{account, count, role, HASH};
 
 fn family() -> RoleGrant {
     role(Role::Family, None)
@@ -47,10 +47,7 @@ async fn registering_a_phone_twice_is_refused_in_chinese_and_adds_nothing(pool: 
     };
     let error = db::create_user(&pool, again).await.unwrap_err();
     assert!(matches!(error, AppError::Conflict(ref m) if m.contains("已经注册")));
-    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let users = count(&pool, "SELECT count(*) FROM users").await;
     assert_eq!(users, 1);
 }
 
@@ -100,10 +97,7 @@ async fn a_session_lives_until_idle_or_absolute_expiry(pool: Pool) {
         None
     );
     // An expired session is gone, not merely refused.
-    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let left = count(&pool, "SELECT count(*) FROM sessions").await;
     assert_eq!(left, 0);
 }
 

@@ -1,6 +1,6 @@
 //! Database tests for canteen orders, above all that a service never oversells.
 
-use crate::fixtures::{all_at_once, racing_pool};
+use crate::fixtures::{all_at_once, count, racing_pool};
 use app::canteen::db::order::{place_order, OrderForPlace, FULL_MESSAGE};
 use app::canteen::model::order::Fulfilment;
 use app::canteen::rules::pricing::Quote;
@@ -84,10 +84,7 @@ async fn the_same_elder_cannot_order_the_same_meal_twice(pool: Pool) {
     place_order(&pool, &order(elders[0])).await.unwrap();
     let again = place_order(&pool, &order(elders[0])).await.unwrap_err();
     assert!(again.to_string().contains("已经订过了"));
-    let lines: i64 = sqlx::query_scalar("SELECT count(*) FROM order_lines")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let lines = count(&pool, "SELECT count(*) FROM order_lines").await;
     assert_eq!(lines, 1, "the refused order left nothing behind");
 }
 
@@ -110,10 +107,7 @@ async fn two_hundred_families_racing_for_the_last_thirty_places_get_exactly_thir
         }
     }
     assert_eq!((placed, full), (30, 170));
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM orders")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let stored = count(&pool, "SELECT count(*) FROM orders").await;
     assert_eq!(stored, 30);
 }
 

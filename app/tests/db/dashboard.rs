@@ -39,7 +39,8 @@ fn second_street() -> DashboardScope {
 
 /// Canteens, elders and orders in both communities.
 async fn canteens(pool: &Pool) {
-    sqlx::raw_sql(
+    crate::fixtures::load_rows(
+        pool,
         "INSERT INTO users (id, phone, display_name, password_hash) VALUES
             (1, '13800000001', '陈静', 'x'), (2, '13800000002', '赵磊', 'x'),
             (3, '13900000009', '李军', 'x'), (4, '13800000004', '黄丽', 'x'),
@@ -71,10 +72,7 @@ async fn canteens(pool: &Pool) {
          UPDATE orders SET status = 'no_answer', status_changed_at = 1000 WHERE id IN (6, 7);
          UPDATE orders SET status = 'delivered', status_changed_at = 2000 WHERE id = 6;",
     )
-    .execute(pool)
-    .await
-    .unwrap();
-    crate::fixtures::numbered_after_fixtures(pool).await;
+    .await;
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
@@ -191,7 +189,8 @@ async fn today_counts_orders_by_meal_and_deliveries_by_status(pool: Pool) {
 
 /// A semester with a class in each community, enrollments, attendance and fees.
 async fn school(pool: &Pool) {
-    sqlx::raw_sql(
+    crate::fixtures::load_rows(
+        pool,
         "INSERT INTO semesters (id, name, starts_on, ends_on, returning_opens, enroll_opens, enroll_closes)
             VALUES (1, '2026 秋季', '2026-09-01', '2027-01-15', '2026-08-01', '2026-08-10', '2026-08-31'),
                    (2, '2026 春季', '2026-03-01', '2026-07-15', '2026-02-01', '2026-02-10', '2026-02-28');
@@ -217,10 +216,7 @@ async fn school(pool: &Pool) {
             (1, '2026-10-12', 101, TRUE, 1), (1, '2026-10-12', 102, TRUE, 1), (1, '2026-10-12', 103, TRUE, 1),
             (2, '2026-11-10', 107, FALSE, 1);",
     )
-    .execute(pool)
-    .await
-    .unwrap();
-    crate::fixtures::numbered_after_fixtures(pool).await;
+    .await;
 }
 
 #[sqlx::test(migrator = "app::db::MIGRATOR")]

@@ -68,6 +68,28 @@ async fn registered(pool: &Pool, name: &str, community: i64, by: i64, as_family:
     create_elder(pool, &elder, by, as_family).await.unwrap()
 }
 
+/// Accounts with ids 1..=n, named `{name}1`, `{name}2`…, with numbers 13900000001….
+pub async fn numbered_accounts(pool: &Pool, n: i64, name: &str) {
+    for id in 1..=n {
+        sqlx::query(
+            "INSERT INTO users (id, phone, display_name, password_hash) VALUES ($1, $2, $3, 'x')",
+        )
+        .bind(id)
+        .bind(format!("139{id:08}"))
+        .bind(format!("{name}{id}"))
+        .execute(pool)
+        .await
+        .unwrap();
+    }
+    numbered_after_fixtures(pool).await;
+}
+
+/// Runs a fixture's statements (`sql`, several separated by `;`), rows with their own ids.
+pub async fn load_rows(pool: &Pool, sql: &str) {
+    sqlx::raw_sql(sql).execute(pool).await.unwrap();
+    numbered_after_fixtures(pool).await;
+}
+
 /// After a fixture gave rows their ids: the next new row is numbered after them (PostgreSQL's
 /// identities do not move by themselves; SQLite needs nothing).
 pub async fn numbered_after_fixtures(pool: &Pool) {

@@ -12,7 +12,7 @@ use app::school::model::enrollment::EnrollmentStatus;
 use app::school::rules::timetable::Slot;
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::fixtures::{all_at_once, racing_pool};
+use crate::fixtures::{all_at_once, count, racing_pool};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -140,16 +140,10 @@ async fn an_offer_is_accepted_declined_or_lapses_and_passes_on(pool: Pool) {
     for elder in 1..=4 {
         enroll(&pool, class, elder, 1, today()).await.unwrap();
     }
-    let first: i64 = sqlx::query_scalar("SELECT id FROM enrollments WHERE elder_id = 1")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let first = count(&pool, "SELECT id FROM enrollments WHERE elder_id = 1").await;
     drop_enrollment(&pool, first, NOW).await.unwrap();
     assert_eq!(ids_with(&pool, "offered").await, vec![2]);
-    let second: i64 = sqlx::query_scalar("SELECT id FROM enrollments WHERE elder_id = 2")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let second = count(&pool, "SELECT id FROM enrollments WHERE elder_id = 2").await;
     answer_offer(&pool, second, false, NOW + 60).await.unwrap();
     assert_eq!(
         ids_with(&pool, "offered").await,
@@ -160,20 +154,14 @@ async fn an_offer_is_accepted_declined_or_lapses_and_passes_on(pool: Pool) {
     // 48 hours later nobody answered: the offer lapses and passes to the fourth.
     assert_eq!(lapse_offers(&pool, NOW + 60 + 48 * 3600).await.unwrap(), 1);
     assert_eq!(ids_with(&pool, "offered").await, vec![4]);
-    let third: i64 = sqlx::query_scalar("SELECT id FROM enrollments WHERE elder_id = 3")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let third = count(&pool, "SELECT id FROM enrollments WHERE elder_id = 3").await;
     assert!(
         answer_offer(&pool, third, true, NOW + 50 * 3600)
             .await
             .is_err(),
         "too late"
     );
-    let fourth: i64 = sqlx::query_scalar("SELECT id FROM enrollments WHERE elder_id = 4")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let fourth = count(&pool, "SELECT id FROM enrollments WHERE elder_id = 4").await;
     answer_offer(&pool, fourth, true, NOW + 50 * 3600)
         .await
         .unwrap();

@@ -2,6 +2,7 @@
 //! (and offer new places), fees and attendance per meeting, week grids and a teacher's
 //! calendar, and course votes that open as a class with the committed voters seated first.
 
+use crate::fixtures::count;
 use app::db::Pool;
 use app::error::AppError;
 use app::school::db::enrollment::enroll;
@@ -81,10 +82,7 @@ async fn a_semester_is_added_then_changed_and_both_are_audited(pool: Pool) {
     save_semester(&pool, 0, &form.parse().unwrap(), 1)
         .await
         .unwrap();
-    let id: i64 = sqlx::query_scalar("SELECT id FROM semesters WHERE name = '2027 秋季'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let id = count(&pool, "SELECT id FROM semesters WHERE name = '2027 秋季'").await;
     let renamed = SemesterForm {
         name: "2027 秋季学期".into(),
         ..form
@@ -99,11 +97,11 @@ async fn a_semester_is_added_then_changed_and_both_are_audited(pool: Pool) {
             .await
             .unwrap();
     assert_eq!((name.as_str(), hours), ("2027 秋季学期", 24));
-    let audits: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'school.semester'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let audits = count(
+        &pool,
+        "SELECT count(*) FROM audit_log WHERE action = 'school.semester'",
+    )
+    .await;
     assert_eq!(audits, 2);
 }
 
@@ -168,10 +166,7 @@ async fn fees_and_attendance_are_kept_per_student_and_meeting(pool: Pool) {
             .unwrap_err();
         assert_eq!(error.to_string(), message);
     }
-    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM attendance")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let rows = count(&pool, "SELECT count(*) FROM attendance").await;
     assert_eq!(rows, 4, "two students × two meetings, nothing half-written");
 
     let list = roster(&pool, class, Some(march(8)), march(9))
@@ -241,10 +236,7 @@ async fn week_grids_and_the_teachers_calendar_follow_the_slots(pool: Pool) {
     assert!(feed.contains("X-WR-CALNAME:周老师老师的课表"), "{feed}");
     assert!(feed.contains("SUMMARY:书法·周一班"), "{feed}");
 
-    let slot: i64 = sqlx::query_scalar("SELECT id FROM class_slots")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let slot = count(&pool, "SELECT id FROM class_slots").await;
     remove_slot(&pool, slot).await.unwrap();
     assert!(week_grid(&pool, "site", None)
         .await
@@ -289,10 +281,7 @@ async fn a_proposal_with_enough_committed_votes_opens_with_them_seated_first(poo
         propose(&pool, 2, "瑜伽", "", 1).await.unwrap_err(),
         AppError::conflict("本社区已经有人提议“瑜伽”了，请直接投票。")
     );
-    let proposal: i64 = sqlx::query_scalar("SELECT id FROM course_proposals")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let proposal = count(&pool, "SELECT id FROM course_proposals").await;
     // One vote per person: voting again only changes the commitment.
     vote(&pool, proposal, 3, true, 1).await.unwrap();
     vote(&pool, proposal, 2, true, 1).await.unwrap();
@@ -302,10 +291,7 @@ async fn a_proposal_with_enough_committed_votes_opens_with_them_seated_first(poo
         vote(&pool, proposal, 5, true, 1).await.unwrap_err(),
         AppError::conflict("只有本社区的居民可以为这个提议投票。")
     );
-    let votes: i64 = sqlx::query_scalar("SELECT count(*) FROM proposal_votes")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let votes = count(&pool, "SELECT count(*) FROM proposal_votes").await;
     assert_eq!(votes, 3);
 
     let (form, terms) = opening(proposal, "1");

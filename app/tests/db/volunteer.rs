@@ -6,7 +6,7 @@ use app::volunteer::db::shifts::{cancel, sign_up};
 use app::volunteer::model::shifts::SignupStatus;
 use chrono::{TimeZone, Utc};
 
-use crate::fixtures::{all_at_once, racing_pool};
+use crate::fixtures::{all_at_once, count, racing_pool};
 
 fn evening_before() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
@@ -15,18 +15,7 @@ fn evening_before() -> chrono::DateTime<Utc> {
 /// A shift on 2026-11-24 09:00 in 十九街社区 needing `needed`, and `people` volunteer accounts
 /// (ids 1..=people).
 async fn shift_with(pool: &Pool, needed: i64, people: i64) -> i64 {
-    for id in 1..=people {
-        sqlx::query(
-            "INSERT INTO users (id, phone, display_name, password_hash) VALUES ($1, $2, $3, 'x')",
-        )
-        .bind(id)
-        .bind(format!("139{id:08}"))
-        .bind(format!("志愿者{id}"))
-        .execute(pool)
-        .await
-        .unwrap();
-    }
-    crate::fixtures::numbered_after_fixtures(pool).await;
+    crate::fixtures::numbered_accounts(pool, people, "志愿者").await;
     sqlx::query_scalar(
         "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
          VALUES (7, 'event', '健康义诊', '社区广场', '2026-11-24', '09:00', '11:00', $1, 1) RETURNING id",
@@ -102,11 +91,11 @@ async fn cancellations_promote_the_waitlist_in_order_without_gaps_or_duplicates(
     );
     let waitlisted = by_status(&pool, "waitlisted").await;
     assert_eq!(waitlisted.len(), 34, "nobody lost or doubled");
-    let notified: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM notifications WHERE message LIKE '候补成功%'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let notified = count(
+        &pool,
+        "SELECT count(*) FROM notifications WHERE message LIKE '候补成功%'",
+    )
+    .await;
     assert_eq!(notified, 3);
 }
 

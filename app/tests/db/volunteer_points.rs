@@ -8,21 +8,10 @@ use app::volunteer::db;
 use app::volunteer::rules::requests::RequestForSave;
 use chrono::NaiveDate;
 
-use crate::fixtures::{all_at_once, racing_pool};
+use crate::fixtures::{all_at_once, count, racing_pool};
 
 async fn people(pool: &Pool, n: i64) {
-    for id in 1..=n {
-        sqlx::query(
-            "INSERT INTO users (id, phone, display_name, password_hash) VALUES ($1, $2, $3, 'x')",
-        )
-        .bind(id)
-        .bind(format!("139{id:08}"))
-        .bind(format!("居民{id}"))
-        .execute(pool)
-        .await
-        .unwrap();
-    }
-    crate::fixtures::numbered_after_fixtures(pool).await;
+    crate::fixtures::numbered_accounts(pool, n, "居民").await;
 }
 
 async fn escort_request(pool: &Pool) -> i64 {
@@ -95,13 +84,8 @@ async fn completing_twice_credits_once_and_a_good_rating_adds_the_bonus_once(poo
 #[sqlx::test(migrator = "app::db::MIGRATOR")]
 async fn a_confirmed_shift_is_credited_once_and_reminders_are_sent_once(pool: Pool) {
     people(&pool, 2).await;
-    let shift: i64 = sqlx::query_scalar(
-        "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
-         VALUES (7, 'delivery', '午餐送餐 · 路线 1', '幸福食堂', '2026-11-24', '11:30', '13:00', 1, 1) RETURNING id",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
+    let shift = count(&pool, "INSERT INTO shifts (community_id, kind, title, place, date, start_time, end_time, needed, created_by)
+         VALUES (7, 'delivery', '午餐送餐 · 路线 1', '幸福食堂', '2026-11-24', '11:30', '13:00', 1, 1) RETURNING id").await;
     sqlx::query(
         "INSERT INTO shift_signups (shift_id, user_id, status) VALUES ($1, 2, 'confirmed')",
     )
