@@ -271,18 +271,8 @@ pub fn input_field(
     keyed_input(key, label, name, value, kind, true)
 }
 
-/// As `input_field`, for a field that may stay empty.
-pub fn optional_field(
-    key: &str,
-    label: &'static str,
-    name: &'static str,
-    value: String,
-    kind: &'static str,
-) -> impl IntoView + use<> {
-    keyed_input(key, label, name, value, kind, false)
-}
-
-fn keyed_input(
+/// As `input_field`; `required: false` for a field that may stay empty.
+pub fn keyed_input(
     key: &str,
     label: &'static str,
     name: &'static str,

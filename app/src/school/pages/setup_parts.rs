@@ -7,7 +7,7 @@ use crate::canteen::rules::pricing::yuan;
 use crate::i18n::use_texts;
 use crate::school::api::setup::{SaveClass, SaveCourse, SaveTeacher};
 use crate::school::model::setup::{SchoolSetup, SetupClassRow};
-use crate::ui::form::{input_field, optional_field, select_field};
+use crate::ui::form::{input_field, keyed_input, select_field};
 
 fn teacher_form(
     key: String,
@@ -17,8 +17,8 @@ fn teacher_form(
 ) -> impl IntoView {
     let t = use_texts();
     let name = input_field(&key, t.school.teacher_name, "name", name, "text");
-    let phone = optional_field(&key, t.school.phone, "phone", phone, "tel");
-    let subjects = optional_field(&key, t.school.subjects, "subjects", subjects, "text");
+    let phone = keyed_input(&key, t.school.phone, "phone", phone, "tel", false);
+    let subjects = keyed_input(&key, t.school.subjects, "subjects", subjects, "text", false);
     view! {
         <ActionForm action=action attr:class="picker">
             <input type="hidden" name="teacher_id" value=id.to_string() />
@@ -38,12 +38,13 @@ fn course_form(
 ) -> impl IntoView {
     let t = use_texts();
     let name = input_field(&key, t.school.course_name, "name", name, "text");
-    let description = optional_field(
+    let description = keyed_input(
         &key,
         t.school.description,
         "description",
         description,
         "text",
+        false,
     );
     view! {
         <ActionForm action=action attr:class="picker">
