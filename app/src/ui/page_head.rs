@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-/// `links` are (address, label) pairs shown as buttons, after any of the page's own that
+/// An empty `intro` is left out. `links` are (address, label) pairs shown as buttons, after any of the page's own that
 /// `children` bring first (print, 实时更新中, a form, the page's main action).
 #[component]
 pub fn PageHead(
@@ -25,7 +25,7 @@ pub fn PageHead(
     view! {
         <section class=if sheet { "page-head no-print" } else { "page-head" }>
             <h1>{title}</h1>
-            {intro.map(|intro| view! { <p>{intro}</p> })}
+            {intro.filter(|intro| !intro.is_empty()).map(|intro| view! { <p>{intro}</p> })}
             {actions}
         </section>
     }
