@@ -7,7 +7,7 @@ use crate::i18n::{use_locale, use_texts};
 use crate::notify::api::{my_notifications, MarkNotificationsRead};
 use crate::ui::form::{action_error, FormError};
 use crate::ui::layout::WithUser;
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::loaded_list;
 use crate::ui::page_head::PageHead;
 
 #[component]
@@ -24,22 +24,19 @@ pub fn NotificationsPage() -> impl IntoView {
                     <button type="submit" class="button">{t.mark_all_read}</button>
                 </ActionForm>
             </PageHead>
-            {loaded(notes, move |value| match value {
-                list if list.is_empty() => view! { <p class="card">{t.no_notifications}</p> }.into_any(),
-                list => view! {
-                    <ul class="notifications">
-                        {list.into_iter().map(|n| view! {
-                            <li class="card" class:unread=!n.read>
-                                <p class="muted">{time_label(n.created_at, locale)}
-                                    {(!n.read).then(|| view! { " " <span class="badge badge-warn">{t.unread}</span> })}
-                                </p>
-                                <p>{n.message}</p>
-                                {(!n.link.is_empty()).then(|| view! { <a class="button" href=n.link>{t.go_handle}</a> })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-            })}
+            {loaded_list(notes, t.no_notifications, move |list| view! {
+                <ul class="notifications">
+                    {list.into_iter().map(|n| view! {
+                        <li class="card" class:unread=!n.read>
+                            <p class="muted">{time_label(n.created_at, locale)}
+                                {(!n.read).then(|| view! { " " <span class="badge badge-warn">{t.unread}</span> })}
+                            </p>
+                            <p>{n.message}</p>
+                            {(!n.link.is_empty()).then(|| view! { <a class="button" href=n.link>{t.go_handle}</a> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any())}
         } />
     }
 }

@@ -25,6 +25,21 @@ pub fn loaded<T: Loadable, V: IntoView + 'static>(
     }
 }
 
+/// Like [`loaded`], for a list: `none_yet` (没有……) stands in for an empty one.
+pub fn loaded_list<T: Loadable, V: IntoView + 'static>(
+    resource: Resource<AppResult<Vec<T>>>,
+    none_yet: &'static str,
+    show: impl Fn(Vec<T>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    loaded(resource, move |list: Vec<T>| {
+        if list.is_empty() {
+            view! { <p class="card">{none_yet}</p> }.into_any()
+        } else {
+            show(list).into_any()
+        }
+    })
+}
+
 /// Like [`loaded`], for a live board that loads again by itself: while it reloads, it keeps
 /// showing what it had instead of the "loading" line, so the figures do not blink.
 pub fn reloaded<T: Loadable, V: IntoView + 'static>(

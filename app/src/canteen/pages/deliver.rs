@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::canteen::api::delivery::{my_deliveries, MarkStop};
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::loaded_list;
 
 use crate::canteen::model::delivery::{DeliveryOutcome, RouteStop};
 use crate::canteen::model::order::Fulfilment;
@@ -55,27 +55,24 @@ pub fn DeliverPage() -> impl IntoView {
         <WithUser view=move |_user| view! {
             <PageHead title=t.canteen.my_deliveries intro=t.canteen.my_deliveries_intro />
             <FormError error=action_error(mark) />
-            {loaded(routes, move |value| match value {
-                list if list.is_empty() => view! { <p class="card">{t.canteen.no_deliveries}</p> }.into_any(),
-                list => list.into_iter().map(|route| view! {
-                    <section class="route">
-                        <h2>{day_label(route.date, locale)} " · " {t.canteen.route} " " {route.route_no}</h2>
-                        <ol class="stops">
-                            {route.stops.into_iter().map(|stop| view! {
-                                <li class="card stop" data-status=stop.status.code()>
-                                    <h3>{stop.position} ". " {stop.elder_name.clone()}</h3>
-                                    <p class="address">{stop.address.clone()}</p>
-                                    <p><a class="button" href=format!("tel:{}", stop.phone)>"📞 " {stop.phone.clone()}</a></p>
-                                    <p>{list_label(&stop.lines, use_locale())}</p>
-                                    {(!stop.notes.is_empty()).then(|| view! { <p class="muted">{stop.notes.clone()}</p> })}
-                                    <p><span class="badge">{stop.status.label_for_in(Fulfilment::Delivery, locale)}</span></p>
-                                    <div class="actions">{stop_buttons(&stop, mark)}</div>
-                                </li>
-                            }).collect_view()}
-                        </ol>
-                    </section>
-                }).collect_view().into_any(),
-            })}
+            {loaded_list(routes, t.canteen.no_deliveries, move |list| list.into_iter().map(|route| view! {
+                <section class="route">
+                    <h2>{day_label(route.date, locale)} " · " {t.canteen.route} " " {route.route_no}</h2>
+                    <ol class="stops">
+                        {route.stops.into_iter().map(|stop| view! {
+                            <li class="card stop" data-status=stop.status.code()>
+                                <h3>{stop.position} ". " {stop.elder_name.clone()}</h3>
+                                <p class="address">{stop.address.clone()}</p>
+                                <p><a class="button" href=format!("tel:{}", stop.phone)>"📞 " {stop.phone.clone()}</a></p>
+                                <p>{list_label(&stop.lines, use_locale())}</p>
+                                {(!stop.notes.is_empty()).then(|| view! { <p class="muted">{stop.notes.clone()}</p> })}
+                                <p><span class="badge">{stop.status.label_for_in(Fulfilment::Delivery, locale)}</span></p>
+                                <div class="actions">{stop_buttons(&stop, mark)}</div>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </section>
+            }).collect_view().into_any())}
         } />
     }
 }

@@ -6,7 +6,7 @@ use crate::household::api::LinkElderLogin;
 use crate::household::model::ElderView;
 use crate::i18n::{list_label, use_locale, use_texts};
 use crate::ui::form::{action_error, FormError};
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::loaded_list;
 
 #[component]
 pub fn ElderCard(elder: ElderView, edit_href: String) -> impl IntoView {
@@ -70,20 +70,17 @@ pub fn ElderList(
 ) -> impl IntoView {
     let t = use_texts();
     view! {
-        {loaded(elders, move |value| match value {
-            list if list.is_empty() => view! { <p class="card">{t.no_elders}</p> }.into_any(),
-            list => view! {
-                <ul class="elder-list">
-                    {list
-                        .into_iter()
-                        .map(|elder| {
-                            let href = format!("/family/elders/{}", elder.id);
-                            view! { <ElderCard elder edit_href=href /> }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-                .into_any(),
-        })}
+        {loaded_list(elders, t.no_elders, move |list| view! {
+            <ul class="elder-list">
+                {list
+                    .into_iter()
+                    .map(|elder| {
+                        let href = format!("/family/elders/{}", elder.id);
+                        view! { <ElderCard elder edit_href=href /> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+            .into_any())}
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::loaded_list;
 use crate::ui::page_head::PageHead;
 use crate::volunteer::api::points::{points_rules, CompleteShift, SavePointsRule};
 use crate::volunteer::api::shifts::{managed_shifts, CreateShift};
@@ -92,33 +92,30 @@ pub fn ManageShiftsPage() -> impl IntoView {
                 </div>
                 <SubmitButton label=t.volunteer.publish_shift pending=create.pending() />
             </ActionForm>
-            {loaded(shifts, move |value| match value {
-                list if list.is_empty() => view! { <p class="card">{t.volunteer.no_shifts}</p> }.into_any(),
-                list => view! {
-                    <ul class="orders">
-                        {list.into_iter().map(|(shift, people)| view! {
-                            <li class="card shift">
-                                <h3><span class="badge">{shift.kind.label_in(use_locale())}</span> " " {shift_title(&shift, use_locale())}</h3>
-                                <p>{day_label(shift.date, use_locale())} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
-                                <p>{t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.confirmed} " " {shift.confirmed} " · " {t.volunteer.waitlisted} " " {shift.waitlisted}</p>
-                                {shift.day_has_come.then(|| view! {
-                                    <ActionForm action=complete attr:class="inline-form">
-                                        <input type="hidden" name="shift_id" value=shift.id.to_string() />
-                                        <button type="submit" class="button primary">{t.volunteer.confirm_done}</button>
-                                    </ActionForm>
-                                })}
-                                <ol>
-                                    {people.into_iter().map(|p| view! {
-                                        <li>{p.name} " " {p.phone} " "
-                                            {p.status.label_in(use_locale())}
-                                        </li>
-                                    }).collect_view()}
-                                </ol>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-            })}
+            {loaded_list(shifts, t.volunteer.no_shifts, move |list| view! {
+                <ul class="orders">
+                    {list.into_iter().map(|(shift, people)| view! {
+                        <li class="card shift">
+                            <h3><span class="badge">{shift.kind.label_in(use_locale())}</span> " " {shift_title(&shift, use_locale())}</h3>
+                            <p>{day_label(shift.date, use_locale())} " " {shift.start_time.clone()} "–" {shift.end_time.clone()} " · " {shift.place.clone()} " · " {shift.community.clone()}</p>
+                            <p>{t.volunteer.needed} " " {shift.needed} " · " {t.volunteer.confirmed} " " {shift.confirmed} " · " {t.volunteer.waitlisted} " " {shift.waitlisted}</p>
+                            {shift.day_has_come.then(|| view! {
+                                <ActionForm action=complete attr:class="inline-form">
+                                    <input type="hidden" name="shift_id" value=shift.id.to_string() />
+                                    <button type="submit" class="button primary">{t.volunteer.confirm_done}</button>
+                                </ActionForm>
+                            })}
+                            <ol>
+                                {people.into_iter().map(|p| view! {
+                                    <li>{p.name} " " {p.phone} " "
+                                        {p.status.label_in(use_locale())}
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any())}
             <FormError error=action_error(save_rule) />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {

@@ -9,7 +9,7 @@ use crate::i18n::dates::time_label;
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::form::{action_error, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
-use crate::ui::loaded::loaded;
+use crate::ui::loaded::loaded_list;
 use crate::ui::page_head::PageHead;
 use crate::ui::rating::rating_fields;
 use crate::volunteer::api::requests::{
@@ -111,12 +111,9 @@ pub fn RequestsPage() -> impl IntoView {
             <FormError error=action_error(actions.complete) />
             <FormError error=action_error(actions.cancel) />
             <FormError error=action_error(actions.rate) />
-            {loaded(requests, move |value| match value {
-                list if list.is_empty() => view! { <p class="card">{t.volunteer.no_requests}</p> }.into_any(),
-                list => view! {
-                    <ul class="orders">{list.into_iter().map(|r| request_card(r, actions)).collect_view()}</ul>
-                }.into_any(),
-            })}
+            {loaded_list(requests, t.volunteer.no_requests, move |list| view! {
+                <ul class="orders">{list.into_iter().map(|r| request_card(r, actions)).collect_view()}</ul>
+            }.into_any())}
         } />
     }
 }
