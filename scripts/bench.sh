@@ -149,11 +149,7 @@ fi
 if wanted races; then
 step "4. 1,000 at once for 30 places"
 race=$(cd end2end && BENCH_URL="$url" BENCH_SEED="$work/seed.json" BENCH_DAY="$(day 1)" node bench/race.mjs)
-orders_taken=$(count "SELECT count(*) FROM orders WHERE service_id = 901 AND status <> 'cancelled'")
-seats_taken=$(count "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'enrolled'")
-waitlisted=$(count "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'waitlisted'")
-confirmed=$(count "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'confirmed'")
-shift_waitlisted=$(count "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'waitlisted'")
+read -r orders_taken seats_taken waitlisted confirmed shift_waitlisted < <(race_places count)
 printf '| race | places | took ms | HTTP answers | places taken (database) |\n|---|---:|---:|---|---|\n'
 while read -r _ name ms statuses; do
   case "$name" in

@@ -51,6 +51,18 @@ wait_until_up() {
   die "the server did not answer on $url"
 }
 
+# The places a race of end2end/bench/race.mjs took, as the database has them, on one line:
+# orders, enrolled, waitlisted for the class, confirmed, waitlisted for the shift.
+# COUNT is a command that prints the number its SQL selects: race_places COUNT.
+race_places() {
+  local count="$1"
+  echo "$("$count" "SELECT count(*) FROM orders WHERE service_id = 901 AND status <> 'cancelled'")" \
+    "$("$count" "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'enrolled'")" \
+    "$("$count" "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'waitlisted'")" \
+    "$("$count" "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'confirmed'")" \
+    "$("$count" "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'waitlisted'")"
+}
+
 # What the server reads to find the site cargo-leptos built (with content-hashed file names).
 export_site_settings() {
   export LEPTOS_OUTPUT_NAME=xingfu LEPTOS_SITE_ROOT="${1:-target/site}" LEPTOS_SITE_PKG_DIR=pkg \

@@ -66,11 +66,7 @@ race=$(cd end2end && BENCH_URL="$first,$second" BENCH_SEED="$work/seed.json" BEN
   node bench/race.mjs)
 echo "$race" | sed 's/^/    /'
 taken() { psql -X -A -t "$POSTGRES_URL" -c "$1"; }
-orders=$(taken "SELECT count(*) FROM orders WHERE service_id = 901 AND status <> 'cancelled'")
-enrolled=$(taken "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'enrolled'")
-waiting=$(taken "SELECT count(*) FROM enrollments WHERE class_id = 900 AND status = 'waitlisted'")
-confirmed=$(taken "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'confirmed'")
-standby=$(taken "SELECT count(*) FROM shift_signups WHERE shift_id = 900 AND status = 'waitlisted'")
+read -r orders enrolled waiting confirmed standby < <(race_places taken)
 note "orders $orders; enrolled $enrolled, waitlisted $waiting; sign-ups confirmed $confirmed, waitlisted $standby"
 
 failed=0
