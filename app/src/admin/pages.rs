@@ -13,7 +13,7 @@ use crate::community::model::Community;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::i18n::{use_locale, use_texts};
-use crate::ui::form::{action_error, FormError};
+use crate::ui::form::{action_error, CodeSelect, FormError};
 use crate::ui::layout::WithUser;
 use crate::ui::page_head::PageHead;
 
@@ -127,12 +127,8 @@ fn RoleManager(
                 <FormError error=action_error(grant) />
                 <input type="hidden" name="user_id" value=grant_user_id />
                 <div class="field-row">
-                    <div class="field">
-                        <label for="grant-role">{t.role}</label>
-                        <select id="grant-role" name="role">
-                            {Role::ALL.iter().map(|r| view! { <option value=r.code()>{r.label_in(locale)}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <CodeSelect id="grant-role" name="role" label=t.role
+                        choices=Role::ALL.iter().map(|r| (r.code(), r.label_in(locale))).collect() />
                     <div class="field">
                         <label for="grant-community">{t.community}</label>
                         <select id="grant-community" name="community_id">

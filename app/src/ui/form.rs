@@ -229,6 +229,30 @@ pub fn PasswordField(
     view! { <TextField label name kind="password" hint required=true autocomplete /> }
 }
 
+/// A labelled choice of codes (roles, age bands, kinds of shift): `choices` are (code, label)
+/// pairs and `chosen` the code selected; `any`, when given, is a first choice that sends no code.
+#[component]
+pub fn CodeSelect(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    choices: Vec<(&'static str, &'static str)>,
+    #[prop(optional, into)] chosen: String,
+    #[prop(optional)] any: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                {any.map(|any| view! { <option value="">{any}</option> })}
+                {choices.into_iter().map(|(code, text)| view! {
+                    <option value=code selected=code == chosen>{text}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// A group of checkboxes for coded options (allergens, diet needs), `chosen` ticked.
 pub fn checkbox_group<T: Copy + 'static>(
     legend: &'static str,

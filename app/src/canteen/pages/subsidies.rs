@@ -8,7 +8,7 @@ use crate::canteen::rules::pricing::yuan;
 use crate::domain::age::AgeBand;
 use crate::domain::elder::SubsidyCategory;
 use crate::i18n::{use_locale, use_texts};
-use crate::ui::form::{SaveNotices, Saves};
+use crate::ui::form::{CodeSelect, SaveNotices, Saves};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded;
 use crate::ui::page_head::PageHead;
@@ -48,21 +48,10 @@ pub fn SubsidiesPage() -> impl IntoView {
                 </DataTable>
                 {can_edit.then(|| view! {
                     <ActionForm action=add attr:class="card picker">
-                        <div class="field">
-                            <label for="rule-band">{t.canteen.age_band}</label>
-                            <select id="rule-band" name="age_band">
-                                {AgeBand::SUBSIDISED.into_iter().map(|b| view! { <option value=b.code()>{b.label_in(locale)}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="rule-category">{t.subsidy_category}</label>
-                            <select id="rule-category" name="category">
-                                <option value="">{t.canteen.any_category}</option>
-                                {SubsidyCategory::ALL.iter().filter(|c| **c != SubsidyCategory::None).map(|c| view! {
-                                    <option value=c.code()>{c.label_in(locale)}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
+                        <CodeSelect id="rule-band" name="age_band" label=t.canteen.age_band
+                            choices=AgeBand::SUBSIDISED.map(|b| (b.code(), b.label_in(locale))).to_vec() />
+                        <CodeSelect id="rule-category" name="category" label=t.subsidy_category any=t.canteen.any_category
+                            choices=SubsidyCategory::ALL.iter().filter(|c| **c != SubsidyCategory::None).map(|c| (c.code(), c.label_in(locale))).collect() />
                         <div class="field">
                             <label for="rule-subsidy">{t.canteen.subsidy_per_meal}</label>
                             <input id="rule-subsidy" name="subsidy" inputmode="decimal" required=true />

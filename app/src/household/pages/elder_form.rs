@@ -9,7 +9,7 @@ use crate::household::api::{get_elder, AddCommunityElder, AddElder, UpdateElder}
 use crate::i18n::{use_locale, use_texts};
 use crate::ui::address::path_id;
 use crate::ui::form::{
-    action_error, checkbox_group, submitted_values, FormError, SubmitButton, TextField,
+    action_error, checkbox_group, submitted_values, CodeSelect, FormError, SubmitButton, TextField,
 };
 use crate::ui::layout::WithUser;
 
@@ -96,22 +96,9 @@ pub fn ElderFields(
             DietNeed::label_in,
             initial.diet_needs,
         )}
-        <div class="field">
-            <label for="field-subsidy">{t.subsidy_category}</label>
-            <select id="field-subsidy" name="form[subsidy_category]">
-                {SubsidyCategory::ALL
-                    .iter()
-                    .map(|s| {
-                        let selected = s.code() == initial.subsidy_category;
-                        view! {
-                            <option value=s.code() selected=selected>
-                                {s.label_in(locale)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
+        <CodeSelect id="field-subsidy" name="form[subsidy_category]" label=t.subsidy_category
+            choices=SubsidyCategory::ALL.iter().map(|s| (s.code(), s.label_in(locale))).collect()
+            chosen=initial.subsidy_category />
         <TextField label=t.notes name="form[notes]" value=initial.notes hint=t.notes_hint />
         {(filler == Filler::Family)
             .then(|| view! { <TextField label=t.relation name="form[relation]" value=initial.relation /> })}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::community::api::list_communities;
 use crate::i18n::dates::day_label;
 use crate::i18n::{use_locale, use_texts};
-use crate::ui::form::{action_error, FormError, SubmitButton};
+use crate::ui::form::{action_error, CodeSelect, FormError, SubmitButton};
 use crate::ui::layout::WithUser;
 use crate::ui::loaded::loaded_list;
 use crate::ui::page_head::PageHead;
@@ -58,14 +58,8 @@ pub fn ManageShiftsPage() -> impl IntoView {
                         }
                     }
                 </Suspense>
-                <div class="field">
-                    <label for="shift-kind">{t.volunteer.kind}</label>
-                    <select id="shift-kind" name="form[kind]">
-                        {[ShiftKind::ClassAssistant, ShiftKind::Event].into_iter().map(|k| view! {
-                            <option value=k.code()>{k.label_in(locale)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <CodeSelect id="shift-kind" name="form[kind]" label=t.volunteer.kind
+                    choices=[ShiftKind::ClassAssistant, ShiftKind::Event].map(|k| (k.code(), k.label_in(locale))).to_vec() />
                 <div class="field">
                     <label for="shift-title">{t.volunteer.title}</label>
                     <input id="shift-title" name="form[title]" required=true maxlength="60" />
