@@ -48,9 +48,9 @@ cargo clippy --quiet -p app -p server --features app/ssr --all-targets -- -D war
 step "Clippy: browser side (wasm32)"
 cargo clippy --quiet -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
+# One cargo call per engine: the app is compiled once for both packages' tests.
 step "Rust tests: domain rules, database functions, server routes"
-cargo test -p app --features ssr
-cargo test -p server
+cargo test -p app -p server --features app/ssr
 
 step "Build the app for the browser tests"
 cargo leptos build --split
@@ -82,8 +82,7 @@ migrate_postgres "$POSTGRES_URL"
 # The build checks its queries against this database's schema; `#[sqlx::test]` creates a
 # database per test on the same server and drops it afterwards.
 export DATABASE_URL="$POSTGRES_URL" SQLX_OFFLINE=false
-cargo test -p app --features postgres --test db
-cargo test -p server --features postgres --test http
+cargo test -p app -p server --features app/postgres,server/postgres --test db --test http
 
 step "PostgreSQL: every route as its role, rendered and hydrated (Playwright)"
 cargo leptos build --split --bin-features postgres
